@@ -1,0 +1,114 @@
+import type { NetworkProfile } from '../graph/types.ts';
+
+/**
+ * A city folder (written by `carecircle build-city`, read by the web app and every CLI verb):
+ *
+ *   city.json            CityManifest (this file's type)
+ *   graph-walk.bin       RoadGraph per network (analysis/graph/binary.ts)
+ *   graph-ebike.bin
+ *   graph-drive.bin
+ *   roads.geojson        LineStrings for display: {id, highway, name?}
+ *   basemap.geojson      water and green areas for the offline base map: {kind: 'water'|'green'}
+ *   buildings.geojson    Polygons: BuildingProperties
+ *   population.csv       one row per H3 cell: PopulationCellRow columns, sorted by h3
+ *   units.geojson        planning units (Polygons): UnitProperties
+ *   facilities.geojson   facility register (Points): FacilityProperties (may be absent)
+ *   METHOD.md            every modelling assumption and its source
+ *   PROVENANCE.md        every file, its source, licence and the command that built it
+ *
+ * All output is deterministic (sorted, fixed precision, no timestamps of the build itself) so
+ * that a rebuild is byte-identical.
+ */
+export const CITY_FORMAT_VERSION = 1;
+
+export interface CityManifest {
+  formatVersion: number;
+  /** Display name, e.g. 南京新街口. */
+  name: string;
+  /** [west, south, east, north] of the road network, WGS-84. */
+  bbox: [number, number, number, number];
+  center: [number, number];
+  /** H3 resolution of population.csv. */
+  h3Resolution: number;
+  source: { osmFile: string; osmTimestamp?: string; licence: string; attribution: string };
+  networks: Record<NetworkProfile, { file: string; nodes: number; edges: number }>;
+  counts: {
+    roads: number;
+    buildings: number;
+    residentialBuildings: number;
+    populationCells: number;
+    units: number;
+    facilities: number;
+  };
+  /** Null when the extract had no buildings and no --population was given. */
+  population: null | {
+    method: 'dasymetric-floor-area' | 'user-supplied';
+    totals: PopulationTotals;
+  };
+  /** True when facilities.geojson is an illustrative register (示例数据), not an official list. */
+  facilitiesIllustrative: boolean;
+  warnings: string[];
+}
+
+export interface PopulationTotals {
+  residents: number;
+  elders60: number;
+  elders65: number;
+  elders80: number;
+  households: number;
+}
+
+export interface PopulationCellRow extends PopulationTotals {
+  h3: string;
+  /** Community-level (社区级) unit containing the cell centre. */
+  unit_id: string;
+  /** Street-level (街道级) unit containing the cell centre. */
+  street_id: string;
+}
+
+export type UnitLevel = 'street' | 'community';
+
+export interface UnitProperties {
+  /** Stable id, derived from geometry, e.g. "C-8a31..." or a user-supplied code. */
+  id: string;
+  name: string;
+  level: UnitLevel;
+  /** Street-level parent of a community unit. */
+  parentId?: string;
+  /** True when the unit was derived from roads/H3, not an official boundary. */
+  derived: boolean;
+}
+
+export type FacilityType =
+  | 'street_center' // 街道综合养老服务中心
+  | 'community_station' // 社区养老服务站
+  | 'day_care' // 日间照料中心
+  | 'embedded_institution' // 嵌入式养老机构
+  | 'neighbourhood_point' // 养老睦邻点
+  | 'care_post'; // 养老驿站
+
+export interface FacilityProperties {
+  id: string;
+  name: string;
+  type: FacilityType;
+  floorAreaM2: number;
+  beds: number;
+  /** Lowest floor the service occupies (1 = ground floor). */
+  floorLevel: number;
+  hasLift?: boolean;
+  /** True for the demo's illustrative register (示例数据). */
+  illustrative: boolean;
+  /** OSM building the site is placed at, when any. */
+  osmBuildingId?: number;
+}
+
+export interface BuildingProperties {
+  id: number;
+  building: string;
+  levels: number;
+  levelsEstimated: boolean;
+  footprintM2: number;
+  floorAreaM2: number;
+  residential: boolean;
+  residents: number;
+}
