@@ -1,0 +1,180 @@
+import { sqlNumber, sqlStringList, type SqlRunner } from '../db/sql-runner.ts';
+import type { Scope, TravelProfile } from '../standards/types.ts';
+import type { CoverageRow, DetourFacility } from './types.ts';
+
+/**
+ * Metric queries over the loaded tables. `nearest` holds the minutes from each cell to the
+ * nearest facility per travel profile and facility kind ('all' = any kind).
+ */
+export async function buildNearest(runner: SqlRunner): Promise<void> {
+  await runner.exec(`CREATE OR REPLACE TABLE nearest AS
+    SELECT r.profile, f.type AS kind, r.h3, min(r.minutes) AS minutes
+    FROM reach r JOIN facilities f ON f.id = r.facility_id GROUP BY r.profile, f.type, r.h3
+    UNION ALL
+    SELECT profile, 'all' AS kind, h3, min(minutes) AS minutes FROM reach GROUP BY profile, h3`);
+}
+
+interface ScopeKey {
+  scope: Scope;
+  unit_id: string;
+}
+
+const key = (scope: string, unitId: string) => `${scope}|${unitId}`;
+
+/** Elders and residents within each threshold, per profile × kind × scope (one pass each). */
+export async function coverageByThreshold(
+  runner: SqlRunner,
+  profiles: readonly TravelProfile[],
+  thresholds: readonly number[],
+): Promise<CoverageRow[]> {
+  const totals = await runner.query<ScopeKey & { elders60: number; residents: number }>(
+    `SELECT s.scope, s.unit_id, coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
+       coalesce(sum(c.residents), 0)::DOUBLE AS residents
+     FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
+     LEFT JOIN population_cells c ON c.h3 = cs.h3
+     GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
+  );
+  const sums = thresholds
+    .map(
+      (t, i) =>
+        `sum(CASE WHEN n.minutes <= ${sqlNumber(t)} THEN c.elders60 ELSE 0 END)::DOUBLE AS e${i},
+         sum(CASE WHEN n.minutes <= ${sqlNumber(t)} THEN c.residents ELSE 0 END)::DOUBLE AS r${i}`,
+    )
+    .join(',\n');
+  const covered = await runner.query(
+    `SELECT n.profile, n.kind, cs.scope, cs.unit_id, ${sums}
+     FROM nearest n JOIN population_cells c ON c.h3 = n.h3 JOIN cell_scope cs ON cs.h3 = n.h3
+     WHERE n.profile IN ${sqlStringList(profiles)}
+     GROUP BY n.profile, n.kind, cs.scope, cs.unit_id`,
+  );
+  const kinds = await runner.query<{ kind: string }>(
+    `SELECT 'all' AS kind UNION ALL SELECT * FROM (SELECT DISTINCT type FROM facilities ORDER BY type)`,
+  );
+  const coveredBy = new Map(covered.map((r) => [`${r.profile}|${r.kind}|${r.scope}|${r.unit_id}`, r]));
+  const out: CoverageRow[] = [];
+  for (const profile of profiles) {
+    for (const { kind } of kinds) {
+      for (const total of totals) {
+        const hit = coveredBy.get(`${profile}|${kind}|${total.scope}|${total.unit_id}`);
+        thresholds.forEach((minutes, i) => {
+          const e = hit === undefined ? 0 : (hit[`e${i}`] as number);
+          const r = hit === undefined ? 0 : (hit[`r${i}`] as number);
+          out.push({
+            profile,
+            kind,
+            minutes,
+            scope: total.scope,
+            unitId: total.unit_id === '' ? null : total.unit_id,
+            elders60: total.elders60,
+            elders60Covered: e,
+            elders60Share: total.elders60 > 0 ? e / total.elders60 : null,
+            residents: total.residents,
+            residentsCovered: r,
+            residentsShare: total.residents > 0 ? r / total.residents : null,
+          });
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export interface RadiusShare {
+  scope: Scope;
+  unitId: string | null;
+  elders60: number;
+  straightCovered: number;
+  networkCovered: number;
+}
+
+/** Elders within radiusM of any facility: straight line and along the walk-elderly network. */
+export async function radiusShares(
+  runner: SqlRunner,
+  radiusM: number,
+  networkMinutes: number,
+): Promise<RadiusShare[]> {
+  const rows = await runner.query<ScopeKey & { elders60: number; straight: number; network: number }>(
+    `WITH straight AS (SELECT DISTINCT h3 FROM radius_pairs WHERE distance_m <= ${sqlNumber(radiusM)}),
+     network AS (SELECT h3 FROM nearest WHERE profile = 'walk-elderly' AND kind = 'all'
+                   AND minutes <= ${sqlNumber(networkMinutes)})
+     SELECT s.scope, s.unit_id, coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
+       coalesce(sum(CASE WHEN st.h3 IS NOT NULL THEN c.elders60 ELSE 0 END), 0)::DOUBLE AS straight,
+       coalesce(sum(CASE WHEN nw.h3 IS NOT NULL THEN c.elders60 ELSE 0 END), 0)::DOUBLE AS network
+     FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
+     LEFT JOIN population_cells c ON c.h3 = cs.h3
+     LEFT JOIN straight st ON st.h3 = cs.h3 LEFT JOIN network nw ON nw.h3 = cs.h3
+     GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
+  );
+  return rows.map((r) => ({
+    scope: r.scope,
+    unitId: r.unit_id === '' ? null : r.unit_id,
+    elders60: r.elders60,
+    straightCovered: r.straight,
+    networkCovered: r.network,
+  }));
+}
+
+/**
+ * Per facility: grid cells within radiusM as the crow flies (the disc) and those of them reached
+ * within the network limit. Only cells of the city grid (population_cells) count on both sides.
+ */
+export async function detourRatios(
+  runner: SqlRunner,
+  radiusM: number,
+  networkMinutes: number,
+): Promise<DetourFacility[]> {
+  const rows = await runner.query<{ facility_id: string; disc: number; net: number }>(
+    `SELECT p.facility_id, count(*)::DOUBLE AS disc,
+       count(r.h3)::DOUBLE AS net
+     FROM radius_pairs p JOIN population_cells c ON c.h3 = p.h3
+     LEFT JOIN reach r ON r.facility_id = p.facility_id AND r.h3 = p.h3
+       AND r.profile = 'walk-elderly' AND r.minutes <= ${sqlNumber(networkMinutes)}
+     WHERE p.distance_m <= ${sqlNumber(radiusM)}
+     GROUP BY p.facility_id ORDER BY p.facility_id`,
+  );
+  return rows.map((r) => ({
+    facilityId: r.facility_id,
+    discCells: r.disc,
+    networkCells: r.net,
+    ratio: r.disc > 0 ? r.net / r.disc : 0,
+  }));
+}
+
+export interface ScopeArea {
+  scope: Scope;
+  unitId: string | null;
+  residents: number;
+  elders60: number;
+  households: number;
+  facilities: number;
+  floorAreaM2: number;
+}
+
+/** Population, households (data or residents / householdSize) and facility floor area per scope. */
+export async function areaByScope(runner: SqlRunner, householdsExpr: string): Promise<ScopeArea[]> {
+  const rows = await runner.query<
+    ScopeKey & { residents: number; elders60: number; households: number; n: number; area: number }
+  >(
+    `WITH pop AS (
+       SELECT s.scope, s.unit_id, coalesce(sum(c.residents), 0)::DOUBLE AS residents,
+         coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
+         coalesce(sum(${householdsExpr}), 0)::DOUBLE AS households
+       FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
+       LEFT JOIN population_cells c ON c.h3 = cs.h3 GROUP BY s.scope, s.unit_id),
+     fac AS (
+       SELECT fs.scope, fs.unit_id, count(*)::DOUBLE AS n, sum(f.floor_area_m2)::DOUBLE AS area
+       FROM facility_scope fs JOIN facilities f ON f.id = fs.facility_id GROUP BY fs.scope, fs.unit_id)
+     SELECT p.*, coalesce(fac.n, 0)::DOUBLE AS n, coalesce(fac.area, 0)::DOUBLE AS area
+     FROM pop p LEFT JOIN fac ON fac.scope = p.scope AND fac.unit_id = p.unit_id
+     ORDER BY p.scope, p.unit_id`,
+  );
+  return rows.map((r) => ({
+    scope: r.scope,
+    unitId: r.unit_id === '' ? null : r.unit_id,
+    residents: r.residents,
+    elders60: r.elders60,
+    households: r.households,
+    facilities: r.n,
+    floorAreaM2: r.area,
+  }));
+}

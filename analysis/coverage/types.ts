@@ -1,0 +1,129 @@
+import type { FacilityProperties, PopulationCellRow, UnitProperties } from '../city/types.ts';
+import type { Scope, Severity, TravelProfile } from '../standards/types.ts';
+
+/** GeoJSON polygon rings, WGS-84 [lon, lat]. */
+export type UnitGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+export interface UnitInput extends UnitProperties {
+  geometry?: UnitGeometry;
+}
+
+export interface FacilityInput extends FacilityProperties {
+  lon: number;
+  lat: number;
+  /** Site (land) area when the register has it; per-capita land norms use it. */
+  landAreaM2?: number;
+}
+
+/** A parsed city folder: read from files by scripts/ in Node and by fetch in the browser. */
+export interface CityInput {
+  name: string;
+  h3Resolution: number;
+  cells: PopulationCellRow[];
+  units: UnitInput[];
+  facilities: FacilityInput[];
+}
+
+/** Per-facility reach, columnar (one entry per reached cell and facility). */
+export interface ReachTable {
+  facilityId: ArrayLike<string>;
+  h3: ArrayLike<string>;
+  minutes: ArrayLike<number>;
+}
+
+export interface ReachRequest {
+  profile: TravelProfile;
+  /** Cells reached within this many minutes are needed. */
+  maxMinutes: number;
+  /** Only for walk-elderly: the profile's elderly walking speed. */
+  walkingSpeedMps: number;
+}
+
+/** Supplies per-facility reach rows: routing in production, hand-made rows in tests. */
+export type ReachSource = (request: ReachRequest) => ReachTable | Promise<ReachTable>;
+
+export interface CoverageRow {
+  profile: TravelProfile;
+  /** 'all' or a FacilityType. */
+  kind: string;
+  minutes: number;
+  scope: Scope;
+  unitId: string | null;
+  elders60: number;
+  elders60Covered: number;
+  elders60Share: number | null;
+  residents: number;
+  residentsCovered: number;
+  residentsShare: number | null;
+}
+
+export interface Finding {
+  rule: string;
+  kind: string;
+  title: string;
+  scope: Scope;
+  unitId: string | null;
+  siteId: string | null;
+  pass: boolean;
+  value: number | null;
+  required: number;
+  shortfall: number;
+  /** Unit of value/required and of shortfall, e.g. share/elders, m2/m2, sites. */
+  valueUnit: string;
+  shortfallUnit: string;
+  severity: Severity;
+  citation: string;
+  verified: boolean;
+  note: string | null;
+}
+
+export interface UnitRow {
+  unitId: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  residents: number;
+  elders60: number;
+  households: number;
+  /** walk-elderly, any facility, per threshold (same order as summary.thresholds). */
+  elders60Within: number[];
+  radius300StraightShare: number | null;
+  radius300NetworkShare: number | null;
+  facilities: number;
+  floorAreaM2: number;
+  m2PerResident: number | null;
+  m2Per100Households: number | null;
+  sfcaAccess: number | null;
+  findingsFailed: number;
+}
+
+export interface CellRow {
+  h3: string;
+  residents: number;
+  elders60: number;
+  unitId: string;
+  streetId: string;
+  /** walk-elderly minutes to the nearest facility; null when unreachable. */
+  minutesNearest: number | null;
+  sfcaAccess: number;
+}
+
+export interface Cluster {
+  rank: number;
+  cells: number;
+  elders60: number;
+  residents: number;
+  /** Mean of cell centres, [lon, lat]. */
+  center: [number, number];
+  unitIds: string[];
+  h3: string[];
+}
+
+export interface DetourFacility {
+  facilityId: string;
+  discCells: number;
+  networkCells: number;
+  ratio: number;
+}

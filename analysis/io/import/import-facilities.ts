@@ -1,0 +1,81 @@
+import type { FacilityType } from '../../city/types.ts';
+import { InputError } from '../../errors.ts';
+import { type Crs, crsHints } from '../crs/convert.ts';
+import type { DistanceToRoads } from '../crs/road-distance.ts';
+import { type CrsSuggestion, suggestCrs } from '../crs/suggest-crs.ts';
+import { type ReadTableOptions, readTable } from '../table/read-table.ts';
+import type { RawTable } from '../table/types.ts';
+import type { FacilityField, ImportField } from './column-synonyms.ts';
+import { type ColumnGuess, type ColumnMapping, guessColumns, withOverrides } from './guess-columns.ts';
+import { readCoordinates } from './row-checks.ts';
+import { type FacilityImport, validateFacilities } from './validate-facilities.ts';
+
+export interface ImportFacilitiesOptions extends ReadTableOptions {
+  /** 'auto' (default) suggests one and fails with E_CRS_UNDECIDED when it cannot tell. */
+  crs?: Crs | 'auto';
+  /** The user's corrections to the guessed mapping; null unmaps a field. */
+  mapping?: Partial<Record<FacilityField, string | null>>;
+  defaultType?: FacilityType;
+  allowOutsideChina?: boolean;
+  distanceToRoadsM?: DistanceToRoads;
+}
+
+export interface FacilityImportReport extends FacilityImport {
+  table: RawTable;
+  guess: ColumnGuess<FacilityField>;
+  mapping: ColumnMapping<FacilityField>;
+  crs: Crs;
+  /** How the CRS was chosen: forced by the caller, or the suggestion that decided it. */
+  crsChoice: { forced: boolean; suggestion: CrsSuggestion };
+}
+
+/**
+ * The whole import in one call (the CLI's path): read, guess the mapping (with overrides),
+ * decide the CRS, validate. The wizard calls the same steps one by one to show each to the user.
+ */
+export async function importFacilities(bytes: Uint8Array, options: ImportFacilitiesOptions = {}): Promise<FacilityImportReport> {
+  const table = await readTable(bytes, options);
+  const guess = guessColumns(table, 'facilities');
+  const mapping = withOverrides(guess.mapping, options.mapping ?? {});
+  const suggestion = suggestTableCrs(table, mapping, options);
+  const forced = options.crs !== undefined && options.crs !== 'auto';
+  const crs = forced ? (options.crs as Crs) : suggestion.crs;
+  if (crs === 'unknown') {
+    const scores = Object.entries(suggestion.scores)
+      .map(([name, s]) => `${name}: ${s.medianRoadDistanceM === null ? 'no roads' : `${s.medianRoadDistanceM} m`}`)
+      .join(', ');
+    throw new InputError(
+      'E_CRS_UNDECIDED',
+      `${suggestion.en} (median distance to roads — ${scores}); pass --crs wgs84|gcj02|bd09. ${suggestion.zh}`,
+      options.fileName === undefined ? {} : { file: options.fileName },
+    );
+  }
+  const result = validateFacilities(table, mapping, {
+    crs,
+    ...(options.defaultType === undefined ? {} : { defaultType: options.defaultType }),
+    ...(options.allowOutsideChina === undefined ? {} : { allowOutsideChina: options.allowOutsideChina }),
+    ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
+  });
+  return { ...result, table, guess, mapping, crs, crsChoice: { forced, suggestion } };
+}
+
+/** CRS suggestion for a table under a mapping: hints from its headers and file name, points from its valid rows. */
+export function suggestTableCrs(
+  table: RawTable,
+  mapping: ColumnMapping<ImportField>,
+  options: { fileName?: string; distanceToRoadsM?: DistanceToRoads } = {},
+): CrsSuggestion {
+  const coordinateColumns = [mapping.lon, mapping.lat, mapping.lonlat].filter((c): c is string => c !== undefined);
+  const hints = crsHints(coordinateColumns.length > 0 ? coordinateColumns : table.columns, options.fileName);
+  const points: [number, number][] = [];
+  if (mapping.lonlat !== undefined || (mapping.lon !== undefined && mapping.lat !== undefined)) {
+    for (const row of table.rows) {
+      const point = readCoordinates({ row, table, problems: [] }, mapping, { allowOutsideChina: true });
+      if (point !== undefined) points.push(point);
+    }
+  }
+  return suggestCrs(points, {
+    hints,
+    ...(options.distanceToRoadsM === undefined ? {} : { distanceToRoadsM: options.distanceToRoadsM }),
+  });
+}

@@ -1,0 +1,190 @@
+import type { FacilityProperties, FacilityType } from '../../city/types.ts';
+import { type Crs, toWgs84 } from '../crs/convert.ts';
+import type { RawTable, Rejection } from '../table/types.ts';
+import type { FacilityField } from './column-synonyms.ts';
+import { facilityTypeOf } from './facility-type-names.ts';
+import type { ColumnMapping } from './guess-columns.ts';
+import { type RowContext, readCoordinates, requireCoordinateMapping, requireMapping } from './row-checks.ts';
+import { parseBoolean, parseNumber } from './parse-values.ts';
+import { reasons } from './reasons.ts';
+
+/** FacilityProperties plus where each value came from, so nothing is altered unseen. */
+export interface ImportedFacilityProperties extends FacilityProperties {
+  /** The type as written in the file (e.g. 社区养老服务站). */
+  typeName: string;
+  /** Row of the source file (see Rejection.row). */
+  source_row: number;
+  /** Coordinates as read, before conversion, and the CRS they were read in. */
+  source_lon: number;
+  source_lat: number;
+  crs: Crs;
+  /** Fields absent or empty in the file that got a default: id → "row-N", floorAreaM2 → 0, beds → 0, floorLevel → 1. */
+  defaulted?: (keyof FacilityProperties)[];
+  /** Every unmapped column, verbatim (programme status, year, dates, remarks...). */
+  extra: Record<string, string>;
+}
+
+export interface FacilityFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: ImportedFacilityProperties;
+}
+
+export interface FacilityCollection {
+  type: 'FeatureCollection';
+  features: FacilityFeature[];
+}
+
+export interface ValidateFacilitiesOptions {
+  crs: Crs;
+  /** Type for every row when the file has no type column (e.g. a list of 睦邻点 only). */
+  defaultType?: FacilityType;
+  /** Accept points outside China (they are still range-checked). Default false. */
+  allowOutsideChina?: boolean;
+  fileName?: string;
+}
+
+export interface FacilityImport {
+  collection: FacilityCollection;
+  /** Every problem, in row order; a row may have several. */
+  rejections: Rejection[];
+  /** Row numbers of rejected rows, ascending. */
+  rejectedRows: number[];
+  counts: { rows: number; accepted: number; rejected: number; emptyRows: number };
+}
+
+/**
+ * Checks every row of a facility table, then builds the accepted ones ("check everything, then
+ * apply"). Accepted values are the parsed cells; the only change is the stated CRS conversion,
+ * and the original coordinates stay in source_lon / source_lat.
+ */
+export function validateFacilities(
+  table: RawTable,
+  mapping: ColumnMapping<FacilityField>,
+  options: ValidateFacilitiesOptions,
+): FacilityImport {
+  requireCoordinateMapping(table, mapping, options.fileName);
+  requireMapping(table, mapping, ['name'], options.fileName);
+  if (mapping.type === undefined && options.defaultType === undefined) requireMapping(table, mapping, ['type'], options.fileName);
+  const index = (field: FacilityField) => (mapping[field] === undefined ? -1 : table.columns.indexOf(mapping[field] as string));
+  const mappedColumns = new Set(Object.values(mapping));
+  const extraColumns = table.columns.map((c, i) => [c, i] as const).filter(([c]) => !mappedColumns.has(c));
+  const rejections: Rejection[] = [];
+  const candidates: FacilityFeature[] = [];
+  for (const row of table.rows) {
+    const ctx: RowContext = { row, table, problems: [...(row.problems ?? [])] };
+    const point = readCoordinates(ctx, mapping, { allowOutsideChina: options.allowOutsideChina ?? false });
+    const properties = readProperties(ctx, index, options);
+    if (ctx.problems.length > 0 || point === undefined || properties === undefined) {
+      rejections.push(...ctx.problems);
+      continue;
+    }
+    const [lon, lat] = toWgs84(point[0], point[1], options.crs);
+    properties.source_lon = point[0];
+    properties.source_lat = point[1];
+    properties.extra = Object.fromEntries(extraColumns.map(([c, i]) => [c, row.cells[i]]));
+    candidates.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
+  }
+  const accepted = rejectDuplicateIds(candidates, mapping.id, rejections, table);
+  rejections.sort((a, b) => a.row - b.row);
+  const rejectedRows = [...new Set(rejections.map((r) => r.row))];
+  return {
+    collection: { type: 'FeatureCollection', features: accepted },
+    rejections,
+    rejectedRows,
+    counts: { rows: table.rows.length, accepted: accepted.length, rejected: rejectedRows.length, emptyRows: table.emptyRows.length },
+  };
+}
+
+function readProperties(
+  ctx: RowContext,
+  index: (f: FacilityField) => number,
+  options: ValidateFacilitiesOptions,
+): ImportedFacilityProperties | undefined {
+  const { row } = ctx;
+  const defaulted: (keyof FacilityProperties)[] = [];
+  const cell = (f: FacilityField) => (index(f) < 0 ? '' : row.cells[index(f)]);
+  const fail = (f: FacilityField, reason: Rejection['reason']) => {
+    ctx.problems.push({ row: row.row, column: ctx.table.columns[index(f)], value: cell(f), reason });
+  };
+  const name = cell('name');
+  if (name.trim() === '') fail('name', reasons.missingValue());
+  let type = options.defaultType;
+  const typeName = index('type') < 0 ? '' : cell('type');
+  if (index('type') >= 0) {
+    type = facilityTypeOf(typeName);
+    if (type === undefined) fail('type', typeName.trim() === '' ? reasons.missingValue() : reasons.unknownType());
+  }
+  const number = (f: FacilityField, kind: 'area' | 'beds' | 'floor', fallback: number, key: keyof FacilityProperties) => {
+    const text = cell(f);
+    if (text.trim() === '') {
+      defaulted.push(key);
+      return fallback;
+    }
+    const value = parseNumber(text, kind);
+    if (value === undefined) fail(f, reasons.badNumber());
+    else if (kind === 'floor' && (!Number.isInteger(value) || value === 0 || value < -5 || value > 200)) fail(f, reasons.badFloor());
+    else if (value < 0) fail(f, reasons.negative());
+    else if (kind === 'beds' && !Number.isInteger(value)) fail(f, reasons.notInteger());
+    return value ?? fallback;
+  };
+  const floorAreaM2 = number('floorArea', 'area', 0, 'floorAreaM2');
+  const beds = number('beds', 'beds', 0, 'beds');
+  const floorLevel = number('floorLevel', 'floor', 1, 'floorLevel');
+  const liftText = cell('lift');
+  const hasLift = liftText.trim() === '' ? undefined : parseBoolean(liftText);
+  if (liftText.trim() !== '' && hasLift === undefined) fail('lift', reasons.badBoolean());
+  let id = cell('id').trim();
+  if (id === '') {
+    id = `row-${row.row}`;
+    defaulted.unshift('id');
+  }
+  if (ctx.problems.length > 0 || type === undefined) return undefined;
+  return {
+    id,
+    name,
+    type,
+    typeName,
+    floorAreaM2,
+    beds,
+    floorLevel,
+    ...(hasLift === undefined ? {} : { hasLift }),
+    illustrative: false,
+    source_row: row.row,
+    source_lon: Number.NaN,
+    source_lat: Number.NaN,
+    crs: options.crs,
+    ...(defaulted.length > 0 ? { defaulted } : {}),
+    extra: {},
+  };
+}
+
+/**
+ * All rows sharing an id are rejected (which one is right is the user's call, not ours). Ids are
+ * compared over every row, rejected ones included, so that the listing is complete at once.
+ */
+function rejectDuplicateIds(
+  features: FacilityFeature[],
+  idColumn: string | undefined,
+  rejections: Rejection[],
+  table: RawTable,
+): FacilityFeature[] {
+  if (idColumn === undefined) return features;
+  const column = table.columns.indexOf(idColumn);
+  const rowsById = new Map<string, number[]>();
+  for (const row of table.rows) {
+    const id = row.cells[column].trim();
+    if (id === '') continue;
+    const list = rowsById.get(id) ?? [];
+    list.push(row.row);
+    rowsById.set(id, list);
+  }
+  for (const [id, rows] of rowsById) {
+    if (rows.length < 2) continue;
+    for (const row of rows) {
+      const others = rows.filter((r) => r !== row);
+      rejections.push({ row, column: idColumn, value: id, reason: reasons.duplicateId(others) });
+    }
+  }
+  return features.filter((f) => (rowsById.get(f.properties.id)?.length ?? 0) < 2);
+}

@@ -1,0 +1,74 @@
+import { unzipSync } from 'fflate';
+import { InputError } from '../../errors.ts';
+import { readCsv } from './read-csv.ts';
+import { readGeoJson } from './read-geojson.ts';
+import { readShapefileZip } from './read-shapefile.ts';
+import { readXlsx } from './read-xlsx.ts';
+import type { RawTable, SourceFormat } from './types.ts';
+
+export interface ReadTableOptions {
+  /** Used for messages, CRS hints and as a format hint (the bytes decide in the end). */
+  fileName?: string;
+  /** Sheet of a workbook or layer of a zipped Shapefile. */
+  sheet?: string;
+  /** Force the header row of CSV/XLSX (1-based). */
+  headerRow?: number;
+  /** Refuse larger inputs before parsing (default 200 MB). */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Reads any supported file into a RawTable. The format is decided from the bytes (zip magic,
+ * JSON opening brace), not trusted from the extension: a .csv that is really an .xlsx still reads.
+ */
+export async function readTable(bytes: Uint8Array, options: ReadTableOptions = {}): Promise<RawTable> {
+  const location = options.fileName === undefined ? {} : { file: options.fileName };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new InputError('E_TOO_LARGE', `file is ${bytes.length} bytes, more than the ${maxBytes} allowed; 文件过大`, location);
+  }
+  if (bytes.length === 0) throw new InputError('E_EMPTY_FILE', 'the file is empty; 文件为空', location);
+  const format = sniffFormat(bytes, options.fileName);
+  switch (format) {
+    case 'xlsx':
+      return readXlsx(bytes, { ...options });
+    case 'shapefile':
+      return readShapefileZip(bytes, { fileName: options.fileName, layer: options.sheet });
+    case 'geojson':
+      return readGeoJson(bytes, { fileName: options.fileName });
+    case 'csv':
+      return readCsv(bytes, options);
+  }
+}
+
+export function sniffFormat(bytes: Uint8Array, fileName?: string): SourceFormat {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return zipKind(bytes, fileName);
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{') && (/\.(geo)?json$/i.test(fileName ?? '') || /"type"/.test(head) || head.length < 64)) {
+    return 'geojson';
+  }
+  return 'csv';
+}
+
+function zipKind(bytes: Uint8Array, fileName?: string): SourceFormat {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        return false;
+      },
+    });
+  } catch (error) {
+    throw new InputError('E_BAD_ZIP', `not a readable zip/xlsx (${(error as Error).message}); 压缩包损坏`, fileName === undefined ? {} : { file: fileName });
+  }
+  if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  if (names.some((n) => /\.shp$/i.test(n))) return 'shapefile';
+  throw new InputError(
+    'E_UNKNOWN_ZIP',
+    'zip holds neither an Excel workbook nor a Shapefile (.shp); 压缩包中既无 Excel 也无 Shapefile',
+    fileName === undefined ? {} : { file: fileName },
+  );
+}

@@ -1,0 +1,161 @@
+import type { FacilityProperties } from '../city/types.ts';
+import { joinRegister, recordOf } from './register.ts';
+import type {
+  FloorRule,
+  FunctionsRule,
+  MinAreaRule,
+  MinCapacityRule,
+  ProgrammeProfile,
+  ProgrammeRegister,
+  SiteFinding,
+  SiteProgramme,
+  SiteRule,
+} from './types.ts';
+
+/**
+ * Checks every site against the profile's site rules (floor level and lift, minimum area,
+ * capacity, functions offered) and returns one finding per (rule, site) the rule applies to.
+ * A rule applies to a site when the site's facility type maps to one of the rule's roles.
+ */
+export function checkSiteRules(
+  register: ProgrammeRegister,
+  profile: ProgrammeProfile,
+  options: { siteIds?: readonly string[] } = {},
+): SiteFinding[] {
+  const { entries } = joinRegister(register, profile);
+  const wanted = options.siteIds === undefined ? undefined : new Set(options.siteIds);
+  const findings: SiteFinding[] = [];
+  for (const entry of entries) {
+    if (wanted !== undefined && !wanted.has(entry.facility.id)) continue;
+    for (const rule of profile.siteRules) {
+      if (!rule.roles.some((role) => entry.roles.includes(role))) continue;
+      findings.push(checkRule(rule, entry.facility, recordOf(entry)));
+    }
+  }
+  return findings;
+}
+
+/** One rule on one site. Exported for the workspace, which re-checks a site as it is edited. */
+export function checkRule(
+  rule: SiteRule,
+  facility: FacilityProperties,
+  site: SiteProgramme,
+): SiteFinding {
+  switch (rule.kind) {
+    case 'floor':
+      return checkFloor(rule, facility);
+    case 'min_area':
+      return checkArea(rule, facility, site);
+    case 'min_capacity':
+      return checkCapacity(rule, facility, site);
+    case 'functions':
+      return checkFunctions(rule, facility, site);
+  }
+}
+
+function finding(rule: SiteRule, siteId: string, fields: Partial<SiteFinding>): SiteFinding {
+  const pass = fields.pass ?? null;
+  return {
+    rule: rule.id,
+    siteId,
+    pass,
+    value: fields.value ?? null,
+    required: fields.required ?? '',
+    shortfall: fields.shortfall ?? 0,
+    // A rule that cannot be checked is not a failure: it is listed so the data can be completed.
+    severity: pass === null ? 'info' : rule.severity,
+    citation: rule.citation,
+    ...(fields.note === undefined ? {} : { note: fields.note }),
+  };
+}
+
+function checkFloor(rule: FloorRule, facility: FacilityProperties): SiteFinding {
+  const floor = facility.floorLevel;
+  const lift = facility.hasLift === true;
+  const limit = lift ? rule.maxFloorWithLift : rule.maxFloorWithoutLift;
+  const required =
+    limit === null ? 'any floor (with lift)' : `floor ≤ ${limit}${lift ? ' (with lift)' : ''}`;
+  if (!Number.isFinite(floor)) {
+    return finding(rule, facility.id, { required, note: 'floor level not given' });
+  }
+  const pass = limit === null || floor <= limit;
+  const note =
+    !pass && !lift && facility.hasLift === undefined
+      ? 'lift not recorded: taken as no lift'
+      : undefined;
+  return finding(rule, facility.id, {
+    pass,
+    value: floor,
+    required,
+    shortfall: pass || limit === null ? 0 : floor - limit,
+    note,
+  });
+}
+
+function checkArea(
+  rule: MinAreaRule,
+  facility: FacilityProperties,
+  site: SiteProgramme,
+): SiteFinding {
+  const required = rule.minM2;
+  let area = rule.measure === 'usable' ? site.usableAreaM2 : facility.floorAreaM2;
+  let note: string | undefined;
+  if (rule.measure === 'usable' && area === undefined) {
+    // Usable area is rarely in a register; floor area is an upper bound of it, so a pass is
+    // provisional and the finding says so.
+    area = facility.floorAreaM2;
+    note = 'usable area not given: floor area used (an upper bound)';
+  }
+  if (area === undefined || !Number.isFinite(area) || area <= 0) {
+    return finding(rule, facility.id, { required, note: 'area not given' });
+  }
+  const pass = area >= required;
+  return finding(rule, facility.id, {
+    pass,
+    value: area,
+    required,
+    shortfall: pass ? 0 : round2(required - area),
+    note,
+  });
+}
+
+function checkCapacity(
+  rule: MinCapacityRule,
+  facility: FacilityProperties,
+  site: SiteProgramme,
+): SiteFinding {
+  const required = rule.minPeople;
+  if (site.capacity === undefined) {
+    return finding(rule, facility.id, { required, note: 'capacity (服务人数) not given' });
+  }
+  const pass = site.capacity >= required;
+  return finding(rule, facility.id, {
+    pass,
+    value: site.capacity,
+    required,
+    shortfall: pass ? 0 : required - site.capacity,
+  });
+}
+
+function checkFunctions(
+  rule: FunctionsRule,
+  facility: FacilityProperties,
+  site: SiteProgramme,
+): SiteFinding {
+  const required = `≥ ${rule.minCount} of ${rule.anyOf.join('、')}`;
+  if (site.functions === undefined) {
+    return finding(rule, facility.id, { required, note: 'the register lists no functions' });
+  }
+  const offered = rule.anyOf.filter((name) => site.functions?.includes(name));
+  const pass = offered.length >= rule.minCount;
+  return finding(rule, facility.id, {
+    pass,
+    value: offered.join('、'),
+    required,
+    shortfall: pass ? 0 : rule.minCount - offered.length,
+  });
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,261 @@
+import { InputError } from '../errors.ts';
+import { isSiteStatus, STATUS_LABELS } from './status.ts';
+import { SITE_STATUSES, type SiteProgramme, type SiteStatus } from './types.ts';
+
+/**
+ * The status columns of a register (CSV/XLSX), in Chinese or English. Reading keeps every other
+ * column as text, so that a register read and written back loses nothing. File formats are in
+ * status-csv.ts and status-xlsx.ts; this module maps cells ↔ records.
+ */
+export type ColumnLanguage = 'zh' | 'en';
+
+const STEP_HEADERS: Record<SiteStatus, [string, string]> = {
+  proposed: ['提出年度', '提出日期'],
+  planned: ['列入年度', '列入日期'],
+  reviewed: ['评审年度', '评审日期'],
+  under_construction: ['开工年度', '开工日期'],
+  built: ['建成年度', '建成日期'],
+  accepted: ['验收年度', '验收日期'],
+};
+
+/** Column key → [Chinese header, English header], in output order. */
+export const STATUS_COLUMNS: ReadonlyArray<readonly [string, string, string]> = [
+  ['id', '编号', 'id'],
+  ['status', '状态', 'status'],
+  ...SITE_STATUSES.flatMap((s): [string, string, string][] => [
+    [`${s}_year`, STEP_HEADERS[s][0], `${s}_year`],
+    [`${s}_date`, STEP_HEADERS[s][1], `${s}_date`],
+  ]),
+  ['upgraded', '增效提质', 'upgraded'],
+  ['capacity', '服务人数', 'capacity'],
+  ['usable_area_m2', '使用面积', 'usable_area_m2'],
+  ['functions', '服务功能', 'functions'],
+  ['cost_yuan', '投资额', 'cost_yuan'],
+  ['designations', '认定', 'designations'],
+  ['unit_id', '所属单元', 'unit_id'],
+  ['note', '备注', 'note'],
+];
+
+export interface StatusRow {
+  id: string;
+  /** Undefined when the row has no status: a baseline facility. */
+  record?: SiteProgramme;
+  /** Columns that are not status columns, verbatim. */
+  extra: Record<string, string>;
+}
+
+export interface StatusTable {
+  language: ColumnLanguage;
+  /** Headers of the other columns, in file order. */
+  extraColumns: string[];
+  rows: StatusRow[];
+}
+
+export interface CellProblem {
+  /** Spreadsheet row number (the header is row 1). */
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+const BY_HEADER = new Map<string, string>();
+for (const [key, zh, en] of STATUS_COLUMNS) {
+  BY_HEADER.set(zh, key);
+  BY_HEADER.set(en.toLowerCase(), key);
+}
+const STATUS_BY_LABEL = new Map<string, SiteStatus>();
+for (const status of SITE_STATUSES) {
+  STATUS_BY_LABEL.set(STATUS_LABELS[status].zh, status);
+  STATUS_BY_LABEL.set(STATUS_LABELS[status].en, status);
+}
+const TRUE_WORDS = ['是', 'true', 'yes', 'y', '1'];
+const FALSE_WORDS = ['否', 'false', 'no', 'n', '0', ''];
+const LIST_SPLIT = /[、;；,，|]/;
+
+/** Parses a header row and data rows (all cells as text); collects every bad cell. */
+export function parseStatusTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): { table: StatusTable; problems: CellProblem[] } {
+  const keys = header.map(
+    (name) => BY_HEADER.get(name.trim()) ?? BY_HEADER.get(name.trim().toLowerCase()),
+  );
+  if (!keys.includes('id')) {
+    throw new InputError('E_NO_ID_COLUMN', 'the register has no id column (编号 or id)', {
+      row: 1,
+    });
+  }
+  const zhHits = header.filter((name) =>
+    STATUS_COLUMNS.some(([, zh]) => zh === name.trim()),
+  ).length;
+  const language: ColumnLanguage = zhHits > 0 ? 'zh' : 'en';
+  const extraColumns = header.filter((_, index) => keys[index] === undefined);
+  const problems: CellProblem[] = [];
+  const table: StatusTable = { language, extraColumns, rows: [] };
+  for (const [index, cells] of rows.entries()) {
+    const values: Record<string, string> = {};
+    const extra: Record<string, string> = {};
+    header.forEach((name, column) => {
+      const key = keys[column];
+      const cell = cells[column] ?? '';
+      if (key === undefined) extra[name] = cell;
+      else values[key] = cell.trim();
+    });
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    const headerOf = (key: string) => header[keys.indexOf(key)] ?? key;
+    const report = (key: string, message: string) =>
+      problems.push({ row: index + 2, column: headerOf(key), value: values[key] ?? '', message });
+    const row = rowFromValues(values, report);
+    if (row !== undefined) table.rows.push({ ...row, extra });
+  }
+  return { table, problems };
+}
+
+/** Reads one row given as column key → text (also used for GeoJSON facility properties). */
+export function rowFromValues(
+  values: Readonly<Record<string, string | undefined>>,
+  report: (key: string, message: string) => void,
+): Omit<StatusRow, 'extra'> | undefined {
+  const text = (key: string) => values[key]?.trim() ?? '';
+  const id = text('id');
+  if (id === '') {
+    report('id', 'id is empty');
+    return undefined;
+  }
+  const statusText = text('status');
+  const anyStatusData = STATUS_COLUMNS.some(
+    ([key]) => key !== 'id' && key !== 'note' && text(key) !== '',
+  );
+  if (statusText === '') {
+    if (anyStatusData) report('status', 'status columns are filled but the status is empty');
+    return { id };
+  }
+  const status =
+    STATUS_BY_LABEL.get(statusText) ?? (isSiteStatus(statusText) ? statusText : undefined);
+  if (status === undefined) {
+    report(
+      'status',
+      `unknown status; use one of ${SITE_STATUSES.map((s) => STATUS_LABELS[s].zh).join('/')} or ${SITE_STATUSES.join('/')}`,
+    );
+    return { id };
+  }
+  const number = (key: string, integer: boolean): number | undefined => {
+    const raw = text(key);
+    if (raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+      report(key, integer ? 'expected a whole number' : 'expected a number ≥ 0');
+      return undefined;
+    }
+    return value;
+  };
+  const record: SiteProgramme = { id, status, steps: {}, upgraded: false };
+  for (const step of SITE_STATUSES) {
+    const year = number(`${step}_year`, true);
+    const date = text(`${step}_date`);
+    if (date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+      report(`${step}_date`, 'expected a date YYYY-MM-DD');
+    if (year !== undefined || date !== '') {
+      record.steps[step] = {
+        ...(year === undefined ? {} : { year }),
+        ...(date === '' ? {} : { date }),
+      };
+    }
+  }
+  const upgraded = text('upgraded').toLowerCase();
+  if (TRUE_WORDS.includes(upgraded)) record.upgraded = true;
+  else if (!FALSE_WORDS.includes(upgraded)) report('upgraded', 'expected 是/否 or true/false');
+  const optional = {
+    capacity: number('capacity', true),
+    usableAreaM2: number('usable_area_m2', false),
+    functions: list(text('functions')),
+    costYuan: number('cost_yuan', false),
+    designations: list(text('designations')),
+    unitId: text('unit_id') || undefined,
+    note: text('note') || undefined,
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(record, { [key]: value });
+  }
+  return { id, record };
+}
+
+function list(text: string): string[] | undefined {
+  if (text === '') return undefined;
+  return text
+    .split(LIST_SPLIT)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** The header and rows to write: status columns in `language`, then the other columns. */
+export function statusTableCells(
+  table: StatusTable,
+  options: { language?: ColumnLanguage } = {},
+): string[][] {
+  const language = options.language ?? table.language;
+  const header = [
+    ...STATUS_COLUMNS.map(([, zh, en]) => (language === 'zh' ? zh : en)),
+    ...table.extraColumns,
+  ];
+  const body = table.rows.map((row) => [
+    ...STATUS_COLUMNS.map(([key]) => cellOf(row, key, language)),
+    ...table.extraColumns.map((name) => row.extra[name] ?? ''),
+  ]);
+  return [header, ...body];
+}
+
+function cellOf(row: StatusRow, key: string, language: ColumnLanguage): string {
+  const record = row.record;
+  if (key === 'id') return row.id;
+  if (record === undefined) return '';
+  const step = SITE_STATUSES.find((s) => key === `${s}_year` || key === `${s}_date`);
+  if (step !== undefined) {
+    const value = key.endsWith('_year') ? record.steps[step]?.year : record.steps[step]?.date;
+    return value === undefined ? '' : String(value);
+  }
+  const join = (items: string[] | undefined) => (items ?? []).join(language === 'zh' ? '、' : ';');
+  const fields: Record<string, string> = {
+    status: language === 'zh' ? STATUS_LABELS[record.status].zh : record.status,
+    upgraded: language === 'zh' ? (record.upgraded ? '是' : '否') : String(record.upgraded),
+    capacity: record.capacity?.toString() ?? '',
+    usable_area_m2: record.usableAreaM2?.toString() ?? '',
+    functions: join(record.functions),
+    cost_yuan: record.costYuan?.toString() ?? '',
+    designations: join(record.designations),
+    unit_id: record.unitId ?? '',
+    note: record.note ?? '',
+  };
+  return fields[key] ?? '';
+}
+
+/** Records of a table (rows with a status), for the programme functions. */
+export function recordsOf(table: StatusTable): SiteProgramme[] {
+  return table.rows.flatMap((row) => (row.record === undefined ? [] : [row.record]));
+}
+
+/** Puts edited records back into a table: rows updated by id, new ids appended. */
+export function withRecords(table: StatusTable, records: readonly SiteProgramme[]): StatusTable {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const rows = table.rows.map((row) => {
+    const record = byId.get(row.id);
+    byId.delete(row.id);
+    return record === undefined ? row : { ...row, record };
+  });
+  for (const record of byId.values()) rows.push({ id: record.id, record, extra: {} });
+  return { ...table, rows };
+}
+
+/** Throws one InputError listing every bad cell. */
+export function throwIfProblems(problems: readonly CellProblem[], file?: string): void {
+  if (problems.length === 0) return;
+  const lines = problems.map(
+    (p) => `row ${p.row}, column ${p.column} ("${p.value}"): ${p.message}`,
+  );
+  throw new InputError(
+    'E_BAD_STATUS_COLUMNS',
+    `${problems.length} bad cell(s):\n  ${lines.join('\n  ')}`,
+    { file, row: problems[0].row, column: problems[0].column },
+  );
+}

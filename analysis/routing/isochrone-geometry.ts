@@ -1,0 +1,110 @@
+import { buffer, multiLineString } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { cellsToMultiPolygon } from 'h3-js';
+import type { RoadGraph } from '../graph/types.ts';
+import type { TravelProfile } from './profiles.ts';
+import { edgeTopology, isCanonicalEdge } from './topology.ts';
+
+/** Properties of every isochrone feature we write (display and export). */
+export interface IsochroneProperties {
+  facilityId: string | null;
+  minutes: number;
+  profile: string;
+  method: 'h3-union' | 'network-buffer';
+  cells?: number;
+}
+
+export type IsochroneFeature = Feature<MultiPolygon | Polygon, IsochroneProperties>;
+
+/**
+ * One MultiPolygon per threshold: the union of the H3 cells reached within it. Holes (blocks
+ * no road reaches in time, water) are kept, unlike isochrone APIs that return outer rings.
+ * Thresholds come out largest first so that smaller circles draw on top.
+ */
+export function cellIsochrones(
+  rows: readonly { h3: string; minutes: number }[],
+  thresholds: readonly number[],
+  options: { profile: string; facilityId?: string | null },
+): FeatureCollection<MultiPolygon, IsochroneProperties> {
+  const sorted = [...new Set(thresholds)].sort((a, b) => b - a);
+  return {
+    type: 'FeatureCollection',
+    features: sorted.map((minutes) => {
+      const cells = rows.filter((row) => row.minutes <= minutes).map((row) => row.h3);
+      return {
+        type: 'Feature',
+        properties: {
+          facilityId: options.facilityId ?? null,
+          minutes,
+          profile: options.profile,
+          method: 'h3-union',
+          cells: cells.length,
+        },
+        geometry: { type: 'MultiPolygon', coordinates: cellsToMultiPolygon(cells, true) },
+      };
+    }),
+  };
+}
+
+/**
+ * Reached parts of the network within `minutes`, as line coordinates: whole edges whose far
+ * end is reached, and the reachable stretch of edges the budget runs out on.
+ */
+export function reachedEdgeLines(
+  graph: RoadGraph,
+  nodeMinutes: Float64Array,
+  minutes: number,
+  profile: TravelProfile,
+): [number, number][][] {
+  const topo = edgeTopology(graph);
+  const lines: [number, number][][] = [];
+  const { nodeLon, nodeLat, targets, costS } = graph;
+  const toMinutes = 1 / profile.costPerSecond / 60;
+  const at = (u: number, v: number, f: number): [number, number] => [
+    nodeLon[u] + f * (nodeLon[v] - nodeLon[u]),
+    nodeLat[u] + f * (nodeLat[v] - nodeLat[u]),
+  ];
+  const reachedShare = (startMinutes: number, edge: number) => {
+    if (!(startMinutes <= minutes)) return 0;
+    const edgeMinutes = costS[edge] * toMinutes;
+    return edgeMinutes > 0 ? Math.min(1, (minutes - startMinutes) / edgeMinutes) : 1;
+  };
+  for (let e = 0; e < graph.edgeCount; e++) {
+    if (!isCanonicalEdge(topo, e)) continue; // each segment once, both directions below
+    const u = topo.source[e];
+    const v = targets[e];
+    const r = topo.reverse[e];
+    const fromU = reachedShare(nodeMinutes[u], e);
+    const fromV = r >= 0 ? reachedShare(nodeMinutes[v], r) : 0;
+    if (fromU + fromV >= 1) {
+      lines.push([at(u, v, 0), at(u, v, 1)]);
+      continue;
+    }
+    if (fromU > 0) lines.push([at(u, v, 0), at(u, v, fromU)]);
+    if (fromV > 0) lines.push([at(u, v, 1 - fromV), at(u, v, 1)]);
+  }
+  return lines;
+}
+
+/** A buffer (default 50 m) around the reached network: the "network buffer" isochrone. */
+export function networkBufferIsochrone(
+  graph: RoadGraph,
+  nodeMinutes: Float64Array,
+  minutes: number,
+  options: { profile: TravelProfile; facilityId?: string | null; radiusM?: number },
+): IsochroneFeature | null {
+  const lines = reachedEdgeLines(graph, nodeMinutes, minutes, options.profile);
+  if (lines.length === 0) return null;
+  const shape = buffer(multiLineString(lines), options.radiusM ?? 50, { units: 'meters', steps: 4 });
+  if (shape === undefined) return null;
+  return {
+    type: 'Feature',
+    properties: {
+      facilityId: options.facilityId ?? null,
+      minutes,
+      profile: options.profile.name,
+      method: 'network-buffer',
+    },
+    geometry: shape.geometry,
+  };
+}

@@ -1,0 +1,51 @@
+import type { FacilityType } from '../city/types.ts';
+import type { SitingCandidate, SitingResult } from './optimise-types.ts';
+import {
+  type AddSite,
+  appendModification,
+  emptyScenario,
+  type Scenario,
+  type ScenarioBaseline,
+} from './scenario-types.ts';
+
+export interface ResultToScenarioOptions {
+  /** Facility type of the new sites (default neighbourhood_point 养老睦邻点). */
+  type?: FacilityType;
+  /** Floor area when the candidate has none (default 60 m²). */
+  floorAreaM2?: number;
+  beds?: number;
+  floorLevel?: number;
+  /** Prefix of new site ids (default "NEW-"). */
+  idPrefix?: string;
+  /** Extend this scenario instead of starting from an empty one. */
+  onto?: Scenario;
+  name?: string;
+}
+
+/** An optimiser result as add-site modifications, so it can be edited, compared and reported. */
+export function resultToScenario(
+  result: Pick<SitingResult, 'chosen'>,
+  candidates: readonly SitingCandidate[],
+  baseline: ScenarioBaseline,
+  options: ResultToScenarioOptions = {},
+): Scenario {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  let scenario = options.onto ?? emptyScenario(baseline, options.name);
+  for (const id of result.chosen) {
+    const candidate = byId.get(id);
+    if (candidate === undefined) throw new Error(`resultToScenario: unknown candidate ${id}`);
+    const add: AddSite = {
+      kind: 'add-site',
+      id: `${options.idPrefix ?? 'NEW-'}${id}`,
+      name: candidate.name ?? `拟建站点 ${id}`,
+      type: options.type ?? 'neighbourhood_point',
+      lon: candidate.lon,
+      lat: candidate.lat,
+      floorAreaM2: candidate.floorAreaM2 ?? options.floorAreaM2 ?? 60,
+      beds: options.beds ?? 0,
+      floorLevel: options.floorLevel ?? 1,
+    };
+    scenario = appendModification(scenario, add);
+  }
+  return scenario;
+}

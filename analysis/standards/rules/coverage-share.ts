@@ -1,0 +1,66 @@
+import { sqlNumber, sqlString, sqlStringList } from '../../db/sql-runner.ts';
+import type { CoverageShareRule, PopulationField, RadiusCoverageRule, Scope } from '../types.ts';
+import { areaScopes, EPS, type RuleContext } from './context.ts';
+
+/**
+ * Shared by coverage_share and radius_coverage: `coveredCells` is a query of distinct h3 cells
+ * counted as covered; the share of `population` living in them is compared with the target, per
+ * scope. Shortfall = people to cover to reach the target.
+ */
+export function coverageFindingsSql(
+  coveredCells: string,
+  population: PopulationField,
+  targetShare: number,
+  scopes: Scope[],
+  note: string | null,
+): string {
+  const target = sqlNumber(targetShare);
+  return `WITH covered AS (${coveredCells}),
+  agg AS (
+    SELECT s.scope, s.unit_id,
+      coalesce(sum(c.${population}), 0)::DOUBLE AS total,
+      coalesce(sum(CASE WHEN k.h3 IS NOT NULL THEN c.${population} ELSE 0 END), 0)::DOUBLE AS covered
+    FROM scopes s
+    LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
+    LEFT JOIN population_cells c ON c.h3 = cs.h3
+    LEFT JOIN covered k ON k.h3 = cs.h3
+    WHERE s.scope IN ${sqlStringList(scopes)}
+    GROUP BY s.scope, s.unit_id)
+  SELECT scope, unit_id, NULL::VARCHAR AS site_id,
+    (total = 0 OR covered + ${EPS} >= ${target} * total) AS pass,
+    CASE WHEN total > 0 THEN covered / total END AS value,
+    ${target} AS required,
+    greatest(0::DOUBLE, ${target} * total - covered) AS shortfall,
+    ${note === null ? 'NULL::VARCHAR' : sqlString(note)} AS note
+  FROM agg`;
+}
+
+export function coverageShareSql(rule: CoverageShareRule, _context: RuleContext): string {
+  const cells = `SELECT DISTINCT r.h3 FROM reach r JOIN facilities f ON f.id = r.facility_id
+    WHERE r.profile = ${sqlString(rule.travelProfile)} AND f.type IN ${sqlStringList(rule.facilityTypes)}
+      AND r.minutes <= ${sqlNumber(rule.minutes)}`;
+  return coverageFindingsSql(cells, rule.population, rule.targetShare, areaScopes(rule), null);
+}
+
+/** Network radius: walk-elderly minutes ≤ radius / walking speed (the profile's setting). */
+export function radiusCoverageSql(rule: RadiusCoverageRule, context: RuleContext): string {
+  const types = sqlStringList(rule.facilityTypes);
+  const cells =
+    rule.method === 'straight'
+      ? `SELECT DISTINCT p.h3 FROM radius_pairs p JOIN facilities f ON f.id = p.facility_id
+          WHERE f.type IN ${types} AND p.distance_m <= ${sqlNumber(rule.radiusM)}`
+      : `SELECT DISTINCT r.h3 FROM reach r JOIN facilities f ON f.id = r.facility_id
+          WHERE r.profile = 'walk-elderly' AND f.type IN ${types}
+            AND r.minutes <= ${sqlNumber(networkMinutes(rule.radiusM, context.settings.walkingSpeedMps))}`;
+  const note =
+    rule.method === 'network'
+      ? `network distance ≤ ${rule.radiusM} m read as ≤ ${round2(networkMinutes(rule.radiusM, context.settings.walkingSpeedMps))} walk-elderly minutes at ${context.settings.walkingSpeedMps} m/s`
+      : null;
+  return coverageFindingsSql(cells, rule.population, rule.targetShare, areaScopes(rule), note);
+}
+
+export function networkMinutes(radiusM: number, walkingSpeedMps: number): number {
+  return radiusM / walkingSpeedMps / 60;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;

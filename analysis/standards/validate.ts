@@ -1,0 +1,167 @@
+import type { FacilityType } from '../city/types.ts';
+import {
+  FACILITY_TYPES,
+  POPULATION_FIELDS,
+  type RuleKind,
+  SCOPES,
+  type StandardsProfile,
+  TRAVEL_PROFILES,
+} from './types.ts';
+
+/** One problem of a user-edited profile: where (JSON path) and what. */
+export interface ProfileProblem {
+  path: string;
+  message: string;
+}
+
+export type ProfileValidation =
+  | { ok: true; profile: StandardsProfile; problems: [] }
+  | { ok: false; problems: ProfileProblem[] };
+
+type Check = (value: unknown, path: string, problems: ProfileProblem[]) => void;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const str: Check = (v, path, p) => {
+  if (typeof v !== 'string' || v.trim() === '') p.push({ path, message: 'must be a non-empty string' });
+};
+const bool: Check = (v, path, p) => {
+  if (typeof v !== 'boolean') p.push({ path, message: 'must be true or false' });
+};
+const num =
+  (min: number, max: number): Check =>
+  (v, path, p) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
+      p.push({ path, message: `must be a number from ${min} to ${max}` });
+    }
+  };
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v, path, p) => {
+    if (typeof v !== 'string' || !values.includes(v)) {
+      p.push({ path, message: `must be one of ${values.join(', ')}` });
+    }
+  };
+const listOf =
+  (item: Check, minLength = 0): Check =>
+  (v, path, p) => {
+    if (!Array.isArray(v)) return void p.push({ path, message: 'must be a list' });
+    if (v.length < minLength) p.push({ path, message: `must list at least ${minLength} item(s)` });
+    v.forEach((entry, i) => item(entry, `${path}[${i}]`, p));
+  };
+const optional =
+  (check: Check): Check =>
+  (v, path, p) => {
+    if (v !== undefined) check(v, path, p);
+  };
+const record =
+  (fields: Record<string, Check>): Check =>
+  (v, path, p) => {
+    if (!isObject(v)) return void p.push({ path, message: 'must be an object' });
+    for (const [key, check] of Object.entries(fields)) check(v[key], `${path}.${key}`, p);
+  };
+
+const citation = record({
+  document: str,
+  clause: optional(str),
+  text: str,
+  verified: bool,
+});
+const facilityTypes = listOf(oneOf(FACILITY_TYPES as readonly FacilityType[]), 1);
+const share = num(0, 1);
+const area = num(0, 1e7);
+
+const RULE_BASE: Record<string, Check> = {
+  id: str,
+  title: record({ zh: str, en: str }),
+  citation,
+  severity: oneOf(['high', 'medium', 'low']),
+  scopes: listOf(oneOf(SCOPES), 1),
+  appliesTo: optional(oneOf(['urban', 'rural', 'all'])),
+  enabled: optional(bool),
+  note: optional(str),
+};
+
+/** The fields of each rule kind besides RULE_BASE. Adding a kind means adding a row here. */
+const RULE_FIELDS: Record<RuleKind, Record<string, Check>> = {
+  coverage_share: {
+    travelProfile: oneOf(TRAVEL_PROFILES),
+    minutes: num(0.1, 240),
+    facilityTypes,
+    population: oneOf(POPULATION_FIELDS),
+    targetShare: share,
+  },
+  radius_coverage: {
+    radiusM: num(1, 5000),
+    method: oneOf(['straight', 'network']),
+    facilityTypes,
+    population: oneOf(POPULATION_FIELDS),
+    targetShare: share,
+  },
+  area_per_resident: { facilityTypes, requiredM2: area, perResidents: num(1, 1e6) },
+  area_per_households: { facilityTypes, requiredM2Per100Households: area },
+  count_per_unit: {
+    unitLevel: oneOf(['street', 'community']),
+    facilityTypes,
+    minCount: num(0, 1000),
+    minFloorAreaM2: area,
+  },
+  site_area: { facilityTypes, minM2: area, maxM2: optional(area) },
+  site_floor_level: { facilityTypes, maxFloorWithoutLift: num(1, 100) },
+};
+
+const settings = record({
+  perCapitaAreaBasis: oneOf(['land', 'floor']),
+  householdSize: num(1, 10),
+  householdsSource: oneOf(['auto', 'derived']),
+  walkingSpeedMps: num(0.8, 1.2),
+  areaType: oneOf(['urban', 'rural']),
+  thresholdsMinutes: listOf(num(0.1, 240), 1),
+  sfca: record({ supply: oneOf(['floorArea', 'beds']), catchmentMinutes: num(0.1, 240) }),
+  clusterMinutes: num(0.1, 240),
+});
+
+const rule: Check = (v, path, p) => {
+  if (!isObject(v)) return void p.push({ path, message: 'must be an object' });
+  const kind = v.kind;
+  if (typeof kind !== 'string' || !(kind in RULE_FIELDS)) {
+    p.push({ path: `${path}.kind`, message: `must be one of ${Object.keys(RULE_FIELDS).join(', ')}` });
+    return;
+  }
+  const fields = { ...RULE_BASE, ...RULE_FIELDS[kind as RuleKind] };
+  record(fields)(v, path, p);
+  for (const key of Object.keys(v)) {
+    if (key !== 'kind' && !(key in fields)) p.push({ path: `${path}.${key}`, message: 'unknown field' });
+  }
+  const max = v.maxM2;
+  if (typeof max === 'number' && typeof v.minM2 === 'number' && max < v.minM2) {
+    p.push({ path: `${path}.maxM2`, message: 'must not be below minM2' });
+  }
+};
+
+const profileCheck = record({
+  id: str,
+  name: record({ zh: str, en: str }),
+  source: citation,
+  settings,
+  rules: listOf(rule, 1),
+  targets: optional(listOf(record({ year: num(1900, 2100) }))),
+  notes: optional(listOf(str)),
+});
+
+/** Checks a whole profile and reports every problem at once (never stops at the first). */
+export function validateProfile(input: unknown): ProfileValidation {
+  const problems: ProfileProblem[] = [];
+  profileCheck(input, '$', problems);
+  if (isObject(input) && Array.isArray(input.rules)) {
+    const seen = new Set<unknown>();
+    input.rules.forEach((r, i) => {
+      if (!isObject(r)) return;
+      if (seen.has(r.id)) problems.push({ path: `$.rules[${i}].id`, message: `duplicate rule id ${String(r.id)}` });
+      seen.add(r.id);
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, profile: input as unknown as StandardsProfile, problems: [] };
+}

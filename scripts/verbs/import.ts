@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { FacilityType } from '../../analysis/city/types.ts';
+import { InputError } from '../../analysis/errors.ts';
+import {
+  CRS_LIST,
+  type Crs,
+  type DistanceToRoads,
+  type FacilityField,
+  type FacilityImportReport,
+  facilityTypeOf,
+  importFacilities,
+  parseCrs,
+  rejectedRowsCsv,
+  roadDistanceIndex,
+  roadLinesFromGeoJson,
+} from '../../analysis/io/import/index.ts';
+import { reasonText } from '../../analysis/io/import/reasons.ts';
+import { parseOptions, requireOption, type Verb } from '../verb.ts';
+
+const FIELDS: FacilityField[] = ['id', 'name', 'type', 'lon', 'lat', 'lonlat', 'floorArea', 'beds', 'floorLevel', 'lift'];
+
+const help = `Usage: npx carecircle import --facilities FILE --out DIR [options]
+
+Imports a facility register (CSV in UTF-8 or GBK/GB18030, XLSX, GeoJSON, zipped Shapefile),
+checks every row, converts coordinates to WGS-84 and writes:
+  DIR/facilities.geojson   accepted facilities (WGS-84 Points, FacilityProperties + source_lon/lat, crs, extra)
+  DIR/rejected.csv         rejected rows with their original columns + reject_reason (UTF-8 BOM, opens in Excel)
+
+Options:
+  --facilities FILE       the register to import (required)
+  --out DIR               output folder (required)
+  --crs auto|wgs84|gcj02|bd09
+                          coordinate system of the file (default auto: outside China → WGS-84,
+                          CRS names in headers/file name, or closeness to the --city roads;
+                          fails when it cannot tell)
+  --city DIR              a city folder; its roads.geojson is the reference for --crs auto
+  --sheet NAME            sheet of a workbook / layer of a zipped Shapefile (default: the first)
+  --header-row N          row holding the column names (default: detected)
+  --map FIELD=COLUMN      override the guessed column of a field (repeatable); FIELD is one of
+                          ${FIELDS.join(', ')}; COLUMN empty to unmap
+  --type TYPE             facility type for every row when the file has no type column
+  --allow-outside-china   accept coordinates outside China (default: rejected)
+  --help                  this text
+
+Exit status: 0 when the import ran (even with rejected rows), 1 on an input error.`;
+
+export const verb: Verb = {
+  summary: 'import a facility register (CSV/XLSX/GeoJSON/Shapefile) into WGS-84 GeoJSON',
+  help,
+  async run(argv) {
+    const opts = parseOptions(argv, {
+      facilities: { type: 'string' },
+      out: { type: 'string' },
+      crs: { type: 'string', default: 'auto' },
+      city: { type: 'string' },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
+      map: { type: 'string', multiple: true },
+      type: { type: 'string' },
+      'allow-outside-china': { type: 'boolean', default: false },
+    });
+    const file = requireOption(opts.facilities, 'facilities');
+    const out = requireOption(opts.out, 'out');
+    const crs = opts.crs === 'auto' ? 'auto' : parseCrs(opts.crs ?? '');
+    if (crs === undefined) throw new InputError('E_BAD_OPTION', `--crs must be auto, ${CRS_LIST.join(', ')}`);
+    const bytes = await readInput(file);
+    const report = await importFacilities(bytes, {
+      fileName: basename(file),
+      crs,
+      mapping: parseMapOptions(opts.map ?? []),
+      ...(opts.sheet === undefined ? {} : { sheet: opts.sheet }),
+      ...(opts['header-row'] === undefined ? {} : { headerRow: parseHeaderRow(opts['header-row']) }),
+      ...(opts.type === undefined ? {} : { defaultType: parseType(opts.type) }),
+      allowOutsideChina: opts['allow-outside-china'] ?? false,
+      ...(await cityRoads(opts.city)),
+    });
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'facilities.geojson'), featureCollectionText(report));
+    await writeFile(join(out, 'rejected.csv'), rejectedRowsCsv(report.table, report.rejections));
+    console.log(summary(file, report, out));
+    return 0;
+  },
+};
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw new InputError('E_NO_FILE', `cannot read ${file}: ${(error as Error).message}`, { file });
+  }
+}
+
+function parseMapOptions(values: string[]): Partial<Record<FacilityField, string | null>> {
+  const mapping: Partial<Record<FacilityField, string | null>> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const field = value.slice(0, eq) as FacilityField;
+    if (eq < 1 || !FIELDS.includes(field)) {
+      throw new InputError('E_BAD_OPTION', `--map ${value}: expected FIELD=COLUMN with FIELD one of ${FIELDS.join(', ')}`);
+    }
+    const column = value.slice(eq + 1);
+    mapping[field] = column === '' ? null : column;
+  }
+  return mapping;
+}
+
+function parseHeaderRow(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InputError('E_BAD_OPTION', `--header-row ${text}: expected a row number ≥ 1`);
+  return n;
+}
+
+function parseType(text: string): FacilityType {
+  const type = facilityTypeOf(text);
+  if (type === undefined) throw new InputError('E_BAD_OPTION', `--type ${text}: not a known facility type`);
+  return type;
+}
+
+/** The city's roads as the CRS reference, when the folder has them. */
+async function cityRoads(dir: string | undefined): Promise<{ distanceToRoadsM?: DistanceToRoads }> {
+  if (dir === undefined) return {};
+  const path = join(dir, 'roads.geojson');
+  if (!existsSync(path)) {
+    console.warn(`carecircle import: ${path} not found; CRS detection without a road reference`);
+    return {};
+  }
+  const index = roadDistanceIndex(roadLinesFromGeoJson(JSON.parse(await readFile(path, 'utf8'))));
+  return index === undefined ? {} : { distanceToRoadsM: index };
+}
+
+/** One feature per line: diffable, and still valid GeoJSON. */
+function featureCollectionText(report: FacilityImportReport): string {
+  const features = report.collection.features.map((f) => JSON.stringify(f));
+  return `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
+}
+
+function summary(file: string, report: FacilityImportReport, out: string): string {
+  const { table, counts, crsChoice } = report;
+  const s = crsChoice.suggestion;
+  const scores = (Object.entries(s.scores) as [Crs, { medianRoadDistanceM: number | null }][])
+    .filter(([, v]) => v.medianRoadDistanceM !== null)
+    .map(([crs, v]) => `${crs} ${v.medianRoadDistanceM} m`)
+    .join(', ');
+  const mapping = Object.entries(report.mapping)
+    .map(([field, column]) => `${field}←${column}`)
+    .join(', ');
+  const lines = [
+    `import ${file}: ${table.format}${table.sheet === undefined ? '' : ` (${table.sheet})`}, encoding ${table.encoding} (${table.encodingEvidence})`,
+    `  columns: ${mapping}${report.guess.unmapped.length > 0 ? `; kept as extra: ${report.guess.unmapped.join(', ')}` : ''}`,
+    `  CRS: ${report.crs} — ${crsChoice.forced ? 'forced by --crs' : s.en}${scores === '' ? '' : ` [median distance to roads: ${scores}]`}`,
+    `  rows: ${counts.rows}, accepted ${counts.accepted}, rejected ${counts.rejected}, empty rows skipped ${counts.emptyRows}`,
+    ...table.warnings.map((w) => `  note: ${w}`),
+    ...report.rejections.slice(0, 10).map((r) => `  row ${r.row}, column ${r.column}, value "${r.value}": ${reasonText(r.reason)}`),
+    ...(report.rejections.length > 10 ? [`  … ${report.rejections.length - 10} more problems in rejected.csv`] : []),
+    `  wrote ${join(out, 'facilities.geojson')} and ${join(out, 'rejected.csv')}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { InputError } from '../../analysis/errors.ts';
+import { cellLinks } from '../../analysis/routing/cell-links.ts';
+import {
+  cellIsochrones,
+  type IsochroneFeature,
+  networkBufferIsochrone,
+} from '../../analysis/routing/isochrone-geometry.ts';
+import { travelProfile } from '../../analysis/routing/profiles.ts';
+import { checkMinutes, nearestFacility, nodeMinutes } from '../../analysis/routing/reach.ts';
+import { loadCityGraph } from '../routing/city-graph.ts';
+import { parseOptions, requireOption, type Verb } from '../verb.ts';
+
+const help = `carecircle isochrone — travel-time circles from one or more points over a city's roads
+
+Usage:
+  npx carecircle isochrone --city DIR --profile walk-elderly --from LON,LAT [--from LON,LAT ...]
+                           --minutes 5,10,15 [--format h3|geojson] [--out FILE.json]
+
+Options:
+  --city DIR          city folder (city.json, graph-*.bin)
+  --profile P         walk-elderly (1.0 m/s), walk (1.25 m/s), ebike, drive
+  --from LON,LAT      origin (WGS-84); repeat for several origins
+  --minutes LIST      thresholds in minutes, default 5,10,15
+  --format F          h3: {"profile","resolution","origins","cells":[{"h3","minutes"}]} (default)
+                      geojson: one polygon per threshold (union of reached H3 cells, holes kept)
+  --geometry G        with --format geojson: cells (default) or buffer (50 m around reached roads)
+  --speed M_S         walking speed for walk profiles, 0.5–1.5 m/s
+  --resolution R      H3 resolution, default 10 (use 9 for 30-minute rural circles)
+  --max-snap M        origins/cells farther than M metres from any road are unreachable (500)
+  --out FILE          output file (default: standard output)
+
+Cells hold the minimum minutes over all origins, up to the largest threshold. An off-road leg
+between a point and the road is walked (at the profile speed, 1.0 m/s for ebike/drive).`;
+
+function parseNumber(text: string, option: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new InputError('E_BAD_OPTION', `--${option} "${text}" is not a number`, { column: option });
+  }
+  return value;
+}
+
+function parseOrigin(text: string, k: number) {
+  const parts = text.split(',').map((p) => p.trim());
+  const [lon, lat] = parts.map(Number);
+  if (parts.length !== 2 || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    throw new InputError('E_BAD_COORD', `--from "${text}" is not LON,LAT in WGS-84 degrees`, {
+      column: `from #${k + 1}`,
+    });
+  }
+  return { id: `origin-${k + 1}`, lon, lat };
+}
+
+export const verb: Verb = {
+  summary: 'travel-time circles (H3 cells or GeoJSON) from points over the road network',
+  help,
+  async run(argv) {
+    const values = parseOptions(argv, {
+      city: { type: 'string' },
+      profile: { type: 'string', default: 'walk-elderly' },
+      from: { type: 'string', multiple: true },
+      minutes: { type: 'string', default: '5,10,15' },
+      format: { type: 'string', default: 'h3' },
+      geometry: { type: 'string', default: 'cells' },
+      speed: { type: 'string' },
+      resolution: { type: 'string', default: '10' },
+      'max-snap': { type: 'string', default: '500' },
+      out: { type: 'string' },
+    });
+    const city = requireOption(values.city, 'city');
+    const speed = values.speed === undefined ? undefined : parseNumber(values.speed, 'speed');
+    const profile = travelProfile(values.profile ?? 'walk-elderly', { speedMps: speed });
+    const origins = (values.from ?? []).map(parseOrigin);
+    if (origins.length === 0) throw new InputError('E_MISSING_OPTION', 'give at least one --from LON,LAT');
+    const thresholds = (values.minutes ?? '').split(',').map((m) => parseNumber(m, 'minutes'));
+    thresholds.forEach(checkMinutes);
+    thresholds.sort((a, b) => a - b);
+    const format = values.format ?? 'h3';
+    if (format !== 'h3' && format !== 'geojson') {
+      throw new InputError('E_BAD_OPTION', `--format must be h3 or geojson, got "${format}"`, { column: 'format' });
+    }
+    const resolution = parseNumber(values.resolution ?? '10', 'resolution');
+    const maxSnapM = parseNumber(values['max-snap'] ?? '500', 'max-snap');
+
+    const graph = loadCityGraph(city, profile.network);
+    const links = cellLinks(graph, { resolution, maxSnapM });
+    const maxMinutes = thresholds[thresholds.length - 1];
+    const { cells, unreachable } = nearestFacility(graph, links, origins, { profile, maxMinutes });
+    if (unreachable.length > 0) {
+      const list = unreachable.map((u) => `${u.lon},${u.lat} (${u.reason})`).join('; ');
+      throw new InputError('E_ORIGIN_UNREACHABLE', `origin not on the network: ${list}`, { column: 'from' });
+    }
+    const rows = cells.map((c) => ({ h3: c.h3, minutes: Number(c.minutes.toFixed(2)) }));
+    let output: unknown;
+    if (format === 'h3') {
+      output = {
+        profile: profile.name,
+        speedMps: profile.walkSpeedMps,
+        resolution,
+        thresholds,
+        origins: origins.map(({ lon, lat }) => [lon, lat]),
+        cells: rows,
+      };
+    } else if (values.geometry === 'buffer') {
+      const { minutes } = nodeMinutes(graph, links, origins, { profile, maxMinutes });
+      const features = [...thresholds]
+        .reverse()
+        .map((t) => networkBufferIsochrone(graph, minutes, t, { profile }))
+        .filter((f): f is IsochroneFeature => f !== null);
+      output = { type: 'FeatureCollection', features };
+    } else {
+      output = cellIsochrones(rows, thresholds, { profile: profile.name });
+    }
+    const text = `${JSON.stringify(output)}\n`;
+    if (values.out === undefined) process.stdout.write(text);
+    else {
+      writeFileSync(values.out, text);
+      console.error(`isochrone: ${rows.length} cells within ${maxMinutes} min → ${values.out}`);
+    }
+    return 0;
+  },
+};

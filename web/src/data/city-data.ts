@@ -1,0 +1,32 @@
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type {
+  BuildingProperties,
+  CityManifest,
+  FacilityProperties,
+  PopulationCellRow,
+} from '../../../analysis/city/types.ts';
+
+export interface RoadProperties {
+  id: number | string;
+  highway: string;
+  name?: string;
+}
+
+export interface BasemapProperties {
+  kind: 'water' | 'green';
+}
+
+/** Everything the first page draws, as loaded from one city folder. */
+export interface CityData {
+  /** Folder URL with a trailing slash, e.g. "/nanjing-xinjiekou/". */
+  baseUrl: string;
+  manifest: CityManifest;
+  roads: FeatureCollection<LineString, RoadProperties>;
+  basemap: FeatureCollection<Polygon | MultiPolygon, BasemapProperties>;
+  buildings: FeatureCollection<Polygon | MultiPolygon, BuildingProperties>;
+  /** Empty when the city has no facility register yet. */
+  facilities: FeatureCollection<Point, FacilityProperties>;
+  population: PopulationCellRow[];
+}
+
+export const DEFAULT_CITY = 'nanjing-xinjiekou';

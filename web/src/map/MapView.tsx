@@ -1,0 +1,93 @@
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { useEffect, useRef, useState } from 'react';
+import type { CityData } from '../data/city-data.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { buildBaseStyle } from './base-style.ts';
+import { buildDeckLayers, type LayerVisibility } from './deck-layers.ts';
+import type { ElderClasses } from './elder-classes.ts';
+import { maplibregl } from './setup-maplibre.ts';
+import { publishTestState } from './test-hook.ts';
+import { tooltipFor } from './tooltip.ts';
+
+interface MapViewProps {
+  city: CityData;
+  classes: ElderClasses;
+  visibility: LayerVisibility;
+  /** Called each time a new set of layers has been drawn. */
+  onRendered?: () => void;
+}
+
+const ATTRIBUTION =
+  '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors (ODbL)';
+
+/** The map: maplibre draws the offline base style, deck.gl (interleaved) draws the data layers. */
+export function MapView({ city, classes, visibility, onRendered }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [handles, setHandles] = useState<{ map: maplibregl.Map; overlay: MapLibreOverlay } | null>(
+    null,
+  );
+  const i18n = useI18n();
+
+  useEffect(() => {
+    if (container.current === null) return;
+    const [west, south, east, north] = city.manifest.bbox;
+    const padX = (east - west) * 0.5;
+    const padY = (north - south) * 0.5;
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: buildBaseStyle(city),
+      bounds: [west, south, east, north],
+      // The legend floats over the lower left: keep the data clear of it.
+      fitBoundsOptions: { padding: { top: 24, bottom: 24, right: 24, left: 260 } },
+      maxBounds: [west - padX, south - padY, east + padX, north + padY],
+      attributionControl: false,
+      canvasContextAttributes: { antialias: true },
+    });
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-right');
+    map.addControl(
+      new maplibregl.AttributionControl({ compact: false, customAttribution: ATTRIBUTION }),
+      'bottom-right',
+    );
+    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    map.on('load', () => {
+      map.addControl(overlay);
+      setHandles({ map, overlay });
+    });
+    return () => {
+      setHandles(null);
+      map.remove();
+    };
+  }, [city]);
+
+  useEffect(() => {
+    if (handles === null) return;
+    const { map, overlay } = handles;
+    const layers = buildDeckLayers(city, classes, visibility);
+    overlay.setProps({ layers });
+    map.once('idle', () => {
+      const styleLayers = map
+        .getStyle()
+        .layers.map((layer) => layer.id)
+        .filter((id) => !id.startsWith('deck-'));
+      publishTestState({
+        ready: true,
+        counts: {
+          facilities: city.facilities.features.length,
+          populationCells: city.population.length,
+          roads: city.roads.features.length,
+          buildings: city.buildings.features.length,
+        },
+        layers: [...styleLayers, ...layers.filter((l) => l.props.visible).map((l) => l.id)],
+      });
+      onRendered?.();
+    });
+    map.triggerRepaint();
+  }, [handles, city, classes, visibility, onRendered]);
+
+  useEffect(() => {
+    handles?.overlay.setProps({ getTooltip: (info) => tooltipFor(info, i18n) });
+  }, [handles, i18n]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

@@ -1,0 +1,141 @@
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { CityData } from '../data/city-data.ts';
+import { ROAD_CLASSES, type RoadClassStyle } from './road-classes.ts';
+
+export const BASE_COLOURS = {
+  background: '#f3f1ec',
+  water: '#b5d3e7',
+  waterOutline: '#9cc2dc',
+  green: '#d7e7c9',
+  building: '#d9d6d0',
+  residentialBuilding: '#e3d7c8',
+  buildingOutline: '#c3b8aa',
+} as const;
+
+const zoomWidth = (z12: number, z18: number): ExpressionSpecification => [
+  'interpolate',
+  ['exponential', 1.6],
+  ['zoom'],
+  12,
+  z12,
+  18,
+  z18,
+];
+
+const highwayIn = (highways: string[]): ExpressionSpecification => [
+  'in',
+  ['get', 'highway'],
+  ['literal', highways],
+];
+
+/**
+ * The offline base map: a style built from the city's own GeoJSON (no tiles, no sprites, no
+ * glyphs, so no text layers). Everything it needs is already in memory; nothing is fetched.
+ */
+export function buildBaseStyle(city: CityData): StyleSpecification {
+  return {
+    version: 8,
+    name: `CareCircle offline · ${city.manifest.name}`,
+    sources: {
+      basemap: { type: 'geojson', data: city.basemap },
+      buildings: { type: 'geojson', data: city.buildings },
+      roads: { type: 'geojson', data: city.roads },
+    },
+    layers: [
+      {
+        id: 'background',
+        type: 'background',
+        paint: { 'background-color': BASE_COLOURS.background },
+      },
+      ...areaLayers(),
+      buildingLayer(),
+      ...roadLayers(),
+    ],
+  };
+}
+
+function areaLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'basemap-green',
+      type: 'fill',
+      source: 'basemap',
+      filter: ['==', ['get', 'kind'], 'green'],
+      paint: { 'fill-color': BASE_COLOURS.green },
+    },
+    {
+      id: 'basemap-water',
+      type: 'fill',
+      source: 'basemap',
+      filter: ['==', ['get', 'kind'], 'water'],
+      paint: { 'fill-color': BASE_COLOURS.water, 'fill-outline-color': BASE_COLOURS.waterOutline },
+    },
+    {
+      // Rivers and canals mapped as centre lines only (OSM waterway=*), not as areas.
+      id: 'basemap-waterway',
+      type: 'line',
+      source: 'basemap',
+      filter: ['all', ['==', ['get', 'kind'], 'water'], ['==', ['geometry-type'], 'LineString']],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': BASE_COLOURS.water, 'line-width': zoomWidth(1.5, 14) },
+    },
+  ];
+}
+
+function buildingLayer(): LayerSpecification {
+  return {
+    id: 'buildings',
+    type: 'fill',
+    source: 'buildings',
+    paint: {
+      'fill-color': [
+        'case',
+        ['==', ['get', 'residential'], true],
+        BASE_COLOURS.residentialBuilding,
+        BASE_COLOURS.building,
+      ],
+      'fill-outline-color': BASE_COLOURS.buildingOutline,
+      'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 16, 1],
+    },
+  };
+}
+
+/** Layer under which deck.gl's population cells are inserted: cells sit below every road. */
+export const FIRST_ROAD_LAYER = roadLayers()[0]?.id ?? 'buildings';
+
+/** All casings first, then all fills, so crossings of equal classes join cleanly. */
+function roadLayers(): LayerSpecification[] {
+  const casings = ROAD_CLASSES.filter((c) => c.casing !== undefined).map(casingLayer);
+  return [...casings, ...ROAD_CLASSES.map(fillLayer)];
+}
+
+function casingLayer(road: RoadClassStyle): LayerSpecification {
+  return {
+    id: `roads-${road.id}-casing`,
+    type: 'line',
+    source: 'roads',
+    minzoom: road.minzoom ?? 0,
+    filter: highwayIn(road.highways),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': road.casing ?? road.color,
+      'line-width': zoomWidth(road.widthZ12 + 0.8, road.widthZ18 + 2.5),
+    },
+  };
+}
+
+function fillLayer(road: RoadClassStyle): LayerSpecification {
+  return {
+    id: `roads-${road.id}`,
+    type: 'line',
+    source: 'roads',
+    minzoom: road.minzoom ?? 0,
+    filter: highwayIn(road.highways),
+    layout: { 'line-cap': road.dashed ? 'butt' : 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': road.color,
+      'line-width': zoomWidth(road.widthZ12, road.widthZ18),
+      ...(road.dashed ? { 'line-dasharray': [2, 1.5] } : {}),
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { CityData } from '../data/city-data.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { GraphStats } from '../worker/graph-stats.ts';
+import { FacilityCounts } from './FacilityCounts.tsx';
+import { NetworkCard } from './NetworkCard.tsx';
+import { SummaryCards } from './SummaryCards.tsx';
+
+interface SidePanelProps {
+  city: CityData;
+  graphs: GraphStats[] | null;
+}
+
+export function SidePanel({ city, graphs }: SidePanelProps) {
+  const { t, formatNumber } = useI18n();
+  const { manifest } = city;
+  return (
+    <aside className="side-panel" data-testid="side-panel">
+      <section>
+        <h2 className="panel-heading">{t('cards.heading')}</h2>
+        <SummaryCards totals={manifest.population?.totals ?? null} />
+        <p className="panel-note">
+          {t('cards.cells', {
+            n: formatNumber(city.population.length),
+            res: manifest.h3Resolution,
+          })}
+        </p>
+      </section>
+      <FacilityCounts facilities={city.facilities.features} />
+      <NetworkCard stats={graphs} />
+      <footer className="panel-footer">
+        <div>{manifest.source.attribution || t('footer.attribution')}</div>
+        <div>{t('footer.offline')}</div>
+      </footer>
+    </aside>
+  );
+}

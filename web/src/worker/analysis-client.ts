@@ -1,0 +1,18 @@
+import * as Comlink from 'comlink';
+import type { AnalysisApi } from './analysis.worker.ts';
+
+let remote: Comlink.Remote<AnalysisApi> | null = null;
+
+/** The one analysis worker of the page, started on first use. */
+export function analysisWorker(): Comlink.Remote<AnalysisApi> {
+  if (remote === null) {
+    const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'carecircle-analysis',
+    });
+    remote = Comlink.wrap<AnalysisApi>(worker);
+  }
+  return remote;
+}
+
+export { Comlink };
