@@ -4,11 +4,13 @@ import type { Verb } from './verb.ts';
 // Verbs are loaded lazily so that `--help` and small verbs start fast.
 const verbs: Record<string, () => Promise<{ verb: Verb }>> = {
   'build-city': () => import('./verbs/build-city.ts'),
+  analyse: () => import('./verbs/analyse.ts'),
   import: () => import('./verbs/import.ts'),
   progress: () => import('./verbs/progress.ts'),
   isochrone: () => import('./verbs/isochrone.ts'),
   'graph-info': () => import('./verbs/graph-info.ts'),
   bench: () => import('./verbs/bench.ts'),
+  report: () => import('./verbs/report.ts'),
   'graph-stats': () => import('./verbs/graph-stats.ts'),
 };
 

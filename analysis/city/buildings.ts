@@ -1,22 +1,27 @@
 import type { OsmData } from '../io/osm/types.ts';
-import type { BuildingProperties } from './types.ts';
 import { contextAreas, contextAt, isResidential } from './classify-buildings.ts';
 import { estimateLevels, floorAreaM2 } from './estimate-floor-area.ts';
-import { type LonLat, type Ring, ringAreaM2, ringCentroid } from './geometry.ts';
+import { interiorPoint, type LonLat, type Ring, ringAreaM2 } from './geometry.ts';
 import { collectAreas } from './osm-areas.ts';
+import type { BuildingProperties } from './types.ts';
 
 /** One building with its modelled attributes; residents are filled in by the population model. */
 export interface CityBuilding {
   properties: BuildingProperties;
   /** Outer ring first, then holes (one polygon: the largest outer ring of a multipolygon). */
   rings: Ring[];
+  /** A point inside the outline: the centroid when it lies inside (see interiorPoint). */
   centroid: LonLat;
 }
 
-const isBuilding = (tags: Record<string, string>) => tags.building !== undefined && tags.building !== 'no';
+const isBuilding = (tags: Record<string, string>) =>
+  tags.building !== undefined && tags.building !== 'no';
 
 /** Buildings of the extract, classified and with an estimated floor area, sorted by id. */
-export function extractBuildings(osm: OsmData, options: { defaultResidentialLevels?: number } = {}): CityBuilding[] {
+export function extractBuildings(
+  osm: OsmData,
+  options: { defaultResidentialLevels?: number } = {},
+): CityBuilding[] {
   const areas = collectAreas(osm, () => true);
   const context = contextAreas(areas);
   const seen = new Set<number>();
@@ -27,8 +32,10 @@ export function extractBuildings(osm: OsmData, options: { defaultResidentialLeve
     const outerArea = area.outer.reduce((sum, ring) => sum + ringAreaM2(ring), 0);
     const innerArea = area.inner.reduce((sum, ring) => sum + ringAreaM2(ring), 0);
     const footprint = Math.max(0, outerArea - innerArea);
-    const largest = area.outer.reduce((best, ring) => (ringAreaM2(ring) > ringAreaM2(best) ? ring : best));
-    const centroid = ringCentroid(largest);
+    const largest = area.outer.reduce((best, ring) =>
+      ringAreaM2(ring) > ringAreaM2(best) ? ring : best,
+    );
+    const centroid = interiorPoint(largest);
     const residential = isResidential(area.tags, footprint, contextAt(centroid, context));
     const { levels, estimated } = estimateLevels(area.tags, residential, options);
     buildings.push({

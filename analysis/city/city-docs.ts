@@ -1,6 +1,6 @@
 import type { CensusShares } from './census.ts';
-import { DEFAULT_RESIDENTIAL_LEVELS, DEFAULT_OTHER_LEVELS } from './estimate-floor-area.ts';
 import { MIN_RESIDENTIAL_FOOTPRINT_M2 } from './classify-buildings.ts';
+import { DEFAULT_OTHER_LEVELS, DEFAULT_RESIDENTIAL_LEVELS } from './estimate-floor-area.ts';
 import type { PopulationAssumptions } from './model-population.ts';
 import type { CityManifest } from './types.ts';
 
@@ -19,9 +19,10 @@ const pct = (share: number) => `${(share * 100).toFixed(2)} %`;
 /** METHOD.md: every modelling assumption of this city folder and its source. */
 export function methodMarkdown(m: CityManifest, a: PopulationAssumptions, s: SourceNote): string {
   const census = s.census;
-  const ageSource = census === undefined
-    ? 'defaults (玄武区 2020 census bulletin), no --census given'
-    : `${census.file}, row "${census.area}" (adcode ${census.adcode})${census.source ? `, ${census.source}` : ''}`;
+  const ageSource =
+    census === undefined
+      ? 'defaults (玄武区 2020 census bulletin), no --census given'
+      : `${census.file}, row "${census.area}" (adcode ${census.adcode})${census.source ? `, ${census.source}` : ''}`;
   const totals = m.population?.totals;
   return `# ${m.name}: how this city folder was modelled
 
@@ -83,22 +84,34 @@ ${s.facilitiesFile === undefined ? 'No facility register was given.' : `From ${s
 /** PROVENANCE.md: every file, its source, licence and the command that built it. */
 export function provenanceMarkdown(paths: string[], m: CityManifest, s: SourceNote): string {
   const osm = `OpenStreetMap extract \`${s.osmFile}\`${m.source.osmTimestamp ? ` (data as of ${m.source.osmTimestamp})` : ''}; © OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright)`;
-  const census = s.census === undefined ? 'built-in defaults' : `\`${s.census.file}\` (${s.census.area}${s.census.source ? `, ${s.census.source}` : ''})`;
+  const census =
+    s.census === undefined
+      ? 'built-in defaults'
+      : `\`${s.census.file}\` (${s.census.area}${s.census.source ? `, ${s.census.source}` : ''})`;
   const describe: Record<string, string> = {
-    'city.json': 'manifest (counts, bounding box, population totals); derived from all inputs below',
+    'city.json':
+      'manifest (counts, bounding box, population totals); derived from all inputs below',
     'graph-walk.bin': `walking road graph; ${osm}`,
     'graph-ebike.bin': `e-bike road graph; ${osm}`,
     'graph-drive.bin': `driving road graph; ${osm}`,
     'roads.geojson': `highway lines; ${osm}`,
     'basemap.geojson': `water and green areas; ${osm}`,
     'buildings.geojson': `building outlines with modelled floor area and residents; ${osm}; model in METHOD.md`,
-    'population.csv': s.populationFile !== undefined ? `population per H3 cell from \`${s.populationFile}\` (user-supplied)` : `modelled population per H3 cell; buildings from ${osm}; age shares from ${census}; per-capita floor area from 第七次全国人口普查; see METHOD.md`,
-    'units.geojson': s.unitsFile !== undefined ? `planning units from \`${s.unitsFile}\` (user-supplied)` : `derived planning units (not official boundaries); roads from ${osm}`,
+    'population.csv':
+      s.populationFile !== undefined
+        ? `population per H3 cell from \`${s.populationFile}\` (user-supplied)`
+        : `modelled population per H3 cell; buildings from ${osm}; age shares from ${census}; per-capita floor area from 第七次全国人口普查; see METHOD.md`,
+    'units.geojson':
+      s.unitsFile !== undefined
+        ? `planning units from \`${s.unitsFile}\` (user-supplied)`
+        : `derived planning units (not official boundaries); roads from ${osm}`,
     'facilities.geojson': `facility register from \`${s.facilitiesFile ?? ''}\`${s.illustrative ? ' — 示例数据 / illustrative, not real facilities' : ''}; locations from ${osm}`,
     'METHOD.md': 'modelling assumptions and sources (generated)',
     'PROVENANCE.md': 'this file (generated)',
   };
-  const lines = [...paths, 'PROVENANCE.md'].sort().map((p) => `| \`${p}\` | ${describe[p] ?? ''} |`);
+  const lines = [...paths, 'PROVENANCE.md']
+    .sort()
+    .map((p) => `| \`${p}\` | ${describe[p] ?? ''} |`);
   return `# ${m.name}: provenance
 
 Built by the CareCircle city builder; rebuilding with the same inputs gives byte-identical files.

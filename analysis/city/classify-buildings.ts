@@ -1,5 +1,5 @@
 import type { OsmTags } from '../io/osm/types.ts';
-import { bboxOf, type BBox, type LonLat, pointInRing } from './geometry.ts';
+import { type BBox, bboxOf, type LonLat, pointInRing } from './geometry.ts';
 import type { OsmArea } from './osm-areas.ts';
 
 /**
@@ -27,12 +27,62 @@ export const RESIDENTIAL_KINDS = new Set([
 export const GENERIC_KINDS = new Set(['yes', 'building', 'block']);
 
 /** Tags on a building that mark a non-residential use. */
-const NON_RESIDENTIAL_KEYS = ['amenity', 'shop', 'office', 'tourism', 'craft', 'healthcare', 'leisure', 'man_made', 'public_transport', 'railway', 'aeroway', 'military'];
+const NON_RESIDENTIAL_KEYS = [
+  'amenity',
+  'shop',
+  'office',
+  'tourism',
+  'craft',
+  'healthcare',
+  'leisure',
+  'man_made',
+  'public_transport',
+  'railway',
+  'aeroway',
+  'military',
+];
 
 /** Land uses / campuses whose generic buildings are taken as non-residential. */
-const NON_RESIDENTIAL_LANDUSE = new Set(['commercial', 'retail', 'industrial', 'education', 'institutional', 'military', 'religious', 'railway', 'construction', 'garages', 'cemetery', 'depot', 'port', 'brownfield']);
-const NON_RESIDENTIAL_AMENITY = new Set(['school', 'university', 'college', 'kindergarten', 'hospital', 'clinic', 'prison', 'place_of_worship', 'townhall', 'courthouse', 'police', 'fire_station', 'marketplace', 'parking']);
-const NON_RESIDENTIAL_LEISURE = new Set(['park', 'stadium', 'sports_centre', 'pitch', 'track', 'garden']);
+const NON_RESIDENTIAL_LANDUSE = new Set([
+  'commercial',
+  'retail',
+  'industrial',
+  'education',
+  'institutional',
+  'military',
+  'religious',
+  'railway',
+  'construction',
+  'garages',
+  'cemetery',
+  'depot',
+  'port',
+  'brownfield',
+]);
+const NON_RESIDENTIAL_AMENITY = new Set([
+  'school',
+  'university',
+  'college',
+  'kindergarten',
+  'hospital',
+  'clinic',
+  'prison',
+  'place_of_worship',
+  'townhall',
+  'courthouse',
+  'police',
+  'fire_station',
+  'marketplace',
+  'parking',
+]);
+const NON_RESIDENTIAL_LEISURE = new Set([
+  'park',
+  'stadium',
+  'sports_centre',
+  'pitch',
+  'track',
+  'garden',
+]);
 
 /** Footprints smaller than this are sheds, kiosks or guard houses, not homes. */
 export const MIN_RESIDENTIAL_FOOTPRINT_M2 = 30;
@@ -47,9 +97,12 @@ export interface ContextArea {
 
 export function landContextOf(tags: OsmTags): LandContext | null {
   if (tags.landuse === 'residential') return 'residential';
-  if (tags.landuse !== undefined && NON_RESIDENTIAL_LANDUSE.has(tags.landuse)) return 'non-residential';
-  if (tags.amenity !== undefined && NON_RESIDENTIAL_AMENITY.has(tags.amenity)) return 'non-residential';
-  if (tags.leisure !== undefined && NON_RESIDENTIAL_LEISURE.has(tags.leisure)) return 'non-residential';
+  if (tags.landuse !== undefined && NON_RESIDENTIAL_LANDUSE.has(tags.landuse))
+    return 'non-residential';
+  if (tags.amenity !== undefined && NON_RESIDENTIAL_AMENITY.has(tags.amenity))
+    return 'non-residential';
+  if (tags.leisure !== undefined && NON_RESIDENTIAL_LEISURE.has(tags.leisure))
+    return 'non-residential';
   return null;
 }
 
@@ -84,7 +137,11 @@ export function hasNonResidentialTags(tags: OsmTags): boolean {
 }
 
 /** True when the building is modelled as housing. */
-export function isResidential(tags: OsmTags, footprintM2: number, context: LandContext | null): boolean {
+export function isResidential(
+  tags: OsmTags,
+  footprintM2: number,
+  context: LandContext | null,
+): boolean {
   const kind = tags.building ?? 'yes';
   if (footprintM2 < MIN_RESIDENTIAL_FOOTPRINT_M2) return false;
   if (RESIDENTIAL_KINDS.has(kind)) return true;

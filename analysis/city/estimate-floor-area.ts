@@ -8,7 +8,14 @@ import type { OsmTags } from '../io/osm/types.ts';
  * reads them).
  */
 export const DEFAULT_RESIDENTIAL_LEVELS = 6;
-const DEFAULT_LEVELS_BY_KIND: Record<string, number> = { house: 2, detached: 2, bungalow: 1, terrace: 3, semidetached_house: 2, farm: 2 };
+const DEFAULT_LEVELS_BY_KIND: Record<string, number> = {
+  house: 2,
+  detached: 2,
+  bungalow: 1,
+  terrace: 3,
+  semidetached_house: 2,
+  farm: 2,
+};
 export const DEFAULT_OTHER_LEVELS = 3;
 
 export interface LevelsEstimate {
@@ -25,13 +32,19 @@ export function parseLevels(value: string | undefined): number | null {
   return levels >= 1 && levels <= 200 ? levels : null;
 }
 
-export function estimateLevels(tags: OsmTags, residential: boolean, options: { defaultResidentialLevels?: number } = {}): LevelsEstimate {
+export function estimateLevels(
+  tags: OsmTags,
+  residential: boolean,
+  options: { defaultResidentialLevels?: number } = {},
+): LevelsEstimate {
   const tagged = parseLevels(tags['building:levels']);
   if (tagged !== null) return { levels: tagged, estimated: false };
   const kind = tags.building ?? 'yes';
   const byKind = DEFAULT_LEVELS_BY_KIND[kind];
   if (byKind !== undefined) return { levels: byKind, estimated: true };
-  const levels = residential ? (options.defaultResidentialLevels ?? DEFAULT_RESIDENTIAL_LEVELS) : DEFAULT_OTHER_LEVELS;
+  const levels = residential
+    ? (options.defaultResidentialLevels ?? DEFAULT_RESIDENTIAL_LEVELS)
+    : DEFAULT_OTHER_LEVELS;
   return { levels, estimated: true };
 }
 

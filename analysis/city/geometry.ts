@@ -93,3 +93,29 @@ export function bboxOf(points: Iterable<LonLat>): BBox | null {
   }
   return w === Number.POSITIVE_INFINITY ? null : [w, s, e, n];
 }
+
+/**
+ * A point inside the ring: its centroid when that lies inside, else the middle of the widest
+ * interior stretch of the horizontal line through the centroid (L-shaped and courtyard buildings).
+ */
+export function interiorPoint(ring: Ring): LonLat {
+  const c = ringCentroid(ring);
+  if (pointInRing(c, ring)) return c;
+  const y = c[1];
+  const xs: number[] = [];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+  }
+  xs.sort((a, b) => a - b);
+  let best: LonLat = c;
+  let width = -1;
+  for (let k = 0; k + 1 < xs.length; k += 2) {
+    if (xs[k + 1] - xs[k] > width) {
+      width = xs[k + 1] - xs[k];
+      best = [(xs[k] + xs[k + 1]) / 2, y];
+    }
+  }
+  return best;
+}

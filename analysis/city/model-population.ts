@@ -1,7 +1,7 @@
 import { latLngToCell } from 'h3-js';
-import type { PopulationTotals } from './types.ts';
 import type { CityBuilding } from './buildings.ts';
 import { largestRemainder } from './largest-remainder.ts';
+import type { PopulationTotals } from './types.ts';
 
 /** Assumptions of the dasymetric population model (METHOD.md §3); every one is an option. */
 export interface PopulationAssumptions {
@@ -45,10 +45,15 @@ export interface PopulationModel {
  * × share). Groups are nested (60+ spread by residents, 65+ by 60+, 80+ by 65+), so in every
  * cell 80+ ≤ 65+ ≤ 60+ ≤ residents and all totals add up exactly.
  */
-export function modelPopulation(buildings: CityBuilding[], assumptions: PopulationAssumptions = DEFAULT_ASSUMPTIONS): PopulationModel {
+export function modelPopulation(
+  buildings: CityBuilding[],
+  assumptions: PopulationAssumptions = DEFAULT_ASSUMPTIONS,
+): PopulationModel {
   const homes = buildings.filter((b) => b.properties.residential && b.properties.floorAreaM2 > 0);
   const floorArea = homes.map((b) => b.properties.floorAreaM2);
-  const residents = Math.round(floorArea.reduce((s, a) => s + a, 0) / assumptions.perCapitaFloorAreaM2);
+  const residents = Math.round(
+    floorArea.reduce((s, a) => s + a, 0) / assumptions.perCapitaFloorAreaM2,
+  );
   const perBuilding = largestRemainder(floorArea, residents);
   const residentsByBuilding = new Map<number, number>();
   const byCell = new Map<string, number>();
@@ -64,7 +69,11 @@ export function modelPopulation(buildings: CityBuilding[], assumptions: Populati
 }
 
 /** Age groups and households per cell from residents per cell (also used for user-supplied residents). */
-export function spreadGroups(h3: string[], residents: number[], a: PopulationAssumptions): { totals: PopulationTotals; cells: PopulationCell[] } {
+export function spreadGroups(
+  h3: string[],
+  residents: number[],
+  a: PopulationAssumptions,
+): { totals: PopulationTotals; cells: PopulationCell[] } {
   const total = residents.reduce((s, r) => s + r, 0);
   const elders60 = largestRemainder(residents, Math.round(total * a.share60));
   const elders65 = largestRemainder(elders60, Math.round(total * a.share65));

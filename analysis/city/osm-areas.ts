@@ -74,7 +74,8 @@ export function collectAreas(osm: OsmData, wanted: (tags: OsmTags) => boolean): 
   for (const way of osm.ways) {
     if (!isClosed(way.refs) || !wanted(way.tags)) continue;
     const ring = wayCoords(osm, way.refs);
-    if (ring !== null) areas.push({ id: way.id, source: 'way', tags: way.tags, outer: [ring], inner: [] });
+    if (ring !== null)
+      areas.push({ id: way.id, source: 'way', tags: way.tags, outer: [ring], inner: [] });
   }
   for (const relation of osm.relations) {
     if (relation.tags.type !== 'multipolygon' || !wanted(relation.tags)) continue;

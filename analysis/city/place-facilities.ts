@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
-import type { FacilityProperties, FacilityType } from './types.ts';
 import type { CityBuilding } from './buildings.ts';
 import { type LonLat, roundCoord } from './geometry.ts';
+import type { FacilityProperties, FacilityType } from './types.ts';
 
 export interface FacilityFeature {
   type: 'Feature';
@@ -39,11 +39,19 @@ function flag(row: Row, column: string, where: { file: string; row: number }): b
   throw new InputError('E_BAD_FLAG', `"${row[column]}" is not true/false`, { ...where, column });
 }
 
-function number(row: Row, column: string, where: { file: string; row: number }, min: number): number {
+function number(
+  row: Row,
+  column: string,
+  where: { file: string; row: number },
+  min: number,
+): number {
   const text = (row[column] ?? '').trim();
   const value = Number(text);
   if (text === '' || !Number.isFinite(value) || value < min) {
-    throw new InputError('E_BAD_NUMBER', `"${row[column] ?? ''}" is not a number ≥ ${min}`, { ...where, column });
+    throw new InputError('E_BAD_NUMBER', `"${row[column] ?? ''}" is not a number ≥ ${min}`, {
+      ...where,
+      column,
+    });
   }
   return value;
 }
@@ -52,31 +60,65 @@ function number(row: Row, column: string, where: { file: string; row: number }, 
  * Reads a facility register CSV (osm_building_id or lon/lat, name, type, floor_area_m2, beds,
  * floor_level, has_lift, illustrative) and places each site at its building's centroid.
  */
-export function facilitiesFromCsv(text: string, file: string, buildings: CityBuilding[]): FacilityFeature[] {
-  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+export function facilitiesFromCsv(
+  text: string,
+  file: string,
+  buildings: CityBuilding[],
+): FacilityFeature[] {
+  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const fields = parsed.meta.fields ?? [];
   for (const column of REQUIRED) {
-    if (!fields.includes(column)) throw new InputError('E_FACILITY_COLUMNS', `missing column "${column}"`, { file, column });
+    if (!fields.includes(column))
+      throw new InputError('E_FACILITY_COLUMNS', `missing column "${column}"`, { file, column });
   }
-  const hasPlace = fields.includes('osm_building_id') || (fields.includes('lon') && fields.includes('lat'));
-  if (!hasPlace) throw new InputError('E_FACILITY_COLUMNS', 'need column osm_building_id, or lon and lat', { file, column: 'osm_building_id' });
+  const hasPlace =
+    fields.includes('osm_building_id') || (fields.includes('lon') && fields.includes('lat'));
+  if (!hasPlace)
+    throw new InputError('E_FACILITY_COLUMNS', 'need column osm_building_id, or lon and lat', {
+      file,
+      column: 'osm_building_id',
+    });
   const byId = new Map(buildings.map((b) => [b.properties.id, b]));
-  return parsed.data.map((row, i) => facilityFromRow(row, { file, row: i + 2 }, byId, `F${String(i + 1).padStart(3, '0')}`));
+  return parsed.data.map((row, i) =>
+    facilityFromRow(row, { file, row: i + 2 }, byId, `F${String(i + 1).padStart(3, '0')}`),
+  );
 }
 
-function facilityFromRow(row: Row, where: { file: string; row: number }, byId: Map<number, CityBuilding>, defaultId: string): FacilityFeature {
+function facilityFromRow(
+  row: Row,
+  where: { file: string; row: number },
+  byId: Map<number, CityBuilding>,
+  defaultId: string,
+): FacilityFeature {
   const type = FACILITY_TYPES[(row.type ?? '').trim()];
-  if (type === undefined) throw new InputError('E_FACILITY_TYPE', `unknown facility type "${row.type}" (known: ${Object.keys(FACILITY_TYPES).join(', ')})`, { ...where, column: 'type' });
+  if (type === undefined)
+    throw new InputError(
+      'E_FACILITY_TYPE',
+      `unknown facility type "${row.type}" (known: ${Object.keys(FACILITY_TYPES).join(', ')})`,
+      { ...where, column: 'type' },
+    );
   let point: LonLat;
   let osmBuildingId: number | undefined;
   if ((row.osm_building_id ?? '').trim() !== '') {
     osmBuildingId = number(row, 'osm_building_id', where, 1);
     const building = byId.get(osmBuildingId);
-    if (building === undefined) throw new InputError('E_FACILITY_BUILDING', `building ${osmBuildingId} is not in the OSM extract`, { ...where, column: 'osm_building_id' });
+    if (building === undefined)
+      throw new InputError(
+        'E_FACILITY_BUILDING',
+        `building ${osmBuildingId} is not in the OSM extract`,
+        { ...where, column: 'osm_building_id' },
+      );
     point = building.centroid;
   } else {
     point = [number(row, 'lon', where, -180), number(row, 'lat', where, -90)];
-    if (point[0] > 180 || point[1] > 90) throw new InputError('E_BAD_COORD', `(${point[0]}, ${point[1]}) is not a WGS-84 coordinate`, { ...where, column: 'lon' });
+    if (point[0] > 180 || point[1] > 90)
+      throw new InputError('E_BAD_COORD', `(${point[0]}, ${point[1]}) is not a WGS-84 coordinate`, {
+        ...where,
+        column: 'lon',
+      });
   }
   const hasLift = flag(row, 'has_lift', where);
   const properties: FacilityProperties = {
@@ -90,8 +132,13 @@ function facilityFromRow(row: Row, where: { file: string; row: number }, byId: M
     illustrative: flag(row, 'illustrative', where) ?? false,
     ...(osmBuildingId === undefined ? {} : { osmBuildingId }),
   };
-  if (properties.name === '') throw new InputError('E_FACILITY_NAME', 'empty name', { ...where, column: 'name' });
-  return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: roundCoord(point) } };
+  if (properties.name === '')
+    throw new InputError('E_FACILITY_NAME', 'empty name', { ...where, column: 'name' });
+  return {
+    type: 'Feature',
+    properties,
+    geometry: { type: 'Point', coordinates: roundCoord(point) },
+  };
 }
 
 /** Reads a GeoJSON FeatureCollection of points carrying FacilityProperties. */
@@ -103,18 +150,40 @@ export function facilitiesFromGeoJson(text: string, file: string): FacilityFeatu
     throw new InputError('E_BAD_JSON', `not JSON (${(error as Error).message})`, { file });
   }
   const features = (data as { features?: unknown }).features;
-  if (!Array.isArray(features)) throw new InputError('E_BAD_GEOJSON', 'not a GeoJSON FeatureCollection', { file });
+  if (!Array.isArray(features))
+    throw new InputError('E_BAD_GEOJSON', 'not a GeoJSON FeatureCollection', { file });
   return features.map((raw, i) => {
-    const f = raw as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
+    const f = raw as {
+      geometry?: { type?: string; coordinates?: unknown };
+      properties?: Record<string, unknown>;
+    };
     const where = { file, row: i + 1 };
     const c = f.geometry?.coordinates;
-    if (f.geometry?.type !== 'Point' || !Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number') {
-      throw new InputError('E_BAD_GEOJSON', `feature ${i + 1} is not a Point`, { ...where, column: 'geometry' });
+    if (
+      f.geometry?.type !== 'Point' ||
+      !Array.isArray(c) ||
+      typeof c[0] !== 'number' ||
+      typeof c[1] !== 'number'
+    ) {
+      throw new InputError('E_BAD_GEOJSON', `feature ${i + 1} is not a Point`, {
+        ...where,
+        column: 'geometry',
+      });
     }
     const p = f.properties ?? {};
     const row: Row = {};
     for (const [k, v] of Object.entries(p)) row[k] = v === null || v === undefined ? '' : String(v);
-    const csvLike: Row = { id: row.id ?? '', name: row.name ?? '', type: row.type ?? '', floor_area_m2: row.floorAreaM2 ?? '', beds: row.beds ?? '', floor_level: row.floorLevel ?? '', lon: String(c[0]), lat: String(c[1]), illustrative: row.illustrative ?? '' };
+    const csvLike: Row = {
+      id: row.id ?? '',
+      name: row.name ?? '',
+      type: row.type ?? '',
+      floor_area_m2: row.floorAreaM2 ?? '',
+      beds: row.beds ?? '',
+      floor_level: row.floorLevel ?? '',
+      lon: String(c[0]),
+      lat: String(c[1]),
+      illustrative: row.illustrative ?? '',
+    };
     if (row.hasLift !== undefined) csvLike.has_lift = row.hasLift;
     return facilityFromRow(csvLike, where, new Map(), `F${String(i + 1).padStart(3, '0')}`);
   });

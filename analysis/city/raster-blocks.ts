@@ -16,13 +16,18 @@ export interface RasterBlocks {
 }
 
 /** Marks every domain cell that a barrier line passes through (sampled at ≤ 1/3 edge length). */
-function rasterise(lines: BarrierLine[], domain: Set<string>, res: number, stepM: number): Map<string, Set<string>> {
+function rasterise(
+  lines: BarrierLine[],
+  domain: Set<string>,
+  res: number,
+  stepM: number,
+): Map<string, Set<string>> {
   const barrier = new Map<string, Set<string>>();
   const mark = (p: LonLat, name: string | undefined) => {
     const cell = latLngToCell(p[1], p[0], res);
     if (!domain.has(cell)) return;
-    let names = barrier.get(cell);
-    if (names === undefined) barrier.set(cell, (names = new Set()));
+    const names = barrier.get(cell) ?? new Set<string>();
+    barrier.set(cell, names);
     if (name !== undefined) names.add(name);
   };
   for (const line of lines) {
@@ -45,7 +50,12 @@ function rasterise(lines: BarrierLine[], domain: Set<string>, res: number, stepM
  * barrier cells cannot be crossed diagonally), then each barrier cell joins the neighbouring
  * block it touches most. Deterministic: cells are visited in sorted order.
  */
-export function rasterBlocks(domainCells: string[], lines: BarrierLine[], res: number, stepM: number): RasterBlocks {
+export function rasterBlocks(
+  domainCells: string[],
+  lines: BarrierLine[],
+  res: number,
+  stepM: number,
+): RasterBlocks {
   const sorted = [...domainCells].sort();
   const domain = new Set(sorted);
   const barrier = rasterise(lines, domain, res, stepM);
@@ -81,13 +91,15 @@ export function rasterBlocks(domainCells: string[], lines: BarrierLine[], res: n
       let best = -1;
       let bestVotes = 0;
       for (const [block, count] of votes) {
-        if (count > bestVotes || (count === bestVotes && block < best)) [best, bestVotes] = [block, count];
+        if (count > bestVotes || (count === bestVotes && block < best))
+          [best, bestVotes] = [block, count];
       }
       if (best < 0) still.push(cell);
       else {
         assigned.push([cell, best]);
         for (const block of votes.keys()) {
-          for (const name of barrier.get(cell) ?? []) roadNames[block].set(name, (roadNames[block].get(name) ?? 0) + 1);
+          for (const name of barrier.get(cell) ?? [])
+            roadNames[block].set(name, (roadNames[block].get(name) ?? 0) + 1);
         }
       }
     }
@@ -118,7 +130,9 @@ export function mergeSmallBlocks(blocks: RasterBlocks, minCells: number): Raster
   }
   const roadNames = blocks.roadNames.map((m) => new Map(m));
   for (;;) {
-    const small = [...members].filter(([, cells]) => cells.length < minCells).sort((a, b) => a[1].length - b[1].length || a[0] - b[0]);
+    const small = [...members]
+      .filter(([, cells]) => cells.length < minCells)
+      .sort((a, b) => a[1].length - b[1].length || a[0] - b[0]);
     if (small.length === 0 || members.size <= 1) break;
     const [block, cells] = small[0];
     const border = new Map<number, number>();
@@ -140,7 +154,8 @@ export function mergeSmallBlocks(blocks: RasterBlocks, minCells: number): Raster
       into.push(cell);
     }
     into.sort();
-    for (const [name, n] of roadNames[block]) roadNames[target].set(name, (roadNames[target].get(name) ?? 0) + n);
+    for (const [name, n] of roadNames[block])
+      roadNames[target].set(name, (roadNames[target].get(name) ?? 0) + n);
     members.delete(block);
   }
   return { blockOf, blockCount: blocks.blockCount, roadNames };

@@ -1,8 +1,8 @@
-import type { OsmData, OsmTags } from '../io/osm/types.ts';
 import { HIGHWAY_CLASSES } from '../graph/types.ts';
-import { roundCoord, type LonLat } from './geometry.ts';
-import { collectAreas, wayCoords } from './osm-areas.ts';
+import type { OsmData, OsmTags } from '../io/osm/types.ts';
 import type { RoadLine } from './derive-units.ts';
+import { type LonLat, roundCoord } from './geometry.ts';
+import { collectAreas, wayCoords } from './osm-areas.ts';
 
 export interface LineFeature {
   type: 'Feature';
@@ -13,14 +13,20 @@ export interface LineFeature {
 export interface BasemapFeature {
   type: 'Feature';
   properties: { id: number; kind: 'water' | 'green' };
-  geometry: { type: 'Polygon'; coordinates: LonLat[][] } | { type: 'LineString'; coordinates: LonLat[] };
+  geometry:
+    | { type: 'Polygon'; coordinates: LonLat[][] }
+    | { type: 'LineString'; coordinates: LonLat[] };
 }
 
 const ROAD_KINDS = new Set<string>(HIGHWAY_CLASSES.filter((k) => k !== 'other'));
 
 /** Highway ways drawn as lines (areas such as pedestrian squares tagged area=yes are skipped). */
 export function extractRoads(osm: OsmData): RoadLine[] & { ids?: never } {
-  return roadWays(osm).map(({ coords, tags }) => ({ coords, highway: tags.highway, name: tags.name }));
+  return roadWays(osm).map(({ coords, tags }) => ({
+    coords,
+    highway: tags.highway,
+    name: tags.name,
+  }));
 }
 
 function roadWays(osm: OsmData): { id: number; coords: LonLat[]; tags: OsmTags }[] {
@@ -37,18 +43,39 @@ function roadWays(osm: OsmData): { id: number; coords: LonLat[]; tags: OsmTags }
 export function roadFeatures(osm: OsmData): LineFeature[] {
   return roadWays(osm).map(({ id, coords, tags }) => ({
     type: 'Feature',
-    properties: tags.name !== undefined ? { id, highway: tags.highway, name: tags.name } : { id, highway: tags.highway },
+    properties:
+      tags.name !== undefined
+        ? { id, highway: tags.highway, name: tags.name }
+        : { id, highway: tags.highway },
     geometry: { type: 'LineString', coordinates: coords.map(roundCoord) },
   }));
 }
 
-const GREEN_LANDUSE = new Set(['grass', 'forest', 'meadow', 'village_green', 'recreation_ground', 'park']);
+const GREEN_LANDUSE = new Set([
+  'grass',
+  'forest',
+  'meadow',
+  'village_green',
+  'recreation_ground',
+  'park',
+]);
 const GREEN_LEISURE = new Set(['park', 'garden', 'nature_reserve']);
 
 function basemapKind(tags: OsmTags): 'water' | 'green' | null {
   if (tags.building !== undefined) return null;
-  if (tags.natural === 'water' || tags.waterway === 'riverbank' || tags.landuse === 'reservoir' || tags.landuse === 'basin') return 'water';
-  if ((tags.leisure !== undefined && GREEN_LEISURE.has(tags.leisure)) || (tags.landuse !== undefined && GREEN_LANDUSE.has(tags.landuse)) || tags.natural === 'wood') return 'green';
+  if (
+    tags.natural === 'water' ||
+    tags.waterway === 'riverbank' ||
+    tags.landuse === 'reservoir' ||
+    tags.landuse === 'basin'
+  )
+    return 'water';
+  if (
+    (tags.leisure !== undefined && GREEN_LEISURE.has(tags.leisure)) ||
+    (tags.landuse !== undefined && GREEN_LANDUSE.has(tags.landuse)) ||
+    tags.natural === 'wood'
+  )
+    return 'green';
   return null;
 }
 
@@ -58,7 +85,11 @@ export function basemapFeatures(osm: OsmData): BasemapFeature[] {
   for (const area of collectAreas(osm, (tags) => basemapKind(tags) !== null)) {
     const kind = basemapKind(area.tags) as 'water' | 'green';
     for (const ring of area.outer) {
-      features.push({ type: 'Feature', properties: { id: area.id, kind }, geometry: { type: 'Polygon', coordinates: [ring.map(roundCoord)] } });
+      features.push({
+        type: 'Feature',
+        properties: { id: area.id, kind },
+        geometry: { type: 'Polygon', coordinates: [ring.map(roundCoord)] },
+      });
     }
   }
   for (const way of osm.ways) {
@@ -66,7 +97,11 @@ export function basemapFeatures(osm: OsmData): BasemapFeature[] {
     if (w !== 'river' && w !== 'canal' && w !== 'stream') continue;
     const coords = wayCoords(osm, way.refs);
     if (coords !== null && coords.length >= 2) {
-      features.push({ type: 'Feature', properties: { id: way.id, kind: 'water' }, geometry: { type: 'LineString', coordinates: coords.map(roundCoord) } });
+      features.push({
+        type: 'Feature',
+        properties: { id: way.id, kind: 'water' },
+        geometry: { type: 'LineString', coordinates: coords.map(roundCoord) },
+      });
     }
   }
   const rank = (f: BasemapFeature) => (f.properties.kind === 'water' ? 0 : 1);

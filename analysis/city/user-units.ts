@@ -1,9 +1,14 @@
 import { InputError } from '../errors.ts';
-import { bboxOf, type BBox, type LonLat, pointInRing, round7 } from './geometry.ts';
 import type { UnitFeature } from './derive-units.ts';
+import { type BBox, bboxOf, type LonLat, pointInRing, round7 } from './geometry.ts';
 import type { UnitLevel, UnitProperties } from './types.ts';
 
-const LEVELS: Record<string, UnitLevel> = { street: 'street', community: 'community', 街道: 'street', 社区: 'community' };
+const LEVELS: Record<string, UnitLevel> = {
+  street: 'street',
+  community: 'community',
+  街道: 'street',
+  社区: 'community',
+};
 
 interface Indexed {
   unit: UnitFeature;
@@ -16,7 +21,11 @@ export interface UserUnits {
 }
 
 function inPolygons(point: LonLat, polygons: number[][][][]): boolean {
-  return polygons.some((poly) => pointInRing(point, poly[0] as LonLat[]) && !poly.slice(1).some((hole) => pointInRing(point, hole as LonLat[])));
+  return polygons.some(
+    (poly) =>
+      pointInRing(point, poly[0] as LonLat[]) &&
+      !poly.slice(1).some((hole) => pointInRing(point, hole as LonLat[])),
+  );
 }
 
 /**
@@ -33,39 +42,81 @@ export function readUserUnits(text: string, file: string): UserUnits {
     throw new InputError('E_BAD_JSON', `not JSON (${(error as Error).message})`, { file });
   }
   const features = (data as { features?: unknown }).features;
-  if (!Array.isArray(features) || features.length === 0) throw new InputError('E_BAD_GEOJSON', 'not a GeoJSON FeatureCollection with features', { file });
+  if (!Array.isArray(features) || features.length === 0)
+    throw new InputError('E_BAD_GEOJSON', 'not a GeoJSON FeatureCollection with features', {
+      file,
+    });
   const seen = new Set<string>();
   const units: UnitFeature[] = features.map((raw, i) => {
-    const f = raw as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
+    const f = raw as {
+      geometry?: { type?: string; coordinates?: unknown };
+      properties?: Record<string, unknown>;
+    };
     const where = { file, row: i + 1 };
     const p = f.properties ?? {};
     const id = String(p.id ?? '').trim();
     const level = LEVELS[String(p.level ?? '').trim()];
-    if (id === '' || seen.has(id)) throw new InputError('E_UNIT_ID', id === '' ? 'missing id' : `duplicate id "${id}"`, { ...where, column: 'id' });
+    if (id === '' || seen.has(id))
+      throw new InputError('E_UNIT_ID', id === '' ? 'missing id' : `duplicate id "${id}"`, {
+        ...where,
+        column: 'id',
+      });
     seen.add(id);
-    if (level === undefined) throw new InputError('E_UNIT_LEVEL', `level "${String(p.level ?? '')}" is not street|community|街道|社区`, { ...where, column: 'level' });
+    if (level === undefined)
+      throw new InputError(
+        'E_UNIT_LEVEL',
+        `level "${String(p.level ?? '')}" is not street|community|街道|社区`,
+        { ...where, column: 'level' },
+      );
     const g = f.geometry;
-    const polygons = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : undefined;
-    if (!Array.isArray(polygons)) throw new InputError('E_BAD_GEOJSON', 'geometry is not a Polygon or MultiPolygon', { ...where, column: 'geometry' });
-    const coordinates = (polygons as number[][][][]).map((poly) => poly.map((ring) => ring.map(([x, y]) => [round7(x), round7(y)])));
+    const polygons =
+      g?.type === 'Polygon'
+        ? [g.coordinates]
+        : g?.type === 'MultiPolygon'
+          ? g.coordinates
+          : undefined;
+    if (!Array.isArray(polygons))
+      throw new InputError('E_BAD_GEOJSON', 'geometry is not a Polygon or MultiPolygon', {
+        ...where,
+        column: 'geometry',
+      });
+    const coordinates = (polygons as number[][][][]).map((poly) =>
+      poly.map((ring) => ring.map(([x, y]) => [round7(x), round7(y)])),
+    );
     const properties: UnitProperties = { id, name: String(p.name ?? id), level, derived: false };
     if (p.parentId !== undefined && p.parentId !== null) properties.parentId = String(p.parentId);
     return { properties, coordinates, cells: [] };
   });
   const index = (level: UnitLevel): Indexed[] =>
-    units.filter((u) => u.properties.level === level).map((unit) => ({ unit, bbox: bboxOf(unit.coordinates.flat(2) as LonLat[]) as BBox }));
+    units
+      .filter((u) => u.properties.level === level)
+      .map((unit) => ({ unit, bbox: bboxOf(unit.coordinates.flat(2) as LonLat[]) as BBox }));
   const communities = index('community');
   const streets = index('street');
-  if (communities.length === 0) throw new InputError('E_UNIT_LEVEL', 'no community-level (社区) units', { file, column: 'level' });
+  if (communities.length === 0)
+    throw new InputError('E_UNIT_LEVEL', 'no community-level (社区) units', {
+      file,
+      column: 'level',
+    });
   const find = (list: Indexed[], point: LonLat) =>
-    list.find(({ unit, bbox: [w, s, e, n] }) => point[0] >= w && point[0] <= e && point[1] >= s && point[1] <= n && inPolygons(point, unit.coordinates))?.unit;
+    list.find(
+      ({ unit, bbox: [w, s, e, n] }) =>
+        point[0] >= w &&
+        point[0] <= e &&
+        point[1] >= s &&
+        point[1] <= n &&
+        inPolygons(point, unit.coordinates),
+    )?.unit;
   return {
     units,
     locate(lon, lat) {
       const community = find(communities, [lon, lat]);
       if (community === undefined) return null;
       const street = find(streets, [lon, lat]);
-      return { unitId: community.properties.id, streetId: street?.properties.id ?? community.properties.parentId ?? '' };
+      return {
+        unitId: community.properties.id,
+        streetId: street?.properties.id ?? community.properties.parentId ?? '',
+      };
     },
   };
 }

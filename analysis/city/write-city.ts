@@ -1,20 +1,30 @@
 import { cellToLatLng } from 'h3-js';
+import { InputError } from '../errors.ts';
 import { encodeGraph } from '../graph/binary.ts';
 import { buildGraph } from '../graph/build.ts';
 import type { NetworkProfile } from '../graph/types.ts';
-import { InputError } from '../errors.ts';
 import type { OsmData } from '../io/osm/types.ts';
-import { type CityBuilding, extractBuildings } from './buildings.ts';
+import { extractBuildings } from './buildings.ts';
 import type { CensusShares } from './census.ts';
 import { methodMarkdown, provenanceMarkdown, type SourceNote } from './city-docs.ts';
+import { baseName, buildingCollection, collection, populationCsv } from './city-files.ts';
 import { deriveUnits, type UnitOptions } from './derive-units.ts';
 import { type BBox, bboxOf, round7 } from './geometry.ts';
-import { DEFAULT_ASSUMPTIONS, modelPopulation, type PopulationAssumptions, type PopulationCell } from './model-population.ts';
-import { readUserPopulation } from './user-population.ts';
-import { readUserUnits } from './user-units.ts';
-import { type FacilityFeature, facilitiesFromCsv, facilitiesFromGeoJson } from './place-facilities.ts';
+import {
+  DEFAULT_ASSUMPTIONS,
+  modelPopulation,
+  type PopulationAssumptions,
+  type PopulationCell,
+} from './model-population.ts';
+import {
+  type FacilityFeature,
+  facilitiesFromCsv,
+  facilitiesFromGeoJson,
+} from './place-facilities.ts';
 import { basemapFeatures, extractRoads, roadFeatures } from './roads-basemap.ts';
 import { CITY_FORMAT_VERSION, type CityManifest, type PopulationCellRow } from './types.ts';
+import { readUserPopulation } from './user-population.ts';
+import { readUserUnits } from './user-units.ts';
 
 /** One output file of a city folder. */
 export interface CityFile {
@@ -52,29 +62,16 @@ const NETWORKS: NetworkProfile[] = ['walk', 'ebike', 'drive'];
 /** Units extend this far (degrees ≈ 200 m) beyond the outermost populated cell or road. */
 const UNIT_PAD_DEG = 0.002;
 
-/** The file name without folders (the folder a user builds from does not belong in the output). */
-export const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
-
-const collection = (features: unknown[]) => `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
-
 function assumptionsFor(census: CityInputs['census'], options: CityOptions): PopulationAssumptions {
-  const fromCensus = census === undefined ? {} : { share60: census.share60, share65: census.share65, ...(census.share80 === undefined ? {} : { share80: census.share80 }) };
+  const fromCensus =
+    census === undefined
+      ? {}
+      : {
+          share60: census.share60,
+          share65: census.share65,
+          ...(census.share80 === undefined ? {} : { share80: census.share80 }),
+        };
   return { ...DEFAULT_ASSUMPTIONS, ...fromCensus, ...options.assumptions };
-}
-
-function buildingCollection(buildings: CityBuilding[], residents: Map<number, number>): string {
-  return collection(
-    buildings.map((b) => ({
-      type: 'Feature',
-      properties: { ...b.properties, residents: residents.get(b.properties.id) ?? 0 },
-      geometry: { type: 'Polygon', coordinates: b.rings.map((ring) => ring.map(([x, y]) => [round7(x), round7(y)])) },
-    })),
-  );
-}
-
-function populationCsv(rows: PopulationCellRow[]): string {
-  const columns: (keyof PopulationCellRow)[] = ['h3', 'residents', 'elders60', 'elders65', 'elders80', 'households', 'unit_id', 'street_id'];
-  return `${columns.join(',')}\n${rows.map((r) => columns.map((c) => r[c]).join(',')).join('\n')}${rows.length > 0 ? '\n' : ''}`;
 }
 
 function pad([w, s, e, n]: BBox): BBox {
@@ -87,7 +84,11 @@ export function buildCity(input: CityInputs, options: CityOptions = {}): BuiltCi
   const osmFile = baseName(input.osmFile);
   const roads = extractRoads(osm);
   if (roads.length === 0) {
-    throw new InputError('E_NO_HIGHWAYS', 'the extract has no highway ways: cannot build road networks', { file: input.osmFile });
+    throw new InputError(
+      'E_NO_HIGHWAYS',
+      'the extract has no highway ways: cannot build road networks',
+      { file: input.osmFile },
+    );
   }
   const warnings: string[] = [];
   const files: CityFile[] = [];
@@ -100,13 +101,18 @@ export function buildCity(input: CityInputs, options: CityOptions = {}): BuiltCi
     networks[network] = { file, nodes: graph.nodeCount, edges: graph.edgeCount };
   }
   const roadBbox = bboxOf(roads.flatMap((r) => r.coords)) as BBox;
-  const buildings = extractBuildings(osm, { defaultResidentialLevels: options.defaultResidentialLevels });
+  const buildings = extractBuildings(osm, {
+    defaultResidentialLevels: options.defaultResidentialLevels,
+  });
   const assumptions = assumptionsFor(input.census, options);
   const residential = buildings.filter((b) => b.properties.residential);
   let model: ReturnType<typeof modelPopulation> | null = null;
   let method: 'dasymetric-floor-area' | 'user-supplied' = 'dasymetric-floor-area';
   if (input.population !== undefined) {
-    model = { ...readUserPopulation(input.population.text, input.population.file, assumptions), residentsByBuilding: new Map() };
+    model = {
+      ...readUserPopulation(input.population.text, input.population.file, assumptions),
+      residentsByBuilding: new Map(),
+    };
     method = 'user-supplied';
   } else if (residential.length > 0) model = modelPopulation(buildings, assumptions);
   else {
@@ -117,26 +123,41 @@ export function buildCity(input: CityInputs, options: CityOptions = {}): BuiltCi
     );
   }
   const cells: PopulationCell[] = model?.cells ?? [];
-  const cellCentres = cells.map((c) => cellToLatLng(c.h3)).map(([lat, lon]) => [lon, lat] as [number, number]);
+  const cellCentres = cells
+    .map((c) => cellToLatLng(c.h3))
+    .map(([lat, lon]) => [lon, lat] as [number, number]);
   const unitBbox = pad(bboxOf(cellCentres) ?? roadBbox);
-  const units = input.units === undefined ? deriveUnits(unitBbox, roads, options.units) : readUserUnits(input.units.text, input.units.file);
-  if ('derivedFrom' in units && units.derivedFrom === 'h3') warnings.push('main roads split the area into fewer than 2 blocks: units are H3 res-8 cells');
+  const units =
+    input.units === undefined
+      ? deriveUnits(unitBbox, roads, options.units)
+      : readUserUnits(input.units.text, input.units.file);
+  if ('derivedFrom' in units && units.derivedFrom === 'h3')
+    warnings.push('main roads split the area into fewer than 2 blocks: units are H3 res-8 cells');
   let outside = 0;
   const rows: PopulationCellRow[] = cells.map((cell, i) => {
     const where = units.locate(cellCentres[i][0], cellCentres[i][1]);
-    if (where === null && input.units === undefined) throw new Error(`bug: populated cell ${cell.h3} is outside the unit domain`);
+    if (where === null && input.units === undefined)
+      throw new Error(`bug: populated cell ${cell.h3} is outside the unit domain`);
     if (where === null) outside += cell.residents;
     return { ...cell, unit_id: where?.unitId ?? '', street_id: where?.streetId ?? '' };
   });
-  if (outside > 0) warnings.push(`${outside} residents live in cells outside every supplied unit (empty unit_id in population.csv)`);
+  if (outside > 0)
+    warnings.push(
+      `${outside} residents live in cells outside every supplied unit (empty unit_id in population.csv)`,
+    );
   let facilities: FacilityFeature[] = [];
   if (input.facilities !== undefined) {
     const { file, text } = input.facilities;
-    facilities = /\.(geo)?json$/i.test(file) ? facilitiesFromGeoJson(text, file) : facilitiesFromCsv(text, file, buildings);
+    facilities = /\.(geo)?json$/i.test(file)
+      ? facilitiesFromGeoJson(text, file)
+      : facilitiesFromCsv(text, file, buildings);
   }
   const illustrative = facilities.length > 0 && facilities.every((f) => f.properties.illustrative);
   const roadsGeo = roadFeatures(osm);
-  const center: [number, number] = [round7((roadBbox[0] + roadBbox[2]) / 2), round7((roadBbox[1] + roadBbox[3]) / 2)];
+  const center: [number, number] = [
+    round7((roadBbox[0] + roadBbox[2]) / 2),
+    round7((roadBbox[1] + roadBbox[3]) / 2),
+  ];
   const manifest: CityManifest = {
     formatVersion: CITY_FORMAT_VERSION,
     name: input.name,
@@ -162,19 +183,49 @@ export function buildCity(input: CityInputs, options: CityOptions = {}): BuiltCi
     facilitiesIllustrative: illustrative,
     warnings,
   };
-  const name = (f: { file: string } | undefined) => (f === undefined ? undefined : baseName(f.file));
-  const census = input.census === undefined ? undefined : { ...input.census, file: baseName(input.census.file) };
-  const sources: SourceNote = { osmFile, census, facilitiesFile: name(input.facilities), populationFile: name(input.population), unitsFile: name(input.units), command: input.command, illustrative };
+  const name = (f: { file: string } | undefined) =>
+    f === undefined ? undefined : baseName(f.file);
+  const census =
+    input.census === undefined ? undefined : { ...input.census, file: baseName(input.census.file) };
+  const sources: SourceNote = {
+    osmFile,
+    census,
+    facilitiesFile: name(input.facilities),
+    populationFile: name(input.population),
+    unitsFile: name(input.units),
+    command: input.command,
+    illustrative,
+  };
   files.push(
     { path: 'city.json', bytes: `${JSON.stringify(manifest, null, 2)}\n` },
     { path: 'roads.geojson', bytes: collection(roadsGeo) },
     { path: 'basemap.geojson', bytes: collection(basemapFeatures(osm)) },
-    { path: 'buildings.geojson', bytes: buildingCollection(buildings, model?.residentsByBuilding ?? new Map()) },
+    {
+      path: 'buildings.geojson',
+      bytes: buildingCollection(buildings, model?.residentsByBuilding ?? new Map()),
+    },
     { path: 'population.csv', bytes: populationCsv(rows) },
-    { path: 'units.geojson', bytes: collection(units.units.map((u) => ({ type: 'Feature', properties: u.properties, geometry: { type: 'MultiPolygon', coordinates: u.coordinates } }))) },
+    {
+      path: 'units.geojson',
+      bytes: collection(
+        units.units.map((u) => ({
+          type: 'Feature',
+          properties: u.properties,
+          geometry: { type: 'MultiPolygon', coordinates: u.coordinates },
+        })),
+      ),
+    },
     { path: 'METHOD.md', bytes: methodMarkdown(manifest, assumptions, sources) },
   );
-  if (facilities.length > 0) files.push({ path: 'facilities.geojson', bytes: collection(facilities) });
-  files.push({ path: 'PROVENANCE.md', bytes: provenanceMarkdown(files.map((f) => f.path), manifest, sources) });
+  if (facilities.length > 0)
+    files.push({ path: 'facilities.geojson', bytes: collection(facilities) });
+  files.push({
+    path: 'PROVENANCE.md',
+    bytes: provenanceMarkdown(
+      files.map((f) => f.path),
+      manifest,
+      sources,
+    ),
+  });
   return { manifest, files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }

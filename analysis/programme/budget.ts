@@ -54,7 +54,10 @@ export function estimateBudget(
 ): BudgetEstimate {
   const { entries } = joinRegister(register, profile);
   const sites = entries
-    .filter((entry): entry is RegisterEntry & { site: SiteProgramme } => entry.site !== undefined)
+    .filter(
+      (entry): entry is RegisterEntry & { site: SiteProgramme } =>
+        entry.site !== undefined && entry.site.baseline !== true,
+    )
     .map((entry) => siteBudget(entry, profile, options.unitIds))
     .filter((site) => options.year === undefined || site.year === options.year);
   const byYear: Record<string, BudgetTotals> = {};

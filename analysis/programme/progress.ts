@@ -162,7 +162,7 @@ function countProjects(entries: RegisterEntry[], profile: ProgrammeProfile, year
     const row = { not_started: 0 } as Record<SiteStatus | 'not_started', number>;
     for (const status of SITE_STATUSES) row[status] = 0;
     for (const entry of entries) {
-      if (entry.site === undefined || !entry.roles.includes(role)) continue;
+      if (entry.site === undefined || entry.site.baseline || !entry.roles.includes(role)) continue;
       row[statusAsOf(entry.site, year) ?? 'not_started'] += 1;
     }
     result[role] = row;

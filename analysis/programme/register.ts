@@ -19,6 +19,22 @@ export function baselineRecord(id: string): SiteProgramme {
   return { id, status: 'accepted', steps: {}, upgraded: false };
 }
 
+/**
+ * The record of a site added in a scenario or drawn on the map: proposed (拟建), so that it is not
+ * mistaken for a baseline facility (which would count as open in every year).
+ */
+export function proposedRecord(
+  id: string,
+  options: { year?: number; date?: string } = {},
+): SiteProgramme {
+  const step = {
+    ...(options.year === undefined ? {} : { year: options.year }),
+    ...(options.date === undefined ? {} : { date: options.date }),
+  };
+  const dated = options.year !== undefined || options.date !== undefined;
+  return { id, status: 'proposed', steps: dated ? { proposed: step } : {}, upgraded: false };
+}
+
 /** Roles of a facility type under a profile (a type may have several, or none). */
 export function rolesOf(profile: ProgrammeProfile, facility: FacilityProperties): string[] {
   return Object.entries(profile.roles)
@@ -76,17 +92,17 @@ export function recordOf(entry: RegisterEntry): SiteProgramme {
  * `minStatus` by then were open (default: accepted). Upgrade projects are existing facilities and
  * stay open whatever the status of their works. For the scenario engine and map filters.
  */
-export function sitesOpenBy(
-  register: ProgrammeRegister,
+export function sitesOpenBy<F extends FacilityProperties>(
+  register: ProgrammeRegister<F>,
   profile: ProgrammeProfile,
   options: { year: number; minStatus?: SiteStatus },
-): FacilityProperties[] {
+): F[] {
   const minStatus = options.minStatus ?? 'accepted';
-  const { entries } = joinRegister(register, profile);
-  return entries
-    .filter((entry) => {
-      if (entry.site === undefined || entry.site.upgraded) return true;
-      return reachedBy(entry.site, minStatus, options.year);
-    })
-    .map((entry) => entry.facility);
+  joinRegister(register, profile); // checks the register; throws on problems
+  const byId = new Map(register.sites.map((site) => [site.id, site]));
+  return register.facilities.filter((facility) => {
+    const site = byId.get(facility.id);
+    if (site === undefined || site.upgraded) return true;
+    return reachedBy(site, minStatus, options.year);
+  });
 }

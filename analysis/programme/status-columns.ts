@@ -72,6 +72,13 @@ for (const status of SITE_STATUSES) {
 const TRUE_WORDS = ['是', 'true', 'yes', 'y', '1'];
 const FALSE_WORDS = ['否', 'false', 'no', 'n', '0', ''];
 const LIST_SPLIT = /[、;；,，|]/;
+/** Columns a baseline facility (no status) may fill. */
+const BASELINE_KEYS = ['capacity', 'usable_area_m2', 'functions', 'designations', 'unit_id', 'note'];
+/** Columns that need a status. */
+const PROGRESS_KEYS = [
+  ...SITE_STATUSES.flatMap((s) => [`${s}_year`, `${s}_date`]),
+  'cost_yuan',
+];
 
 /** Parses a header row and data rows (all cells as text); collects every bad cell. */
 export function parseStatusTable(
@@ -81,6 +88,17 @@ export function parseStatusTable(
   const keys = header.map(
     (name) => BY_HEADER.get(name.trim()) ?? BY_HEADER.get(name.trim().toLowerCase()),
   );
+  const seen = new Set<string>();
+  for (const [index, name] of header.entries()) {
+    const key = keys[index] ?? `extra:${name}`;
+    if (seen.has(key)) {
+      throw new InputError('E_DUPLICATE_COLUMN', `column "${name}" appears twice`, {
+        row: 1,
+        column: name,
+      });
+    }
+    seen.add(key);
+  }
   if (!keys.includes('id')) {
     throw new InputError('E_NO_ID_COLUMN', 'the register has no id column (编号 or id)', {
       row: 1,
@@ -124,15 +142,21 @@ export function rowFromValues(
     return undefined;
   }
   const statusText = text('status');
-  const anyStatusData = STATUS_COLUMNS.some(
-    ([key]) => key !== 'id' && key !== 'note' && text(key) !== '',
-  );
+  let status: SiteStatus | undefined;
   if (statusText === '') {
-    if (anyStatusData) report('status', 'status columns are filled but the status is empty');
-    return { id };
+    // No status: a baseline facility. Its attributes (capacity, functions, …) are kept, since the
+    // site rules need them; progress data without a status is a mistake.
+    const progressData = PROGRESS_KEYS.filter((key) => text(key) !== '');
+    if (TRUE_WORDS.includes(text('upgraded').toLowerCase())) progressData.push('upgraded');
+    if (progressData.length > 0) {
+      report('status', `the status is empty but ${progressData.join(', ')} is filled`);
+      return { id };
+    }
+    if (!BASELINE_KEYS.some((key) => text(key) !== '')) return { id };
+    status = 'accepted';
+  } else {
+    status = STATUS_BY_LABEL.get(statusText) ?? (isSiteStatus(statusText) ? statusText : undefined);
   }
-  const status =
-    STATUS_BY_LABEL.get(statusText) ?? (isSiteStatus(statusText) ? statusText : undefined);
   if (status === undefined) {
     report(
       'status',
@@ -151,6 +175,7 @@ export function rowFromValues(
     return value;
   };
   const record: SiteProgramme = { id, status, steps: {}, upgraded: false };
+  if (statusText === '') record.baseline = true;
   for (const step of SITE_STATUSES) {
     const year = number(`${step}_year`, true);
     const date = text(`${step}_date`);
@@ -187,64 +212,6 @@ function list(text: string): string[] | undefined {
     .split(LIST_SPLIT)
     .map((item) => item.trim())
     .filter((item) => item !== '');
-}
-
-/** The header and rows to write: status columns in `language`, then the other columns. */
-export function statusTableCells(
-  table: StatusTable,
-  options: { language?: ColumnLanguage } = {},
-): string[][] {
-  const language = options.language ?? table.language;
-  const header = [
-    ...STATUS_COLUMNS.map(([, zh, en]) => (language === 'zh' ? zh : en)),
-    ...table.extraColumns,
-  ];
-  const body = table.rows.map((row) => [
-    ...STATUS_COLUMNS.map(([key]) => cellOf(row, key, language)),
-    ...table.extraColumns.map((name) => row.extra[name] ?? ''),
-  ]);
-  return [header, ...body];
-}
-
-function cellOf(row: StatusRow, key: string, language: ColumnLanguage): string {
-  const record = row.record;
-  if (key === 'id') return row.id;
-  if (record === undefined) return '';
-  const step = SITE_STATUSES.find((s) => key === `${s}_year` || key === `${s}_date`);
-  if (step !== undefined) {
-    const value = key.endsWith('_year') ? record.steps[step]?.year : record.steps[step]?.date;
-    return value === undefined ? '' : String(value);
-  }
-  const join = (items: string[] | undefined) => (items ?? []).join(language === 'zh' ? '、' : ';');
-  const fields: Record<string, string> = {
-    status: language === 'zh' ? STATUS_LABELS[record.status].zh : record.status,
-    upgraded: language === 'zh' ? (record.upgraded ? '是' : '否') : String(record.upgraded),
-    capacity: record.capacity?.toString() ?? '',
-    usable_area_m2: record.usableAreaM2?.toString() ?? '',
-    functions: join(record.functions),
-    cost_yuan: record.costYuan?.toString() ?? '',
-    designations: join(record.designations),
-    unit_id: record.unitId ?? '',
-    note: record.note ?? '',
-  };
-  return fields[key] ?? '';
-}
-
-/** Records of a table (rows with a status), for the programme functions. */
-export function recordsOf(table: StatusTable): SiteProgramme[] {
-  return table.rows.flatMap((row) => (row.record === undefined ? [] : [row.record]));
-}
-
-/** Puts edited records back into a table: rows updated by id, new ids appended. */
-export function withRecords(table: StatusTable, records: readonly SiteProgramme[]): StatusTable {
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const rows = table.rows.map((row) => {
-    const record = byId.get(row.id);
-    byId.delete(row.id);
-    return record === undefined ? row : { ...row, record };
-  });
-  for (const record of byId.values()) rows.push({ id: record.id, record, extra: {} });
-  return { ...table, rows };
 }
 
 /** Throws one InputError listing every bad cell. */

@@ -5,15 +5,19 @@ import {
   type ColumnLanguage,
   parseStatusTable,
   type StatusTable,
-  statusTableCells,
 } from './status-columns.ts';
+import { statusTableCells } from './status-table.ts';
 
 /** Reads the status columns of a CSV register (UTF-8 text; a leading BOM is ignored). */
 export function readStatusCsv(
   text: string,
   options: { file?: string } = {},
 ): { table: StatusTable; problems: CellProblem[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  // Only comma or tab: ';' inside list cells (服务功能) must never be taken for the delimiter.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', '\t'],
+  });
   const broken = parsed.errors.filter((error) => error.type === 'Quotes');
   if (broken.length > 0) {
     const first = broken[0];

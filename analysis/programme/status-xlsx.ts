@@ -5,8 +5,8 @@ import {
   type ColumnLanguage,
   parseStatusTable,
   type StatusTable,
-  statusTableCells,
 } from './status-columns.ts';
+import { statusTableCells } from './status-table.ts';
 
 /**
  * Reads the status columns from the first worksheet of an XLSX register (header in row 1).

@@ -114,6 +114,9 @@ export function advanceStatus(
   to: SiteStatus,
   options: { date?: string; year?: number } = {},
 ): SiteProgramme {
+  if (site.baseline) {
+    throw new InputError('E_BASELINE_SITE', `${site.id}: a baseline facility has no programme status`);
+  }
   const from = statusRank(site.status);
   if (statusRank(to) !== from + 1) {
     const next = SITE_STATUSES[from + 1];

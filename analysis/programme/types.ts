@@ -46,11 +46,17 @@ export interface SiteProgramme {
   /** Community-level unit of the site, when known. */
   unitId?: string;
   note?: string;
+  /**
+   * True for an existing facility whose attributes (capacity, functions, …) are recorded without a
+   * status: it is treated like a facility without a record (accepted, timeless, no project).
+   */
+  baseline?: boolean;
 }
 
 /** A register as the programme functions see it. Facilities without a site record are baseline. */
-export interface ProgrammeRegister {
-  facilities: readonly FacilityProperties[];
+export interface ProgrammeRegister<F extends FacilityProperties = FacilityProperties> {
+  /** Any facility shape (e.g. the scenario engine's SiteFacility with lon/lat) is carried through. */
+  facilities: readonly F[];
   sites: readonly SiteProgramme[];
 }
 

@@ -102,7 +102,7 @@ export function cellLinks(graph: RoadGraph, options: CellLinkOptions = {}): Cell
     nodeCells[fill[graph.targets[e]]++] = c;
   }
   const cellIndex = new Map<string, number>();
-  cells.forEach((cell, i) => cellIndex.set(cell, i));
+  for (let i = 0; i < count; i++) cellIndex.set(cells[i], i);
   const links: CellLinks = {
     graph,
     resolution,

@@ -67,6 +67,9 @@ export function serviceCircles(
 }
 
 /** H3 cells reached within `minutes` (dissolved union at one threshold). */
-export function cellsWithin(rows: readonly { h3: string; minutes: number }[], minutes: number): string[] {
+export function cellsWithin(
+  rows: readonly { h3: string; minutes: number }[],
+  minutes: number,
+): string[] {
   return rows.filter((row) => row.minutes <= minutes).map((row) => row.h3);
 }

@@ -73,7 +73,20 @@ export function edgeIndex(graph: RoadGraph, options: { cellM?: number } = {}): E
   for (let e = 0; e < graph.edgeCount; e++) {
     if (isCanonicalEdge(topology, e)) visit(e, (b) => (bucketEdges[fill[b]++] = e));
   }
-  const index = { graph, topology, frame, x, y, minX, minY, cellM, cols, rows, bucketOffsets, bucketEdges };
+  const index = {
+    graph,
+    topology,
+    frame,
+    x,
+    y,
+    minX,
+    minY,
+    cellM,
+    cols,
+    rows,
+    bucketOffsets,
+    bucketEdges,
+  };
   cache.set(graph, index);
   return index;
 }

@@ -18,12 +18,18 @@ export function haversineM(lon1: number, lat1: number, lon2: number, lat2: numbe
   const dLat = (lat2 - lat1) * toRad;
   const dLon = (lon2 - lon1) * toRad;
   const a =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** Offsets a point by metres east/north (for fixtures and synthetic cities). */
-export function offsetLonLat(lon: number, lat: number, eastM: number, northM: number): [number, number] {
+export function offsetLonLat(
+  lon: number,
+  lat: number,
+  eastM: number,
+  northM: number,
+): [number, number] {
   const frame = localFrame(lat);
   return [lon + eastM / frame.kx, lat + northM / frame.ky];
 }

@@ -95,7 +95,10 @@ export function networkBufferIsochrone(
 ): IsochroneFeature | null {
   const lines = reachedEdgeLines(graph, nodeMinutes, minutes, options.profile);
   if (lines.length === 0) return null;
-  const shape = buffer(multiLineString(lines), options.radiusM ?? 50, { units: 'meters', steps: 4 });
+  const shape = buffer(multiLineString(lines), options.radiusM ?? 50, {
+    units: 'meters',
+    steps: 4,
+  });
   if (shape === undefined) return null;
   return {
     type: 'Feature',

@@ -11,7 +11,10 @@ export interface FetchResponseLike {
   statusText?: string;
   text(): Promise<string>;
 }
-export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<FetchResponseLike>;
+export type FetchLike = (
+  url: string,
+  init?: { signal?: AbortSignal },
+) => Promise<FetchResponseLike>;
 
 export type LonLat = readonly [number, number];
 
@@ -89,12 +92,12 @@ export class OsrmClient {
         ].join('&');
         const body = await this.request('table', coords, query);
         if (!Array.isArray(body.durations)) throw badResponse('table response has no durations');
-        src.forEach((_, i) =>
-          dst.forEach((__, j) => {
+        for (let i = 0; i < src.length; i++) {
+          for (let j = 0; j < dst.length; j++) {
             durationsS[s + i][d + j] = body.durations?.[i]?.[j] ?? null;
             distancesM[s + i][d + j] = body.distances?.[i]?.[j] ?? null;
-          }),
-        );
+          }
+        }
       }
     }
     return { durationsS, distancesM };
@@ -115,9 +118,18 @@ export class OsrmClient {
     };
   }
 
-  private async request(service: string, points: readonly LonLat[], query: string): Promise<OsrmBody> {
+  private async request(
+    service: string,
+    points: readonly LonLat[],
+    query: string,
+  ): Promise<OsrmBody> {
     for (const [lon, lat] of points) {
-      if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+      if (
+        !Number.isFinite(lon) ||
+        !Number.isFinite(lat) ||
+        Math.abs(lat) > 90 ||
+        Math.abs(lon) > 180
+      ) {
         throw new InputError('E_BAD_COORD', `bad coordinate ${lon},${lat}`, { column: 'from' });
       }
     }
@@ -144,7 +156,11 @@ export class OsrmClient {
     } catch {
       if (response.ok) throw badResponse(`not JSON: ${text.slice(0, 80)}`);
     }
-    if (response.status === 404 || body.code === 'InvalidService' || body.code === 'InvalidVersion') {
+    if (
+      response.status === 404 ||
+      body.code === 'InvalidService' ||
+      body.code === 'InvalidVersion'
+    ) {
       throw new InputError(
         'E_OSRM_PROFILE',
         `OSRM server ${this.base} does not serve ${service}/v1/${this.profile} (HTTP ${response.status}${body.message ? `: ${body.message}` : ''}); check the profile name`,
@@ -152,15 +168,23 @@ export class OsrmClient {
       );
     }
     if (!response.ok || (body.code !== undefined && body.code !== 'Ok')) {
-      const detail = body.code ? `${body.code}: ${body.message ?? ''}` : (response.statusText ?? '');
-      throw new InputError('E_OSRM_HTTP', `OSRM ${service} failed (HTTP ${response.status}) ${detail}`.trim(), {
-        column: 'osrm',
-      });
+      const detail = body.code
+        ? `${body.code}: ${body.message ?? ''}`
+        : (response.statusText ?? '');
+      throw new InputError(
+        'E_OSRM_HTTP',
+        `OSRM ${service} failed (HTTP ${response.status}) ${detail}`.trim(),
+        {
+          column: 'osrm',
+        },
+      );
     }
     return body;
   }
 }
 
 function badResponse(message: string): InputError {
-  return new InputError('E_OSRM_RESPONSE', `unexpected OSRM response: ${message}`, { column: 'osrm' });
+  return new InputError('E_OSRM_RESPONSE', `unexpected OSRM response: ${message}`, {
+    column: 'osrm',
+  });
 }

@@ -70,7 +70,13 @@ export function travelProfile(name: string, options: { speedMps?: number } = {})
       { column: 'speed' },
     );
   }
-  return { name, network: 'walk', costPerSecond: speed, accessSpeedMps: speed, walkSpeedMps: speed };
+  return {
+    name,
+    network: 'walk',
+    costPerSecond: speed,
+    accessSpeedMps: speed,
+    walkSpeedMps: speed,
+  };
 }
 
 /** Graph cost budget for a number of minutes under a profile. */

@@ -24,7 +24,11 @@ export interface ReachOptions {
 }
 
 /** Checks that a profile, a graph and its cell links belong together; throws otherwise. */
-export function checkRoutingInputs(graph: RoadGraph, links: CellLinks, options: ReachOptions): void {
+export function checkRoutingInputs(
+  graph: RoadGraph,
+  links: CellLinks,
+  options: ReachOptions,
+): void {
   if (links.graph !== graph) throw new Error('cell links were built for another graph');
   if (options.profile.network !== graph.network) {
     throw new InputError(
@@ -68,7 +72,11 @@ export function facilityReach(
       const c = engine.touchedCells[k];
       const cost = engine.cellCost[c];
       if (cost <= maxCost) {
-        rows.push({ facilityId: origin.id, h3: links.cells[c], minutes: costToMinutes(profile, cost) });
+        rows.push({
+          facilityId: origin.id,
+          h3: links.cells[c],
+          minutes: costToMinutes(profile, cost),
+        });
       }
     }
     sortByCell(rows, start);

@@ -54,7 +54,7 @@ export function snapPoint(
           const dy = y[v] - y[u];
           const len2 = dx * dx + dy * dy;
           let t = len2 > 0 ? ((px - x[u]) * dx + (py - y[u]) * dy) / len2 : 0;
-          t = t < 0 ? 0 : t > 1 ? 1 : t;
+          t = Math.max(0, Math.min(1, t));
           const qx = x[u] + t * dx - px;
           const qy = y[u] + t * dy - py;
           const d2 = qx * qx + qy * qy;

@@ -25,7 +25,10 @@ export function edgeTopology(graph: RoadGraph): EdgeTopology {
     let best = -1;
     for (let r = offsets[v]; r < offsets[v + 1]; r++) {
       if (targets[r] !== u) continue;
-      if (best < 0 || Math.abs(graph.costS[r] - graph.costS[e]) < Math.abs(graph.costS[best] - graph.costS[e])) {
+      if (
+        best < 0 ||
+        Math.abs(graph.costS[r] - graph.costS[e]) < Math.abs(graph.costS[best] - graph.costS[e])
+      ) {
         best = r;
       }
     }

@@ -98,13 +98,12 @@ export async function evaluateProfile(
 ): Promise<Evaluation> {
   const { run, skipped } = selectRules(profile);
   await runner.exec('DELETE FROM findings');
-  for (const rule of run) {
-    const spec = KINDS[rule.kind];
-    const select = spec.sql(rule as never, context);
-    await runner.exec(
-      `INSERT INTO findings SELECT ${sqlString(rule.id)}, ${sqlString(rule.kind)}, * FROM (${select})`,
-    );
-  }
+  // One statement for all rules: per-statement overhead dominates on duckdb-wasm.
+  const selects = run.map(
+    (rule) =>
+      `SELECT ${sqlString(rule.id)} AS rule_id, ${sqlString(rule.kind)} AS kind, * FROM (${KINDS[rule.kind].sql(rule as never, context)})`,
+  );
+  if (selects.length > 0) await runner.exec(`INSERT INTO findings ${selects.join('\nUNION ALL\n')}`);
   const rows = await runner.query<FindingRow>(
     `SELECT rule_id, scope, unit_id, site_id, pass, value, required, shortfall, note FROM findings
      ORDER BY rule_id, CASE scope WHEN 'city' THEN 0 WHEN 'street' THEN 1 WHEN 'community' THEN 2 ELSE 3 END,

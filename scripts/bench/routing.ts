@@ -1,14 +1,31 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { syntheticFacilities, syntheticGrid, seededUnit } from '../../analysis/graph/synthetic-grid.ts';
+import {
+  seededUnit,
+  syntheticFacilities,
+  syntheticGrid,
+} from '../../analysis/graph/synthetic-grid.ts';
 import type { RoadGraph } from '../../analysis/graph/types.ts';
 import { type CellLinks, cellLinks } from '../../analysis/routing/cell-links.ts';
 import { minutesToCost, travelProfile } from '../../analysis/routing/profiles.ts';
 import { nearestFacility } from '../../analysis/routing/reach.ts';
-import { type Origin, type SnappedOrigin, snapOrigins, surfaceEngine } from '../../analysis/routing/surface.ts';
+import {
+  type Origin,
+  type SnappedOrigin,
+  snapOrigins,
+  surfaceEngine,
+} from '../../analysis/routing/surface.ts';
 import { loadCityFacilities, loadCityGraph } from '../routing/city-graph.ts';
 import { pgRoutingSideBySide } from '../routing/pgrouting.ts';
-import { type Benchmark, machineInfo, median, peakRssMb, percentile, round, timeMs } from './benchmark.ts';
+import {
+  type Benchmark,
+  machineInfo,
+  median,
+  peakRssMb,
+  percentile,
+  round,
+  timeMs,
+} from './benchmark.ts';
 
 const profile = travelProfile('walk-elderly'); // 1.0 m/s: a 15-minute circle is ≈ 900 m of road
 
@@ -40,7 +57,9 @@ function multiSourceMs(links: CellLinks, snapped: SnappedOrigin[], minutes: numb
   const engine = surfaceEngine(links);
   const maxCost = minutesToCost(profile, minutes);
   engine.compute(snapped, profile, maxCost);
-  const times = Array.from({ length: runs }, () => timeMs(() => engine.compute(snapped, profile, maxCost)));
+  const times = Array.from({ length: runs }, () =>
+    timeMs(() => engine.compute(snapped, profile, maxCost)),
+  );
   return { ms: median(times), cells: engine.touchedCellCount, nodes: engine.search.touchedCount };
 }
 
@@ -57,7 +76,11 @@ export const benchmark: Benchmark = {
         'no-pgrouting': { type: 'boolean', default: false },
       },
     });
-    const out: Record<string, unknown> = { machine: machineInfo(), profile: profile.name, speed_mps: 1.0 };
+    const out: Record<string, unknown> = {
+      machine: machineInfo(),
+      profile: profile.name,
+      speed_mps: 1.0,
+    };
     const originCount = Number(values.origins);
 
     // 1. Demo city: single-origin surfaces and multi-source over all facilities.
@@ -71,11 +94,16 @@ export const benchmark: Benchmark = {
       demoOrigins = sampleOrigins(graph, originCount);
       const snapTimes: number[] = [];
       let snapped: SnappedOrigin[] = [];
-      for (const origin of demoOrigins) snapTimes.push(timeMs(() => (snapped = snapped.concat(snapOrigins(graph, [origin]).snapped))));
+      for (const origin of demoOrigins)
+        snapTimes.push(
+          timeMs(() => (snapped = snapped.concat(snapOrigins(graph, [origin]).snapped))),
+        );
       const s = surfaceTimes(links, snapped, 15);
       const facilities = loadCityFacilities(city);
       const multi = multiSourceMs(links, snapOrigins(graph, facilities).snapped, 15, 50);
-      const whole = timeMs(() => nearestFacility(graph, links, facilities, { profile, maxMinutes: 15 }));
+      const whole = timeMs(() =>
+        nearestFacility(graph, links, facilities, { profile, maxMinutes: 15 }),
+      );
       Object.assign(out, {
         demo_city: city,
         demo_nodes: graph.nodeCount,
@@ -98,7 +126,11 @@ export const benchmark: Benchmark = {
           `multi-source over ${facilities.length} facilities ${round(multi.ms, 3)} ms`,
       );
     } else {
-      Object.assign(out, { demo_city: null, demo_surface15_ms_median: null, demo_multisource_ms: null });
+      Object.assign(out, {
+        demo_city: null,
+        demo_surface15_ms_median: null,
+        demo_multisource_ms: null,
+      });
       console.log(`demo: skipped (no city at ${city})`);
     }
 

@@ -9,11 +9,11 @@ import { programmeProfileFor } from '../../analysis/programme/builtin.ts';
 import { parseProgrammeProfile } from '../../analysis/programme/profile.ts';
 import {
   parseStatusTable,
-  recordsOf,
   type StatusTable,
   throwIfProblems,
 } from '../../analysis/programme/status-columns.ts';
 import { readStatusCsv } from '../../analysis/programme/status-csv.ts';
+import { recordsOf } from '../../analysis/programme/status-table.ts';
 import { readStatusXlsx } from '../../analysis/programme/status-xlsx.ts';
 import type { ProgrammeProfile, SiteProgramme } from '../../analysis/programme/types.ts';
 
@@ -69,15 +69,15 @@ export async function readFacilities(city: string): Promise<PointFeature[]> {
 /** A built-in profile name (haining-2024, …; others fall back to generic) or a .json file. */
 export async function loadProgrammeProfile(
   name: string,
-): Promise<{ profile: ProgrammeProfile; source: string }> {
+): Promise<{ profile: ProgrammeProfile; source: string; note?: string }> {
   if (name.endsWith('.json')) {
-    return {
-      profile: parseProgrammeProfile(await readJson(name, 'programme profile'), name),
-      source: name,
-    };
+    const data = await readJson(name, 'programme profile');
+    return { profile: parseProgrammeProfile(data, name), source: name };
   }
   const profile = programmeProfileFor(name);
-  return { profile, source: `analysis/programme/profiles/${profile.id}.programme.json` };
+  const source = `analysis/programme/profiles/${profile.id}.programme.json`;
+  if (profile.id === name) return { profile, source };
+  return { profile, source, note: `no programme rules for "${name}": using the generic profile` };
 }
 
 /**

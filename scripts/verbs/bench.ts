@@ -32,7 +32,10 @@ Each prints a summary and, with --json, writes its figures and the machine's des
       throw new InputError('E_MISSING_OPTION', `name a benchmark: ${available().join(', ')}`);
     }
     if (!available().includes(name)) {
-      throw new InputError('E_BAD_OPTION', `unknown benchmark "${name}"; have ${available().join(', ')}`);
+      throw new InputError(
+        'E_BAD_OPTION',
+        `unknown benchmark "${name}"; have ${available().join(', ')}`,
+      );
     }
     const args: string[] = [];
     let json: string | undefined;

@@ -39,7 +39,12 @@ async function readInput(file: string, what: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot read (${code})`;
+    const problem =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory, expected a file'
+          : `cannot read (${code})`;
     throw new InputError('E_NO_FILE', `${what}: ${problem}`, { file });
   }
 }
@@ -47,12 +52,16 @@ async function readInput(file: string, what: string): Promise<Uint8Array> {
 function positiveNumber(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InputError('E_BAD_OPTION', `--${name} must be a positive number, got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InputError('E_BAD_OPTION', `--${name} must be a positive number, got "${value}"`);
   return n;
 }
 
 /** Writes all files into a temporary sibling folder, then swaps it in: never a half-written city. */
-async function writeAtomically(out: string, files: { path: string; bytes: Uint8Array | string }[]): Promise<void> {
+async function writeAtomically(
+  out: string,
+  files: { path: string; bytes: Uint8Array | string }[],
+): Promise<void> {
   const target = resolve(out);
   const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   const old = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
@@ -91,7 +100,10 @@ export const verb: Verb = {
     const osmFile = requireOption(o.osm, 'osm');
     const out = requireOption(o.out, 'out');
     if (o.census !== undefined && o['census-area'] === undefined) {
-      throw new InputError('E_MISSING_OPTION', '--census needs --census-area (adcode or area name)');
+      throw new InputError(
+        'E_MISSING_OPTION',
+        '--census needs --census-area (adcode or area name)',
+      );
     }
     if (o.census === undefined && o['census-area'] !== undefined) {
       throw new InputError('E_MISSING_OPTION', '--census-area needs --census FILE');
@@ -99,24 +111,47 @@ export const verb: Verb = {
     // Read every input before the (slow) build, so that a typo fails at once.
     const osmBytes = await readInput(osmFile, 'OSM extract');
     const optionalText = async (file: string | undefined, what: string) =>
-      file === undefined ? undefined : { file, text: new TextDecoder().decode(await readInput(file, what)) };
+      file === undefined
+        ? undefined
+        : { file, text: new TextDecoder().decode(await readInput(file, what)) };
     const censusText = await optionalText(o.census, 'census table');
     const facilities = await optionalText(o.facilities, 'facility register');
     const population = await optionalText(o.population, 'population table');
     const units = await optionalText(o.units, 'unit polygons');
-    const census = censusText === undefined ? undefined : { ...readCensusShares(censusText.text, o['census-area'] as string, censusText.file), file: censusText.file };
+    const census =
+      censusText === undefined
+        ? undefined
+        : {
+            ...readCensusShares(censusText.text, o['census-area'] as string, censusText.file),
+            file: censusText.file,
+          };
     const share80 = positiveNumber(o.share80, 'share80');
     const options: CityOptions = {
       assumptions: {
-        ...(o['floor-area-per-person'] ? { perCapitaFloorAreaM2: positiveNumber(o['floor-area-per-person'], 'floor-area-per-person') } : {}),
-        ...(o['household-size'] ? { householdSize: positiveNumber(o['household-size'], 'household-size') } : {}),
+        ...(o['floor-area-per-person']
+          ? {
+              perCapitaFloorAreaM2: positiveNumber(
+                o['floor-area-per-person'],
+                'floor-area-per-person',
+              ),
+            }
+          : {}),
+        ...(o['household-size']
+          ? { householdSize: positiveNumber(o['household-size'], 'household-size') }
+          : {}),
         ...(share80 === undefined ? {} : { share80: share80 / 100 }),
       },
       defaultResidentialLevels: positiveNumber(o['default-levels'], 'default-levels'),
     };
     const osm = readOsm(osmBytes, osmFile);
     // The output folder is left out of the recorded command so that a rebuild elsewhere is identical.
-    const recorded = argv.map((arg, i) => (argv[i - 1] === '--out' ? '<this folder>' : arg.startsWith('--out=') ? '--out=<this folder>' : arg));
+    const recorded = argv.map((arg, i) =>
+      argv[i - 1] === '--out'
+        ? '<this folder>'
+        : arg.startsWith('--out=')
+          ? '--out=<this folder>'
+          : arg,
+    );
     const inputs: CityInputs = {
       osm,
       osmFile,
@@ -134,7 +169,9 @@ export const verb: Verb = {
     console.log(
       `${out}: ${m.counts.roads} roads, ${m.counts.buildings} buildings (${m.counts.residentialBuildings} residential), ` +
         `${m.counts.populationCells} cells, ${m.counts.units} units, ${m.counts.facilities} facilities` +
-        (p ? `; ${p.residents} residents, ${p.elders60} aged 60+, ${p.elders65} aged 65+, ${p.elders80} aged 80+` : ''),
+        (p
+          ? `; ${p.residents} residents, ${p.elders60} aged 60+, ${p.elders65} aged 65+, ${p.elders80} aged 80+`
+          : ''),
     );
     for (const warning of m.warnings) console.warn(`warning: ${warning}`);
     return 0;

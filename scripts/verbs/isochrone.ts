@@ -36,7 +36,9 @@ between a point and the road is walked (at the profile speed, 1.0 m/s for ebike/
 function parseNumber(text: string, option: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new InputError('E_BAD_OPTION', `--${option} "${text}" is not a number`, { column: option });
+    throw new InputError('E_BAD_OPTION', `--${option} "${text}" is not a number`, {
+      column: option,
+    });
   }
   return value;
 }
@@ -44,7 +46,13 @@ function parseNumber(text: string, option: string): number {
 function parseOrigin(text: string, k: number) {
   const parts = text.split(',').map((p) => p.trim());
   const [lon, lat] = parts.map(Number);
-  if (parts.length !== 2 || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+  if (
+    parts.length !== 2 ||
+    !Number.isFinite(lon) ||
+    !Number.isFinite(lat) ||
+    Math.abs(lon) > 180 ||
+    Math.abs(lat) > 90
+  ) {
     throw new InputError('E_BAD_COORD', `--from "${text}" is not LON,LAT in WGS-84 degrees`, {
       column: `from #${k + 1}`,
     });
@@ -72,13 +80,16 @@ export const verb: Verb = {
     const speed = values.speed === undefined ? undefined : parseNumber(values.speed, 'speed');
     const profile = travelProfile(values.profile ?? 'walk-elderly', { speedMps: speed });
     const origins = (values.from ?? []).map(parseOrigin);
-    if (origins.length === 0) throw new InputError('E_MISSING_OPTION', 'give at least one --from LON,LAT');
+    if (origins.length === 0)
+      throw new InputError('E_MISSING_OPTION', 'give at least one --from LON,LAT');
     const thresholds = (values.minutes ?? '').split(',').map((m) => parseNumber(m, 'minutes'));
     thresholds.forEach(checkMinutes);
     thresholds.sort((a, b) => a - b);
     const format = values.format ?? 'h3';
     if (format !== 'h3' && format !== 'geojson') {
-      throw new InputError('E_BAD_OPTION', `--format must be h3 or geojson, got "${format}"`, { column: 'format' });
+      throw new InputError('E_BAD_OPTION', `--format must be h3 or geojson, got "${format}"`, {
+        column: 'format',
+      });
     }
     const resolution = parseNumber(values.resolution ?? '10', 'resolution');
     const maxSnapM = parseNumber(values['max-snap'] ?? '500', 'max-snap');
@@ -89,7 +100,9 @@ export const verb: Verb = {
     const { cells, unreachable } = nearestFacility(graph, links, origins, { profile, maxMinutes });
     if (unreachable.length > 0) {
       const list = unreachable.map((u) => `${u.lon},${u.lat} (${u.reason})`).join('; ');
-      throw new InputError('E_ORIGIN_UNREACHABLE', `origin not on the network: ${list}`, { column: 'from' });
+      throw new InputError('E_ORIGIN_UNREACHABLE', `origin not on the network: ${list}`, {
+        column: 'from',
+      });
     }
     const rows = cells.map((c) => ({ h3: c.h3, minutes: Number(c.minutes.toFixed(2)) }));
     let output: unknown;

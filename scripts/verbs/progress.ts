@@ -65,6 +65,7 @@ export const verb: Verb = {
     const out = requireOption(options.out, 'out');
     const year = parseYear(options.year);
     const loaded = await loadProgrammeProfile(requireOption(options.profile, 'profile'));
+    if (loaded.note !== undefined) console.log(loaded.note);
     let profile = loaded.profile;
     if (options.targets !== undefined) {
       const text = new TextDecoder().decode(await readBytes(options.targets, 'targets'));
@@ -215,14 +216,12 @@ function findingsCsv(findings: SiteFinding[]): string {
 }
 
 function progressTable(years: ProgressYear[]): string {
-  const lines = ['year  target                         target    achieved  gap'];
+  const lines = ['year\ttarget\tachieved\tgap\t指标 target'];
   for (const year of years) {
     for (const t of year.targets) {
       const fmt = (v: number | null) =>
         v === null ? '—' : t.metric === 'count' ? String(v) : `${(v * 100).toFixed(1)}%`;
-      lines.push(
-        `${year.year}  ${t.label.zh.padEnd(20, '　').slice(0, 20)}  ${fmt(t.target).padStart(8)}  ${fmt(t.achieved).padStart(8)}  ${fmt(t.gap)}`,
-      );
+      lines.push([year.year, fmt(t.target), fmt(t.achieved), fmt(t.gap), t.label.zh].join('\t'));
     }
   }
   return lines.join('\n');

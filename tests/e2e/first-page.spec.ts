@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { readCityCounts } from './city-files.ts';
-import { changedFraction, pixelStats } from './pixels.ts';
+import { changedFraction, findColour, pixelStats } from './pixels.ts';
 
 const CITY_DIR = fileURLToPath(new URL('../../data/nanjing-xinjiekou', import.meta.url));
 /** Base map background and the street-centre marker colour (web/src/map/*). */
@@ -40,8 +40,10 @@ test('first page: offline map of the demo city with data layers', async ({
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
+  const started = Date.now();
   await page.goto('/');
   await waitForLayers(page, '(l) => l.includes("population-h3") && l.includes("facilities")');
+  console.log(`map ready ${Date.now() - started} ms after navigation`);
 
   // Feature counts equal the city files.
   const files = readCityCounts(CITY_DIR);
@@ -53,7 +55,13 @@ test('first page: offline map of the demo city with data layers', async ({
     buildings: files.buildings,
   });
   expect(state.layers).toEqual(
-    expect.arrayContaining(['background', 'buildings', 'roads-primary', 'basemap-water']),
+    expect.arrayContaining([
+      'background',
+      'buildings',
+      'roads-primary',
+      'basemap-water',
+      'units-street',
+    ]),
   );
 
   // Side panel and illustrative label.
@@ -76,6 +84,26 @@ test('first page: offline map of the demo city with data layers', async ({
   expect(drawn.probeHits).toBeGreaterThan(20);
   expect(drawn.bluish / drawn.total).toBeGreaterThan(0.02);
   await page.screenshot({ path: testInfo.outputPath('first-page-zh.png') });
+
+  // Hovering a street centre (the top pixel of a red marker, moved into its middle) names it.
+  const red = await findColour(page, withCells, STREET_CENTRE_RED);
+  const box = await map.boundingBox();
+  expect(red).not.toBeNull();
+  if (red !== null && box !== null) {
+    await page.mouse.move(box.x + red.x, box.y + red.y + 6);
+    await expect(page.getByText('街道综合养老服务中心').last()).toBeVisible();
+    await expect(page.locator('.deck-tooltip')).toContainText('建筑面积');
+    await page.screenshot({ path: testInfo.outputPath('first-page-tooltip.png') });
+    // Clicking it opens its register entry and rings it on the map; closing clears both.
+    await page.mouse.click(box.x + red.x, box.y + red.y + 6);
+    await expect(page.getByTestId('facility-details')).toContainText('街道综合养老服务中心');
+    await waitForLayers(page, '(l) => l.includes("facility-selected")');
+    await page.screenshot({ path: testInfo.outputPath('first-page-selected.png') });
+    await page.getByTestId('facility-details').getByRole('button').click();
+    await expect(page.getByTestId('facility-details')).toHaveCount(0);
+    await waitForLayers(page, '(l) => !l.includes("facility-selected")');
+    await page.mouse.move(box.x + 5, box.y + 5);
+  }
 
   // Toggling the population layer off removes the blue cells.
   await page.getByTestId('toggle-population').uncheck();
@@ -103,4 +131,25 @@ test('first page: offline map of the demo city with data layers', async ({
   );
   expect(outside).toEqual([]);
   expect(pageErrors).toEqual([]);
+});
+
+test('a missing city folder shows an error naming the file', async ({ page }) => {
+  await page.goto('/?city=no-such-city');
+  const placeholder = page.getByTestId('placeholder');
+  await expect(placeholder).toContainText('城市数据加载失败');
+  await expect(placeholder).toContainText('/no-such-city/city.json');
+});
+
+test('slow work shows progress, and the road networks arrive from the worker', async ({ page }) => {
+  // Hold the graph files back so the worker's progress stays on screen long enough to see.
+  await page.context().route('**/graph-*.bin', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto('/');
+  const status = page.getByRole('status');
+  await expect(status).toContainText('加载路网');
+  await expect(status.locator('progress')).toBeVisible();
+  await expect(page.getByTestId('network-card')).toContainText('步行', { timeout: 60_000 });
+  await expect(status).toHaveCount(0);
 });

@@ -94,3 +94,37 @@ export async function changedFraction(page: Page, before: Buffer, after: Buffer)
     { a: before.toString('base64'), b: after.toString('base64') },
   );
 }
+
+/** Pixel position (x, y) of the first pixel, in reading order, within `tolerance` of a colour. */
+export async function findColour(
+  page: Page,
+  png: Buffer,
+  colour: Rgb,
+  tolerance = 12,
+): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    async ({ base64, colour, tolerance }) => {
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      if (context === null) throw new Error('no 2d context');
+      context.drawImage(bitmap, 0, 0);
+      const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      for (let i = 0; i < data.length; i += 4) {
+        if (
+          Math.abs(data[i] - colour[0]) <= tolerance &&
+          Math.abs(data[i + 1] - colour[1]) <= tolerance &&
+          Math.abs(data[i + 2] - colour[2]) <= tolerance
+        ) {
+          const pixel = i / 4;
+          return { x: pixel % bitmap.width, y: Math.floor(pixel / bitmap.width) };
+        }
+      }
+      return null;
+    },
+    { base64: png.toString('base64'), colour, tolerance },
+  );
+}

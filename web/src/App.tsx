@@ -5,7 +5,7 @@ import { useGraphs } from './app/use-graphs.ts';
 import { type CityData, DEFAULT_CITY } from './data/city-data.ts';
 import { cityUrl } from './data/load-city.ts';
 import { useI18n } from './i18n/I18nProvider.tsx';
-import type { LayerVisibility } from './map/deck-layers.ts';
+import type { FacilityFeature, LayerVisibility } from './map/deck-layers.ts';
 import { elderClasses } from './map/elder-classes.ts';
 import { Legend } from './map/Legend.tsx';
 import { MapView } from './map/MapView.tsx';
@@ -49,6 +49,7 @@ function Workspace({ city, graphs }: { city: CityData; graphs: ReturnType<typeof
     population: true,
     facilities: true,
   });
+  const [selected, setSelected] = useState<FacilityFeature | null>(null);
   const classes = useMemo(() => elderClasses(city.population.map((r) => r.elders60)), [city]);
   const presentTypes = useMemo(
     () => new Set(city.facilities.features.map((f) => f.properties.type)),
@@ -60,13 +61,20 @@ function Workspace({ city, graphs }: { city: CityData; graphs: ReturnType<typeof
   );
   return (
     <div className="workspace">
-      <SidePanel city={city} graphs={graphs} />
+      <SidePanel city={city} graphs={graphs} selected={selected} onSelect={setSelected} />
       <main className="map-area">
-        <MapView city={city} classes={classes} visibility={visibility} />
+        <MapView
+          city={city}
+          classes={classes}
+          visibility={visibility}
+          selected={selected}
+          onSelect={setSelected}
+        />
         <Legend
           classes={classes}
           presentTypes={presentTypes}
           illustrative={city.manifest.facilitiesIllustrative}
+          hasUnits={city.units.features.length > 0}
           visibility={visibility}
           onToggle={toggle}
         />

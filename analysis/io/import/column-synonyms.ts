@@ -71,20 +71,46 @@ export function normaliseHeader(header: string): string {
     .replace(/[:：]$/u, '');
 }
 
+const FIELDS = Object.keys(SYNONYMS) as ImportField[];
+const scoreCache = new Map<string, Map<ImportField, number>>();
+const SCORE_CACHE_LIMIT = 10_000;
+
+/** Scores of one header against every field (memoised: headers repeat across files and rows). */
+function scoresOf(header: string): Map<ImportField, number> {
+  const cached = scoreCache.get(header);
+  if (cached !== undefined) return cached;
+  const h = normaliseHeader(header);
+  const scores = new Map<ImportField, number>();
+  if (h !== '' && !/^[+-]?[\d.,]+$/.test(h)) {
+    for (const field of FIELDS) {
+      let best = 0;
+      for (const syn of SYNONYMS[field]) {
+        const hit = syn.contains ? h.includes(syn.text) : h === syn.text;
+        if (hit && syn.weight > best) best = syn.weight;
+      }
+      if (best > 0) scores.set(field, best);
+    }
+  }
+  if (scoreCache.size >= SCORE_CACHE_LIMIT) scoreCache.clear();
+  scoreCache.set(header, scores);
+  return scores;
+}
+
 /** How well a header names a field, 0 (not at all) to 1 (an exact known name). */
 export function headerScore(field: ImportField, header: string): number {
-  const h = normaliseHeader(header);
-  if (h === '') return 0;
-  let best = 0;
-  for (const syn of SYNONYMS[field]) {
-    const hit = syn.contains ? h.includes(syn.text) : h === syn.text;
-    if (hit && syn.weight > best) best = syn.weight;
-  }
-  return best;
+  return scoresOf(header).get(field) ?? 0;
 }
 
 /** How many cells of a row look like known column names (used to find the header row). */
 export function headerLikeness(cells: string[]): number {
-  const fields = Object.keys(SYNONYMS) as ImportField[];
-  return cells.filter((c) => fields.some((f) => headerScore(f, c) >= 0.6)).length;
+  let count = 0;
+  for (const cell of cells) {
+    for (const score of scoresOf(cell).values()) {
+      if (score >= 0.6) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
 }

@@ -98,18 +98,23 @@ function centroidOf(polygons: Position[][][], type: string): Representative {
   let area = 0;
   let cx = 0;
   let cy = 0;
+  let origin: Position | undefined;
   for (const polygon of polygons) {
     if (!Array.isArray(polygon)) return { kind: 'unsupported', type };
     for (const ring of polygon) {
       if (!Array.isArray(ring) || !ring.every(isPosition)) return { kind: 'unsupported', type };
+      // Relative to the first vertex: the shoelace sums lose digits on raw 118°/32° values.
+      origin ??= ring[0];
+      const [ox, oy] = origin ?? [0, 0];
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+        const [xj, yj, xi, yi] = [ring[j][0] - ox, ring[j][1] - oy, ring[i][0] - ox, ring[i][1] - oy];
+        const cross = xj * yi - xi * yj;
         area += cross;
-        cx += (ring[j][0] + ring[i][0]) * cross;
-        cy += (ring[j][1] + ring[i][1]) * cross;
+        cx += (xj + xi) * cross;
+        cy += (yj + yi) * cross;
       }
     }
   }
-  if (area === 0 || !Number.isFinite(area)) return { kind: 'unsupported', type: `${type} (empty)` };
-  return { kind: 'centroid', lon: cx / (3 * area), lat: cy / (3 * area) };
+  if (area === 0 || !Number.isFinite(area) || origin === undefined) return { kind: 'unsupported', type: `${type} (empty)` };
+  return { kind: 'centroid', lon: origin[0] + cx / (3 * area), lat: origin[1] + cy / (3 * area) };
 }

@@ -22,7 +22,12 @@ describe('isResidential', () => {
 });
 
 describe('classification of the small-town fixture', () => {
-  const byId = new Map(geojson<BuildingProperties>(fixtureCity('small-town.osm'), 'buildings.geojson').map((f) => [f.properties.id, f.properties.residential]));
+  const byId = new Map(
+    geojson<BuildingProperties>(fixtureCity('small-town.osm'), 'buildings.geojson').map((f) => [
+      f.properties.id,
+      f.properties.residential,
+    ]),
+  );
   it.each([
     [1, true, 'building=residential'],
     [2, true, 'building=yes inside landuse=residential'],

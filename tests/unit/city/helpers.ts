@@ -1,19 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCity, type BuiltCity, type CityInputs, type CityOptions } from '../../../analysis/city/write-city.ts';
+import {
+  type BuiltCity,
+  buildCity,
+  type CityInputs,
+  type CityOptions,
+} from '../../../analysis/city/write-city.ts';
 import { readOsm } from '../../../analysis/io/osm/read-osm.ts';
 import type { OsmData } from '../../../analysis/io/osm/types.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/city');
 
+const parsed = new Map<string, OsmData>();
+
+/** Parses a fixture once per test file (builders never modify the OsmData). */
 export function fixtureOsm(name: string): OsmData {
   const file = join(FIXTURES, name);
-  return readOsm(new Uint8Array(readFileSync(file)), file);
+  const cached = parsed.get(file) ?? readOsm(new Uint8Array(readFileSync(file)), file);
+  parsed.set(file, cached);
+  return cached;
 }
 
 /** Builds a fixture city in memory. */
-export function fixtureCity(name: string, extra: Partial<CityInputs> = {}, options: CityOptions = {}): BuiltCity {
-  return buildCity({ osm: fixtureOsm(name), osmFile: name, name, command: 'test', ...extra }, options);
+export function fixtureCity(
+  name: string,
+  extra: Partial<CityInputs> = {},
+  options: CityOptions = {},
+): BuiltCity {
+  return buildCity(
+    { osm: fixtureOsm(name), osmFile: name, name, command: 'test', ...extra },
+    options,
+  );
 }
 
 export function fileText(city: BuiltCity, path: string): string {
@@ -22,7 +39,10 @@ export function fileText(city: BuiltCity, path: string): string {
   return typeof file.bytes === 'string' ? file.bytes : new TextDecoder().decode(file.bytes);
 }
 
-export function geojson<P>(city: BuiltCity, path: string): { properties: P; geometry: { type: string; coordinates: unknown } }[] {
+export function geojson<P>(
+  city: BuiltCity,
+  path: string,
+): { properties: P; geometry: { type: string; coordinates: unknown } }[] {
   return JSON.parse(fileText(city, path)).features;
 }
 

@@ -11,13 +11,23 @@ describe('largestRemainder', () => {
   });
   it('adds up exactly and never exceeds ceil(quota)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 5000 }), (weights, total) => {
-        const parts = largestRemainder(weights, total);
-        const sum = weights.reduce((s, w) => s + w, 0);
-        if (sum === 0) return parts.every((p) => p === 0);
-        const quota = (i: number) => (total * weights[i]) / sum;
-        return parts.reduce((s, p) => s + p, 0) === total && parts.every((p, i) => p >= 0 && p <= Math.ceil(quota(i) - 1e-9) && p >= Math.floor(quota(i) + 1e-9));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 5000 }),
+        (weights, total) => {
+          const parts = largestRemainder(weights, total);
+          const sum = weights.reduce((s, w) => s + w, 0);
+          if (sum === 0) return parts.every((p) => p === 0);
+          const quota = (i: number) => (total * weights[i]) / sum;
+          return (
+            parts.reduce((s, p) => s + p, 0) === total &&
+            parts.every(
+              (p, i) =>
+                p >= 0 && p <= Math.ceil(quota(i) - 1e-9) && p >= Math.floor(quota(i) + 1e-9),
+            )
+          );
+        },
+      ),
     );
   });
 });
@@ -29,7 +39,8 @@ describe('population model on the small-town fixture', () => {
   const manifest = JSON.parse(fileText(city, 'city.json')) as CityManifest;
   const totals = manifest.population?.totals;
   const floorArea = buildings.filter((b) => b.residential).reduce((s, b) => s + b.floorAreaM2, 0);
-  const sum = (key: 'residents' | 'elders60' | 'elders65' | 'elders80' | 'households') => rows.reduce((s, r) => s + r[key], 0);
+  const sum = (key: 'residents' | 'elders60' | 'elders65' | 'elders80' | 'households') =>
+    rows.reduce((s, r) => s + r[key], 0);
 
   it('has residents = round(residential floor area / 36.52 m²)', () => {
     // 4000 + 3600 + 4500 + 3600 m² of homes.
@@ -63,7 +74,9 @@ describe('population model on the small-town fixture', () => {
   });
 
   it('uses the census shares of the chosen row', () => {
-    const other = fixtureCity('small-town.osm', { census: { area: 't', adcode: '1', share60: 0.5, share65: 0.25, share80: 0.1, file: 'c.csv' } });
+    const other = fixtureCity('small-town.osm', {
+      census: { area: 't', adcode: '1', share60: 0.5, share65: 0.25, share80: 0.1, file: 'c.csv' },
+    });
     const t = (JSON.parse(fileText(other, 'city.json')) as CityManifest).population?.totals;
     expect(t?.elders60).toBe(Math.round((t?.residents ?? 0) * 0.5));
     expect(t?.elders80).toBe(Math.round((t?.residents ?? 0) * 0.1));
@@ -82,12 +95,19 @@ describe('roads without buildings', () => {
 
   it('says that population must be supplied', () => {
     expect(manifest.population).toBeNull();
-    expect(manifest.warnings.join('\n')).toMatch(/population must be supplied \(--population FILE\)/);
-    expect(fileText(city, 'population.csv').trim()).toBe('h3,residents,elders60,elders65,elders80,households,unit_id,street_id');
+    expect(manifest.warnings.join('\n')).toMatch(
+      /population must be supplied \(--population FILE\)/,
+    );
+    expect(fileText(city, 'population.csv').trim()).toBe(
+      'h3,residents,elders60,elders65,elders80,households,unit_id,street_id',
+    );
   });
 
   it('accepts user-supplied population and spreads the age groups', () => {
-    const population = { file: 'pop.csv', text: 'lon,lat,residents\n118.778,32.042,1000\n118.782,32.038,500\n118.7781,32.0421,10\n' };
+    const population = {
+      file: 'pop.csv',
+      text: 'lon,lat,residents\n118.778,32.042,1000\n118.782,32.038,500\n118.7781,32.0421,10\n',
+    };
     const withPop = fixtureCity('roads-only.osm', { population });
     const m = JSON.parse(fileText(withPop, 'city.json')) as CityManifest;
     expect(m.population?.method).toBe('user-supplied');
@@ -98,6 +118,8 @@ describe('roads without buildings', () => {
 
   it('rejects a population file with a bad row, naming row and column', () => {
     const population = { file: 'pop.csv', text: 'lon,lat,residents\n118.778,32.042,many\n' };
-    expect(() => fixtureCity('roads-only.osm', { population })).toThrow(/pop\.csv, row 2, column residents/);
+    expect(() => fixtureCity('roads-only.osm', { population })).toThrow(
+      /pop\.csv, row 2, column residents/,
+    );
   });
 });

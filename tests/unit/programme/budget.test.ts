@@ -27,19 +27,27 @@ describe('Haining 2024 subsidy arithmetic (hand-computed)', () => {
   });
 
   it('a care center that is not an upgrade project gets nothing', () => {
-    expect(subsidyFor({ roles: ['care_center'], site: site() }, 100_000, haining)).toEqual({ yuan: 0, rules: [] });
+    expect(subsidyFor({ roles: ['care_center'], site: site() }, 100_000, haining)).toEqual({
+      yuan: 0,
+      rules: [],
+    });
   });
 
   it('neighbourhood point: ¥10,000 one-off, ¥20,000 instead when a Jiaxing station', () => {
     expect(point(50_000)).toEqual({ yuan: 10_000, rules: ['point-one-off'] });
-    expect(point(50_000, ['jiaxing_station'])).toEqual({ yuan: 20_000, rules: ['point-jiaxing-station'] });
+    expect(point(50_000, ['jiaxing_station'])).toEqual({
+      yuan: 20_000,
+      rules: ['point-jiaxing-station'],
+    });
   });
 
   it('never exceeds the cost unless the profile allows it', () => {
     expect(point(8_000).yuan).toBe(8_000);
     expect(point(15_000, ['jiaxing_station']).yuan).toBe(15_000);
     const generous = { ...haining, subsidyNeverExceedsCost: false };
-    expect(subsidyFor({ roles: ['neighbourhood_point'], site: site() }, 8_000, generous).yuan).toBe(10_000);
+    expect(subsidyFor({ roles: ['neighbourhood_point'], site: site() }, 8_000, generous).yuan).toBe(
+      10_000,
+    );
   });
 });
 
@@ -49,31 +57,95 @@ describe('estimateBudget on the hand-made register', () => {
 
   it('costs, subsidies and local shares per site', () => {
     expect(budget.sites.map((s) => s.siteId)).toEqual(['C2', 'C3', 'C4', 'P2', 'P3', 'P4', 'P5']);
-    expect(row('C2')).toMatchObject({ year: 2024, costYuan: 80_000, costSource: 'entered', subsidyYuan: 30_000, localYuan: 50_000, unitId: 'U1' });
-    expect(row('C3')).toMatchObject({ year: 2025, costYuan: 40_000, subsidyYuan: 20_000, localYuan: 20_000 });
+    expect(row('C2')).toMatchObject({
+      year: 2024,
+      costYuan: 80_000,
+      costSource: 'entered',
+      subsidyYuan: 30_000,
+      localYuan: 50_000,
+      unitId: 'U1',
+    });
+    expect(row('C3')).toMatchObject({
+      year: 2025,
+      costYuan: 40_000,
+      subsidyYuan: 20_000,
+      localYuan: 20_000,
+    });
     // 300 m² × ¥800/m² (assumed upgrade cost) = ¥240,000; subsidy capped at ¥30,000.
-    expect(row('C4')).toMatchObject({ year: 2025, costYuan: 240_000, costSource: 'default_per_m2', subsidyYuan: 30_000, localYuan: 210_000 });
-    expect(row('P3')).toMatchObject({ costYuan: 30_000, subsidyYuan: 20_000, localYuan: 10_000, subsidyRules: ['point-jiaxing-station'] });
+    expect(row('C4')).toMatchObject({
+      year: 2025,
+      costYuan: 240_000,
+      costSource: 'default_per_m2',
+      subsidyYuan: 30_000,
+      localYuan: 210_000,
+    });
+    expect(row('P3')).toMatchObject({
+      costYuan: 30_000,
+      subsidyYuan: 20_000,
+      localYuan: 10_000,
+      subsidyRules: ['point-jiaxing-station'],
+    });
     expect(row('P4')).toMatchObject({ costYuan: 8_000, subsidyYuan: 8_000, localYuan: 0 });
     // 40 m² × ¥1,500/m² (assumed new-point cost) = ¥60,000.
-    expect(row('P5')).toMatchObject({ year: 2026, costYuan: 60_000, subsidyYuan: 10_000, localYuan: 50_000 });
+    expect(row('P5')).toMatchObject({
+      year: 2026,
+      costYuan: 60_000,
+      subsidyYuan: 10_000,
+      localYuan: 50_000,
+    });
   });
 
   it('totals per year and per unit', () => {
-    expect(budget.byYear['2024']).toEqual({ sites: 2, sitesWithoutCost: 0, costYuan: 95_000, subsidyYuan: 40_000, localYuan: 55_000 });
-    expect(budget.byYear['2025']).toEqual({ sites: 4, sitesWithoutCost: 0, costYuan: 318_000, subsidyYuan: 78_000, localYuan: 240_000 });
-    expect(budget.byYear['2026']).toEqual({ sites: 1, sitesWithoutCost: 0, costYuan: 60_000, subsidyYuan: 10_000, localYuan: 50_000 });
-    expect(budget.total).toEqual({ sites: 7, sitesWithoutCost: 0, costYuan: 473_000, subsidyYuan: 128_000, localYuan: 345_000 });
+    expect(budget.byYear['2024']).toEqual({
+      sites: 2,
+      sitesWithoutCost: 0,
+      costYuan: 95_000,
+      subsidyYuan: 40_000,
+      localYuan: 55_000,
+    });
+    expect(budget.byYear['2025']).toEqual({
+      sites: 4,
+      sitesWithoutCost: 0,
+      costYuan: 318_000,
+      subsidyYuan: 78_000,
+      localYuan: 240_000,
+    });
+    expect(budget.byYear['2026']).toEqual({
+      sites: 1,
+      sitesWithoutCost: 0,
+      costYuan: 60_000,
+      subsidyYuan: 10_000,
+      localYuan: 50_000,
+    });
+    expect(budget.total).toEqual({
+      sites: 7,
+      sitesWithoutCost: 0,
+      costYuan: 473_000,
+      subsidyYuan: 128_000,
+      localYuan: 345_000,
+    });
     expect(budget.byUnit.U1).toMatchObject({ sites: 2, costYuan: 95_000 });
     expect(budget.byUnit.U2).toMatchObject({ sites: 5, costYuan: 378_000, subsidyYuan: 88_000 });
     expect(budget.costAssumption).toContain('ASSUMPTION');
   });
 
   it('filters by programme year and reports sites without a cost', () => {
-    expect(estimateBudget(handMadeRegister(), haining, { year: 2025 }).total.costYuan).toBe(318_000);
+    expect(estimateBudget(handMadeRegister(), haining, { year: 2025 }).total.costYuan).toBe(
+      318_000,
+    );
     const noDefaults = { ...haining, costDefaults: { ...haining.costDefaults, upgradePerM2: {} } };
     const partial = estimateBudget(handMadeRegister(), noDefaults, { year: 2025 });
-    expect(partial.total).toEqual({ sites: 4, sitesWithoutCost: 1, costYuan: 78_000, subsidyYuan: 48_000, localYuan: 30_000 });
-    expect(partial.sites.find((s) => s.siteId === 'C4')).toMatchObject({ costYuan: null, costSource: 'unknown', subsidyYuan: null });
+    expect(partial.total).toEqual({
+      sites: 4,
+      sitesWithoutCost: 1,
+      costYuan: 78_000,
+      subsidyYuan: 48_000,
+      localYuan: 30_000,
+    });
+    expect(partial.sites.find((s) => s.siteId === 'C4')).toMatchObject({
+      costYuan: null,
+      costSource: 'unknown',
+      subsidyYuan: null,
+    });
   });
 });

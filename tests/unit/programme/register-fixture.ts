@@ -7,11 +7,24 @@ export function facility(
   type: FacilityType,
   fields: Partial<FacilityProperties> = {},
 ): FacilityProperties {
-  return { id, name: `site ${id}`, type, floorAreaM2: 100, beds: 0, floorLevel: 1, illustrative: true, ...fields };
+  return {
+    id,
+    name: `site ${id}`,
+    type,
+    floorAreaM2: 100,
+    beds: 0,
+    floorLevel: 1,
+    illustrative: true,
+    ...fields,
+  };
 }
 
 /** A record that went through every step, each in `year` (accepted on `acceptedDate`). */
-export function acceptedIn(id: string, year: number, fields: Partial<SiteProgramme> = {}): SiteProgramme {
+export function acceptedIn(
+  id: string,
+  year: number,
+  fields: Partial<SiteProgramme> = {},
+): SiteProgramme {
   return {
     id,
     status: 'accepted',
@@ -62,7 +75,12 @@ export function handMadeRegister(): ProgrammeRegister {
     {
       id: 'P4',
       status: 'built',
-      steps: { planned: { year: 2025 }, reviewed: { year: 2025 }, under_construction: { year: 2025 }, built: { year: 2025 } },
+      steps: {
+        planned: { year: 2025 },
+        reviewed: { year: 2025 },
+        under_construction: { year: 2025 },
+        built: { year: 2025 },
+      },
       upgraded: false,
       costYuan: 8_000,
     },

@@ -25,36 +25,123 @@ const station = (fields: Partial<FacilityProperties>) => facility('S', 'care_pos
 
 // Hand-made sites: each rule of each shipped profile is met by at least one pass and one fail.
 const shared: Case[] = [
-  { rule: 'point-usable-area', facility: point({}), site: { usableAreaM2: 30 }, expect: { pass: true, value: 30, shortfall: 0 } },
-  { rule: 'point-usable-area', facility: point({}), site: { usableAreaM2: 29.5 }, expect: { pass: false, value: 29.5, shortfall: 0.5, severity: 'error' } },
-  { rule: 'point-usable-area', facility: point({ floorAreaM2: 25 }), expect: { pass: false, value: 25, shortfall: 5, note: 'usable area not given: floor area used (an upper bound)' } },
-  { rule: 'point-capacity', facility: point({}), site: { capacity: 10 }, expect: { pass: true, value: 10 } },
-  { rule: 'point-capacity', facility: point({}), site: { capacity: 9 }, expect: { pass: false, value: 9, shortfall: 1 } },
+  {
+    rule: 'point-usable-area',
+    facility: point({}),
+    site: { usableAreaM2: 30 },
+    expect: { pass: true, value: 30, shortfall: 0 },
+  },
+  {
+    rule: 'point-usable-area',
+    facility: point({}),
+    site: { usableAreaM2: 29.5 },
+    expect: { pass: false, value: 29.5, shortfall: 0.5, severity: 'error' },
+  },
+  {
+    rule: 'point-usable-area',
+    facility: point({ floorAreaM2: 25 }),
+    expect: {
+      pass: false,
+      value: 25,
+      shortfall: 5,
+      note: 'usable area not given: floor area used (an upper bound)',
+    },
+  },
+  {
+    rule: 'point-capacity',
+    facility: point({}),
+    site: { capacity: 10 },
+    expect: { pass: true, value: 10 },
+  },
+  {
+    rule: 'point-capacity',
+    facility: point({}),
+    site: { capacity: 9 },
+    expect: { pass: false, value: 9, shortfall: 1 },
+  },
   { rule: 'point-capacity', facility: point({}), expect: { pass: null, severity: 'info' } },
-  { rule: 'station-floor-area', facility: station({ floorAreaM2: 60 }), expect: { pass: true, value: 60 } },
-  { rule: 'station-floor-area', facility: station({ floorAreaM2: 55 }), expect: { pass: false, value: 55, shortfall: 5 } },
-  { rule: 'station-functions', facility: station({}), site: { functions: ['生活服务', '健康管理', '助浴'] }, expect: { pass: true, value: '生活服务、健康管理' } },
-  { rule: 'station-functions', facility: station({}), site: { functions: ['家庭支持', '助浴'] }, expect: { pass: false, shortfall: 1, severity: 'warning' } },
-  { rule: 'station-functions', facility: station({}), expect: { pass: null, note: 'the register lists no functions' } },
+  {
+    rule: 'station-floor-area',
+    facility: station({ floorAreaM2: 60 }),
+    expect: { pass: true, value: 60 },
+  },
+  {
+    rule: 'station-floor-area',
+    facility: station({ floorAreaM2: 55 }),
+    expect: { pass: false, value: 55, shortfall: 5 },
+  },
+  {
+    rule: 'station-functions',
+    facility: station({}),
+    site: { functions: ['生活服务', '健康管理', '助浴'] },
+    expect: { pass: true, value: '生活服务、健康管理' },
+  },
+  {
+    rule: 'station-functions',
+    facility: station({}),
+    site: { functions: ['家庭支持', '助浴'] },
+    expect: { pass: false, shortfall: 1, severity: 'warning' },
+  },
+  {
+    rule: 'station-functions',
+    facility: station({}),
+    expect: { pass: null, note: 'the register lists no functions' },
+  },
 ];
 
 const cases: Record<string, Case[]> = {
   'haining-2024': [
     ...shared,
     { rule: 'point-floor', facility: point({ floorLevel: 2 }), expect: { pass: true, value: 2 } },
-    { rule: 'point-floor', facility: point({ floorLevel: 3 }), expect: { pass: false, shortfall: 1, note: 'lift not recorded: taken as no lift' } },
-    { rule: 'point-floor', facility: point({ floorLevel: 4, hasLift: true }), expect: { pass: true } },
+    {
+      rule: 'point-floor',
+      facility: point({ floorLevel: 3 }),
+      expect: { pass: false, shortfall: 1, note: 'lift not recorded: taken as no lift' },
+    },
+    {
+      rule: 'point-floor',
+      facility: point({ floorLevel: 4, hasLift: true }),
+      expect: { pass: true },
+    },
     { rule: 'station-floor', facility: station({ floorLevel: 1 }), expect: { pass: true } },
-    { rule: 'station-floor', facility: station({ floorLevel: 3, hasLift: true }), expect: { pass: false, shortfall: 1 } },
+    {
+      rule: 'station-floor',
+      facility: station({ floorLevel: 3, hasLift: true }),
+      expect: { pass: false, shortfall: 1 },
+    },
   ],
   generic: [
     ...shared,
-    { rule: 'floor-lift', facility: facility('D', 'day_care', { floorLevel: 3, hasLift: false }), expect: { pass: false, shortfall: 1 } },
-    { rule: 'floor-lift', facility: facility('D', 'day_care', { floorLevel: 5, hasLift: true }), expect: { pass: true } },
-    { rule: 'community-floor-area', facility: facility('D', 'community_station', { floorAreaM2: 200 }), expect: { pass: true } },
-    { rule: 'community-floor-area', facility: facility('D', 'embedded_institution', { floorAreaM2: 199 }), expect: { pass: false, shortfall: 1 } },
-    { rule: 'street-center-floor-area', facility: facility('Z', 'street_center', { floorAreaM2: 1000 }), expect: { pass: true } },
-    { rule: 'street-center-floor-area', facility: facility('Z', 'street_center', { floorAreaM2: 800 }), expect: { pass: false, shortfall: 200 } },
+    {
+      rule: 'floor-lift',
+      facility: facility('D', 'day_care', { floorLevel: 3, hasLift: false }),
+      expect: { pass: false, shortfall: 1 },
+    },
+    {
+      rule: 'floor-lift',
+      facility: facility('D', 'day_care', { floorLevel: 5, hasLift: true }),
+      expect: { pass: true },
+    },
+    {
+      rule: 'community-floor-area',
+      facility: facility('D', 'community_station', { floorAreaM2: 200 }),
+      expect: { pass: true },
+    },
+    {
+      rule: 'community-floor-area',
+      facility: facility('D', 'embedded_institution', { floorAreaM2: 199 }),
+      expect: { pass: false, shortfall: 1 },
+    },
+    {
+      rule: 'street-center-floor-area',
+      facility: facility('Z', 'street_center', { floorAreaM2: 1000 }),
+      expect: { pass: true },
+    },
+    {
+      rule: 'street-center-floor-area',
+      facility: facility('Z', 'street_center', { floorAreaM2: 800 }),
+      expect: { pass: false, shortfall: 200 },
+    },
   ],
 };
 
@@ -86,7 +173,10 @@ describe('checkSiteRules over a register', () => {
       facility('Z', 'street_center', { floorAreaM2: 10 }),
       station({ id: 'S', floorAreaM2: 59 }),
     ];
-    const findings = checkSiteRules({ facilities, sites: [record('P', { capacity: 12 })] }, profile);
+    const findings = checkSiteRules(
+      { facilities, sites: [record('P', { capacity: 12 })] },
+      profile,
+    );
     // Haining has no street-center rule; the point gets floor, area, capacity; the station 3 rules.
     expect(findings.map((f) => `${f.rule}:${f.siteId}:${f.pass}`)).toEqual([
       'point-floor:P:false',

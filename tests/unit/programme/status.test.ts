@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isInputError } from '../../../analysis/errors.ts';
 import { programmeProfileFor } from '../../../analysis/programme/builtin.ts';
-import { joinRegister, sitesOpenBy } from '../../../analysis/programme/register.ts';
+import { joinRegister, proposedRecord, sitesOpenBy } from '../../../analysis/programme/register.ts';
 import {
   advanceStatus,
   checkStatusHistory,
@@ -32,7 +32,9 @@ describe('status transitions', () => {
   it('walks every step in order and keeps the input unchanged', () => {
     let site = proposed;
     const dates = ['2024-03-01', '2024-04-01', '2024-06-01', '2024-10-01', '2024-12-01'];
-    for (const [index, to] of (['planned', 'reviewed', 'under_construction', 'built', 'accepted'] as const).entries()) {
+    for (const [index, to] of (
+      ['planned', 'reviewed', 'under_construction', 'built', 'accepted'] as const
+    ).entries()) {
       site = advanceStatus(site, to, { date: dates[index] });
     }
     expect(site.status).toBe('accepted');
@@ -43,13 +45,17 @@ describe('status transitions', () => {
   });
 
   it('refuses to skip from proposed to accepted in an edit', () => {
-    expect(codeOf(() => advanceStatus(proposed, 'accepted', { date: '2024-12-01' }))).toBe('E_STATUS_SKIP');
+    expect(codeOf(() => advanceStatus(proposed, 'accepted', { date: '2024-12-01' }))).toBe(
+      'E_STATUS_SKIP',
+    );
     expect(codeOf(() => advanceStatus(proposed, 'reviewed'))).toBe('E_STATUS_SKIP');
     expect(codeOf(() => advanceStatus(proposed, 'proposed'))).toBe('E_STATUS_SKIP');
   });
 
   it('refuses a step dated before the previous one', () => {
-    expect(codeOf(() => advanceStatus(proposed, 'planned', { date: '2024-01-15' }))).toBe('E_DATE_ORDER');
+    expect(codeOf(() => advanceStatus(proposed, 'planned', { date: '2024-01-15' }))).toBe(
+      'E_DATE_ORDER',
+    );
     const planned = advanceStatus(proposed, 'planned', { year: 2025 });
     expect(codeOf(() => advanceStatus(planned, 'reviewed', { year: 2024 }))).toBe('E_DATE_ORDER');
   });
@@ -64,7 +70,9 @@ describe('status transitions', () => {
     const imported = checkStatusHistory(skipped, { imported: true });
     expect(imported).toHaveLength(1);
     expect(imported[0]).toMatchObject({ code: 'W_SKIPPED_STEPS', severity: 'warning' });
-    expect(imported[0].message).toContain('without the steps planned, reviewed, under_construction, built');
+    expect(imported[0].message).toContain(
+      'without the steps planned, reviewed, under_construction, built',
+    );
     expect(checkStatusHistory(skipped, { imported: false })[0].severity).toBe('error');
     // An edit from an imported skip continues normally (no new skip is made).
     const reg = handMadeRegister();
@@ -85,7 +93,9 @@ describe('status transitions', () => {
     const codes = checkStatusHistory(bad, { imported: true }).map((issue) => issue.code);
     expect(codes).toEqual(['E_YEAR_DATE_MISMATCH', 'E_STEP_AFTER_STATUS']);
     const badDate = { ...proposed, steps: { proposed: { date: '2024-02-30' } } };
-    expect(checkStatusHistory(badDate, { imported: true }).map((i) => i.code)).toEqual(['E_BAD_DATE']);
+    expect(checkStatusHistory(badDate, { imported: true }).map((i) => i.code)).toEqual([
+      'E_BAD_DATE',
+    ]);
   });
 
   it('joinRegister lists every problem at once', () => {
@@ -110,7 +120,11 @@ describe('status as of a year', () => {
     const spread: SiteProgramme = {
       id: 'B',
       status: 'built',
-      steps: { planned: { year: 2024 }, under_construction: { date: '2025-03-01' }, built: { year: 2026 } },
+      steps: {
+        planned: { year: 2024 },
+        under_construction: { date: '2025-03-01' },
+        built: { year: 2026 },
+      },
       upgraded: false,
     };
     expect(statusAsOf(spread, 2023)).toBeNull();
@@ -137,5 +151,29 @@ describe('sitesOpenBy', () => {
     expect(ids(2025)).toEqual(['C1', 'C2', 'C3', 'C4', 'S1', 'P1', 'P2', 'P3']);
     expect(ids(2025, 'built')).toEqual(['C1', 'C2', 'C3', 'C4', 'S1', 'P1', 'P2', 'P3', 'P4']);
     expect(ids(2026)).not.toContain('P5');
+  });
+});
+
+describe('sites added in a scenario', () => {
+  it('are proposed, not baseline, and keep their extra fields', () => {
+    const profile = programmeProfileFor('haining-2024');
+    const base = handMadeRegister();
+    const added = { ...base.facilities[5], id: 'NEW', lon: 118.78, lat: 32.04 };
+    const facilities = [...base.facilities.map((f) => ({ ...f, lon: 0, lat: 0 })), added];
+    const sites = [...base.sites, proposedRecord('NEW', { year: 2026 })];
+    expect(
+      sitesOpenBy({ facilities, sites }, profile, { year: 2026 }).map((f) => f.id),
+    ).not.toContain('NEW');
+    const accepted = { ...acceptedIn('NEW', 2026) };
+    const open = sitesOpenBy({ facilities, sites: [...base.sites, accepted] }, profile, {
+      year: 2026,
+    });
+    expect(open.find((f) => f.id === 'NEW')).toEqual(added);
+    expect(proposedRecord('X')).toEqual({
+      id: 'X',
+      status: 'proposed',
+      steps: {},
+      upgraded: false,
+    });
   });
 });

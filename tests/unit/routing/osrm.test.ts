@@ -25,9 +25,21 @@ describe('OsrmClient with a fake fetch', () => {
       const durations = src.map((s) => dst.map((d) => Math.round(1000 * (lon(d) - lon(s)))));
       return { ok: true, status: 200, text: async () => JSON.stringify({ code: 'Ok', durations }) };
     };
-    const client = new OsrmClient('http://osrm.local:5000/', { fetch, profile: 'car', maxTableSize: 4 });
-    const sources = [[118.0, 32], [118.001, 32], [118.002, 32]] as const;
-    const destinations = [[118.01, 32], [118.02, 32], [118.03, 32]] as const;
+    const client = new OsrmClient('http://osrm.local:5000/', {
+      fetch,
+      profile: 'car',
+      maxTableSize: 4,
+    });
+    const sources = [
+      [118.0, 32],
+      [118.001, 32],
+      [118.002, 32],
+    ] as const;
+    const destinations = [
+      [118.01, 32],
+      [118.02, 32],
+      [118.03, 32],
+    ] as const;
     const table = await client.table(sources, destinations);
     expect(urls.length).toBe(4);
     expect(urls[0]).toMatch(/^http:\/\/osrm\.local:5000\/table\/v1\/car\/118\.000000,32\.000000;/);
@@ -43,26 +55,44 @@ describe('OsrmClient with a fake fetch', () => {
     const down: FetchLike = async () => {
       throw new TypeError('fetch failed');
     };
-    const pts = [[118, 32], [118.1, 32]] as const;
+    const pts = [
+      [118, 32],
+      [118.1, 32],
+    ] as const;
     await expect(new OsrmClient('http://x', { fetch: down }).route(pts)).rejects.toMatchObject({
       code: 'E_OSRM_UNREACHABLE',
     });
-    await expect(new OsrmClient('http://x', { fetch: reply(404, 'Not Found') }).route(pts)).rejects.toMatchObject({
+    await expect(
+      new OsrmClient('http://x', { fetch: reply(404, 'Not Found') }).route(pts),
+    ).rejects.toMatchObject({
       code: 'E_OSRM_PROFILE',
     });
-    const noSegment = reply(400, { code: 'NoSegment', message: 'Could not find a matching segment' });
-    await expect(new OsrmClient('http://x', { fetch: noSegment }).route(pts)).rejects.toMatchObject({
-      code: 'E_OSRM_HTTP',
-      message: expect.stringContaining('NoSegment'),
+    const noSegment = reply(400, {
+      code: 'NoSegment',
+      message: 'Could not find a matching segment',
     });
-    await expect(new OsrmClient('http://x', { fetch: reply(502, '<html>bad gateway') }).route(pts)).rejects.toMatchObject({
+    await expect(new OsrmClient('http://x', { fetch: noSegment }).route(pts)).rejects.toMatchObject(
+      {
+        code: 'E_OSRM_HTTP',
+        message: expect.stringContaining('NoSegment'),
+      },
+    );
+    await expect(
+      new OsrmClient('http://x', { fetch: reply(502, '<html>bad gateway') }).route(pts),
+    ).rejects.toMatchObject({
       code: 'E_OSRM_HTTP',
     });
-    await expect(new OsrmClient('http://x', { fetch: reply(200, 'oops') }).route(pts)).rejects.toMatchObject({
+    await expect(
+      new OsrmClient('http://x', { fetch: reply(200, 'oops') }).route(pts),
+    ).rejects.toMatchObject({
       code: 'E_OSRM_RESPONSE',
     });
-    expect(() => new OsrmClient('ftp://x', { fetch: down })).toThrow(expect.objectContaining({ code: 'E_BAD_OSRM_URL' }));
-    expect(() => new OsrmClient('not a url', { fetch: down })).toThrow(expect.objectContaining({ code: 'E_BAD_OSRM_URL' }));
+    expect(() => new OsrmClient('ftp://x', { fetch: down })).toThrow(
+      expect.objectContaining({ code: 'E_BAD_OSRM_URL' }),
+    );
+    expect(() => new OsrmClient('not a url', { fetch: down })).toThrow(
+      expect.objectContaining({ code: 'E_BAD_OSRM_URL' }),
+    );
   });
 });
 
@@ -78,7 +108,23 @@ describe('OsrmClient against a tiny local HTTP server', () => {
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       if (service === 'route') {
-        res.end(JSON.stringify({ code: 'Ok', routes: [{ duration: 61.5, distance: 812.3, geometry: { coordinates: [[118, 32], [118.01, 32]] } }] }));
+        res.end(
+          JSON.stringify({
+            code: 'Ok',
+            routes: [
+              {
+                duration: 61.5,
+                distance: 812.3,
+                geometry: {
+                  coordinates: [
+                    [118, 32],
+                    [118.01, 32],
+                  ],
+                },
+              },
+            ],
+          }),
+        );
       } else {
         res.end(JSON.stringify({ code: 'Ok', durations: [[0, 42]], distances: [[0, 500]] }));
       }
@@ -90,11 +136,32 @@ describe('OsrmClient against a tiny local HTTP server', () => {
 
   it('talks to a real server with the real fetch', async () => {
     const client = new OsrmClient(base, { fetch, profile: 'car' });
-    const route = await client.route([[118, 32], [118.01, 32]]);
-    expect(route).toEqual({ durationS: 61.5, distanceM: 812.3, coordinates: [[118, 32], [118.01, 32]] });
-    const table = await client.table([[118, 32]], [[118, 32], [118.01, 32]]);
+    const route = await client.route([
+      [118, 32],
+      [118.01, 32],
+    ]);
+    expect(route).toEqual({
+      durationS: 61.5,
+      distanceM: 812.3,
+      coordinates: [
+        [118, 32],
+        [118.01, 32],
+      ],
+    });
+    const table = await client.table(
+      [[118, 32]],
+      [
+        [118, 32],
+        [118.01, 32],
+      ],
+    );
     expect(table.durationsS).toEqual([[0, 42]]);
-    await expect(new OsrmClient(base, { fetch, profile: 'bus' }).route([[118, 32], [118.01, 32]])).rejects.toMatchObject({
+    await expect(
+      new OsrmClient(base, { fetch, profile: 'bus' }).route([
+        [118, 32],
+        [118.01, 32],
+      ]),
+    ).rejects.toMatchObject({
       code: 'E_OSRM_PROFILE',
     });
   });
@@ -105,6 +172,8 @@ describe('OsrmClient against a tiny local HTTP server', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const client = new OsrmClient(`http://127.0.0.1:${port}`, { fetch, timeoutMs: 2000 });
-    await expect(client.table([[118, 32]], [[118.01, 32]])).rejects.toMatchObject({ code: 'E_OSRM_UNREACHABLE' });
+    await expect(client.table([[118, 32]], [[118.01, 32]])).rejects.toMatchObject({
+      code: 'E_OSRM_UNREACHABLE',
+    });
   });
 });

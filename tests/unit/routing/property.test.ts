@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { type EdgeListEdge, graphFromEdgeList } from '../../../analysis/graph/from-edge-list.ts';
 import type { RoadGraph } from '../../../analysis/graph/types.ts';
 import { cellLinks } from '../../../analysis/routing/cell-links.ts';
+import { ShortestPathSearch } from '../../../analysis/routing/dijkstra.ts';
+import { edgeIndex } from '../../../analysis/routing/edge-index.ts';
 import { haversineM, offsetLonLat } from '../../../analysis/routing/geo.ts';
 import { minutesToCost, travelProfile } from '../../../analysis/routing/profiles.ts';
 import { nearestFacility, nodeMinutes } from '../../../analysis/routing/reach.ts';
-import { edgeIndex } from '../../../analysis/routing/edge-index.ts';
 import { edgeTopology, isCanonicalEdge } from '../../../analysis/routing/topology.ts';
 
 const BASE: [number, number] = [118.78, 32.04];
@@ -51,7 +52,12 @@ const point = fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, ma
 const caseArb = fc.record({
   nodes: fc.uniqueArray(point, { minLength: 2, maxLength: 10, selector: ([a, b]) => `${a},${b}` }),
   edgeSeeds: fc.array(
-    fc.record({ a: fc.nat(), b: fc.nat(), oneway: fc.boolean(), factor: fc.double({ min: 1, max: 3, noNaN: true }) }),
+    fc.record({
+      a: fc.nat(),
+      b: fc.nat(),
+      oneway: fc.boolean(),
+      factor: fc.double({ min: 1, max: 3, noNaN: true }),
+    }),
     { minLength: 1, maxLength: 25 },
   ),
   origins: fc.array(point, { minLength: 1, maxLength: 3 }),
@@ -95,11 +101,15 @@ describe('Dijkstra surfaces equal a brute-force reference on random small graphs
         for (const s of snaps) {
           if (s === null) continue;
           const e = s.edge;
-          const seeds: [number, number][] = [[graph.targets[e], access(s.distanceM) + (1 - s.t) * graph.costS[e]]];
-          if (reverse[e] >= 0) seeds.push([source[e], access(s.distanceM) + s.t * graph.costS[reverse[e]]]);
+          const seeds: [number, number][] = [
+            [graph.targets[e], access(s.distanceM) + (1 - s.t) * graph.costS[e]],
+          ];
+          if (reverse[e] >= 0)
+            seeds.push([source[e], access(s.distanceM) + s.t * graph.costS[reverse[e]]]);
           else if (s.t === 0) seeds.push([source[e], access(s.distanceM)]);
           for (const [node, cost] of seeds)
-            for (let j = 0; j < graph.nodeCount; j++) expectedNode[j] = Math.min(expectedNode[j], cost + fw[node][j]);
+            for (let j = 0; j < graph.nodeCount; j++)
+              expectedNode[j] = Math.min(expectedNode[j], cost + fw[node][j]);
         }
         const got = nodeMinutes(graph, links, origins, options);
         expect(got.unreachable.length).toBe(snaps.filter((s) => s === null).length);
@@ -120,20 +130,54 @@ describe('Dijkstra surfaces equal a brute-force reference on random small graphs
             const t = links.t[k];
             const r = reverse[e];
             const back = r >= 0 ? graph.costS[r] : t === 1 ? 0 : INF;
-            want = Math.min(expectedNode[source[e]] + t * graph.costS[e], expectedNode[graph.targets[e]] + (1 - t) * back);
+            want = Math.min(
+              expectedNode[source[e]] + t * graph.costS[e],
+              expectedNode[graph.targets[e]] + (1 - t) * back,
+            );
             for (const s of snaps) {
               if (s === null || s.edge !== e) continue;
-              const along = t >= s.t ? (t - s.t) * graph.costS[e] : r >= 0 ? (s.t - t) * graph.costS[r] : INF;
+              const along =
+                t >= s.t ? (t - s.t) * graph.costS[e] : r >= 0 ? (s.t - t) * graph.costS[r] : INF;
               want = Math.min(want, access(s.distanceM) + along);
             }
             want += access(links.offNetworkM[k]);
           }
           const have = gotCells.get(h3);
-          if (want > maxCost + 1e-9) expect(have === undefined || have >= maxCost - 1e-6).toBe(true);
+          if (want > maxCost + 1e-9)
+            expect(have === undefined || have >= maxCost - 1e-6).toBe(true);
           else if (want < maxCost - 1e-6) expect(have).toBeCloseTo(want, 4);
         });
       }),
       { numRuns: 150, seed: 20261122 },
+    );
+  });
+});
+
+describe('bucket queue and heap agree', () => {
+  it('both queues give Floyd–Warshall distances from a node', () => {
+    fc.assert(
+      fc.property(caseArb, fc.nat(), (c, pick) => {
+        const nodes = c.nodes.map(([px, py]) => offsetLonLat(BASE[0], BASE[1], px, py));
+        const edges: EdgeListEdge[] = c.edgeSeeds.map((s) => {
+          const a = s.a % nodes.length;
+          const b = s.b % nodes.length;
+          return { from: a, to: b, lengthM: 1, costS: Math.round(s.factor * 4 - 4) / 2 };
+        });
+        const graph = graphFromEdgeList({ network: 'walk', nodes, edges });
+        const fw = floyd(graph);
+        const start = pick % graph.nodeCount;
+        const search = new ShortestPathSearch(graph);
+        for (const queue of ['auto', 'heap'] as const) {
+          search.reset();
+          search.seed(start, 0, 0);
+          search.run(c.minutes, queue);
+          for (let j = 0; j < graph.nodeCount; j++) {
+            const want = fw[start][j] <= c.minutes ? fw[start][j] : INF;
+            expect(search.dist[j] <= c.minutes ? search.dist[j] : INF).toBeCloseTo(want, 9);
+          }
+        }
+      }),
+      { numRuns: 200, seed: 7 },
     );
   });
 });

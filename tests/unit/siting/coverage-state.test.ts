@@ -47,7 +47,11 @@ describe('CoverageState', () => {
     const a = facility('A', 20, 0);
     state.addFacility('A', reachOf(a).cells, reachOf(a).minutes);
     const withA = state.coveredWeight(2);
-    state.addFacility('B', reachOf(facility('B', 70, 0)).cells, reachOf(facility('B', 70, 0)).minutes);
+    state.addFacility(
+      'B',
+      reachOf(facility('B', 70, 0)).cells,
+      reachOf(facility('B', 70, 0)).minutes,
+    );
     expect(state.coveredWeight(2)).toBeGreaterThan(withA);
     expect(state.countWithin(20, 0)).toBe(1);
     expect(state.removeFacility('B')).toBe(true);
@@ -96,13 +100,25 @@ describe('CoverageState', () => {
     const scenario = {
       ...emptyScenario({ city: 'toy', profile: 'p' }),
       modifications: [
-        { kind: 'add-site' as const, id: 'N', name: 'n', type: 'care_post' as const, lon: 85, lat: 0, floorAreaM2: 60, beds: 0, floorLevel: 1 },
+        {
+          kind: 'add-site' as const,
+          id: 'N',
+          name: 'n',
+          type: 'care_post' as const,
+          lon: 85,
+          lat: 0,
+          floorAreaM2: 60,
+          beds: 0,
+          floorLevel: 1,
+        },
         { kind: 'resize-site' as const, id: 'F2', floorAreaM2: 999, beds: 3 },
       ],
     };
     const after = applyScenario(baseline, scenario);
     const sites = byId(after);
-    const routed = updateCoverage(state, diffFacilities(baseline, after), (id) => reachOf(sites.get(id) as SiteFacility));
+    const routed = updateCoverage(state, diffFacilities(baseline, after), (id) =>
+      reachOf(sites.get(id) as SiteFacility),
+    );
     expect(routed).toEqual(['N']);
     expect(state.coveredWeight(2)).toBeGreaterThan(before);
     expect(state.coveredWeight(2)).toBeCloseTo(fullCoverage(after, 100, weights).covered[2], 9);

@@ -20,7 +20,12 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function facility(id: string, lon: number, lat: number, extra: Partial<SiteFacility> = {}): SiteFacility {
+export function facility(
+  id: string,
+  lon: number,
+  lat: number,
+  extra: Partial<SiteFacility> = {},
+): SiteFacility {
   return {
     id,
     name: `站点 ${id}`,
@@ -36,7 +41,12 @@ export function facility(id: string, lon: number, lat: number, extra: Partial<Si
 }
 
 /** All k-subsets of 0..n-1 (small n only). */
-export function* subsets(n: number, k: number, start = 0, prefix: number[] = []): Generator<number[]> {
+export function* subsets(
+  n: number,
+  k: number,
+  start = 0,
+  prefix: number[] = [],
+): Generator<number[]> {
   if (prefix.length === k) {
     yield prefix;
     return;

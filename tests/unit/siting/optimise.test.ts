@@ -6,7 +6,11 @@ import {
   buildSitingModel,
   coveredWeightOf,
 } from '../../../analysis/siting/optimise-model.ts';
-import type { MilpSolver, SitingModel, UnitConstraint } from '../../../analysis/siting/optimise-types.ts';
+import type {
+  MilpSolver,
+  SitingModel,
+  UnitConstraint,
+} from '../../../analysis/siting/optimise-types.ts';
 import { seededRandom, subsets } from './helpers.ts';
 
 let solver: MilpSolver;
@@ -20,7 +24,10 @@ interface Instance {
 }
 
 /** Random small instance: candidates cover random cells; some cells already covered. */
-function randomInstance(seed: number, unitConstraints: (units: string[]) => UnitConstraint[] = () => []): Instance {
+function randomInstance(
+  seed: number,
+  unitConstraints: (units: string[]) => UnitConstraint[] = () => [],
+): Instance {
   const random = seededRandom(seed);
   const n = 5 + Math.floor(random() * 6);
   const m = 12 + Math.floor(random() * 20);
@@ -33,7 +40,13 @@ function randomInstance(seed: number, unitConstraints: (units: string[]) => Unit
       id,
       Array.from({ length: m }, (_, i) => `h${i}`).filter(() => random() < density),
     );
-    return { id, lon: j, lat: 0, unitId: units[Math.floor(random() * units.length)], floorAreaM2: 20 + Math.floor(random() * 100) };
+    return {
+      id,
+      lon: j,
+      lat: 0,
+      unitId: units[Math.floor(random() * units.length)],
+      floorAreaM2: 20 + Math.floor(random() * 100),
+    };
   });
   const population = Array.from({ length: m }, (_, i) => ({
     h3: `h${i}`,
@@ -77,7 +90,8 @@ const TOL = 1e-6;
 
 describe('MCLP against brute force', () => {
   it('MILP finds the exact optimum; greedy+swap ≤ optimum ≤ its bound', () => {
-    for (let seed = 1; seed <= 40; seed++) {
+    let greedyBeaten = 0;
+    for (let seed = 1; seed <= 30; seed++) {
       const { model } = randomInstance(seed);
       const newSites = 1 + (seed % 4);
       const optimum = bruteForceMclp(model, newSites);
@@ -87,15 +101,23 @@ describe('MCLP against brute force', () => {
       expect(exact.objective, `seed ${seed}`).toBeCloseTo(optimum, 6);
       expect(exact.chosen.length).toBeLessThanOrEqual(newSites);
       for (const withLp of [true, false]) {
-        const heuristic = optimiseMclp(model, newSites, { solver: withLp ? solver : undefined, method: 'greedy+swap' });
+        const heuristic = optimiseMclp(model, newSites, {
+          solver: withLp ? solver : undefined,
+          method: 'greedy+swap',
+        });
         expect(heuristic.method).toBe('greedy+swap');
-        expect(heuristic.boundKind).toEqual(withLp ? expect.stringMatching(/lp-relaxation|submodular/) : 'submodular');
+        expect(heuristic.boundKind).toEqual(
+          withLp ? expect.stringMatching(/lp-relaxation|submodular/) : 'submodular',
+        );
         expect(heuristic.objective).toBeLessThanOrEqual(optimum + TOL);
         expect(heuristic.bound, `seed ${seed}`).toBeGreaterThanOrEqual(optimum - TOL);
         expect(heuristic.gap).toBeGreaterThanOrEqual(0);
         expect(heuristic.chosen.length).toBeLessThanOrEqual(newSites);
+        if (heuristic.objective < optimum - TOL) greedyBeaten++;
       }
     }
+    // The instances are not all easy: somewhere the heuristic misses the optimum.
+    expect(greedyBeaten).toBeGreaterThan(0);
   });
 
   it('respects per-unit minimums and maximums exactly', () => {
@@ -129,7 +151,10 @@ describe('MCLP against brute force', () => {
           { id: 'small', lon: 0, lat: 0, floorAreaM2: 20 },
           { id: 'big', lon: 0, lat: 0, floorAreaM2: 80 },
         ],
-        population: [{ h3: 'a', weight: 100 }, { h3: 'b', weight: 1 }],
+        population: [
+          { h3: 'a', weight: 100 },
+          { h3: 'b', weight: 1 },
+        ],
         alreadyCovered: new Set(),
         reach: (id) => (id === 'small' ? ['a'] : ['b']),
       },
@@ -140,7 +165,11 @@ describe('MCLP against brute force', () => {
   });
 
   it('rejects more unit minimums than sites', () => {
-    const { model } = randomInstance(7, (u) => [{ unitId: u[0], min: 1 }, { unitId: u[1], min: 1 }, { unitId: u[2], min: 1 }]);
+    const { model } = randomInstance(7, (u) => [
+      { unitId: u[0], min: 1 },
+      { unitId: u[1], min: 1 },
+      { unitId: u[2], min: 1 },
+    ]);
     expect(() => optimiseMclp(model, 2, { solver })).toThrow(/at least 3/);
   });
 });
@@ -173,7 +202,10 @@ describe('LSCP / partial cover against brute force', () => {
   it('reports an unreachable target instead of a wrong answer', () => {
     const model = buildSitingModel({
       candidates: [{ id: 'A', lon: 0, lat: 0 }],
-      population: [{ h3: 'a', weight: 1 }, { h3: 'b', weight: 1 }],
+      population: [
+        { h3: 'a', weight: 1 },
+        { h3: 'b', weight: 1 },
+      ],
       alreadyCovered: new Set(),
       reach: () => ['a'],
     });

@@ -32,7 +32,10 @@ const add = (id: string, lon = 118.785, lat = 32.045): Modification => ({
 });
 
 function scenarioOf(modifications: Modification[]): Scenario {
-  return { ...emptyScenario({ city: 'nanjing-xinjiekou', profile: 'haining-2024' }), modifications };
+  return {
+    ...emptyScenario({ city: 'nanjing-xinjiekou', profile: 'haining-2024' }),
+    modifications,
+  };
 }
 
 const everyKind: Modification[] = [
@@ -57,8 +60,15 @@ describe('applyScenario', () => {
     expect(byId.get('F1')).toMatchObject({ lon: 118.781, lat: 32.041 });
     expect(byId.get('F1')?.osmBuildingId).toBeUndefined();
     expect(byId.get('F3')?.type).toBe('street_center');
-    expect(byId.get('N1')).toMatchObject({ lon: 118.786, type: 'neighbourhood_point', illustrative: false });
-    const settings = resolveSettings({ walkingSpeedMps: 1, profile: 'haining-2024' }, scenarioOf(everyKind));
+    expect(byId.get('N1')).toMatchObject({
+      lon: 118.786,
+      type: 'neighbourhood_point',
+      illustrative: false,
+    });
+    const settings = resolveSettings(
+      { walkingSpeedMps: 1, profile: 'haining-2024' },
+      scenarioOf(everyKind),
+    );
     expect(settings).toEqual({ walkingSpeedMps: 0.8, profile: 'huaihua-2020' });
   });
 
@@ -74,12 +84,20 @@ describe('applyScenario', () => {
     const longer = appendModification(base, { kind: 'close-site', id: 'F1' });
     expect(base.modifications).toHaveLength(1);
     const undone = undoLastModification(longer);
-    expect(applyScenario(baselineFacilities(), undone).map((f) => f.id)).toEqual(['F1', 'F2', 'F3', 'N1']);
+    expect(applyScenario(baselineFacilities(), undone).map((f) => f.id)).toEqual([
+      'F1',
+      'F2',
+      'F3',
+      'N1',
+    ]);
     expect(longer.modifications).toHaveLength(2);
   });
 
   it('rejects a modification of a site closed earlier', () => {
-    const bad = scenarioOf([{ kind: 'close-site', id: 'F1' }, { kind: 'resize-site', id: 'F1', floorAreaM2: 1, beds: 0 }]);
+    const bad = scenarioOf([
+      { kind: 'close-site', id: 'F1' },
+      { kind: 'resize-site', id: 'F1', floorAreaM2: 1, beds: 0 },
+    ]);
     expect(() => applyScenario(baselineFacilities(), bad)).toThrow(/F1/);
   });
 });
@@ -95,7 +113,17 @@ describe('validateScenario', () => {
       version: 2,
       baseline: { city: 'x' },
       modifications: [
-        { kind: 'add-site', id: 'F1', name: 'dup', type: 'palace', lon: 200, lat: 32, floorAreaM2: -5, beds: 1.5, floorLevel: 1 },
+        {
+          kind: 'add-site',
+          id: 'F1',
+          name: 'dup',
+          type: 'palace',
+          lon: 200,
+          lat: 32,
+          floorAreaM2: -5,
+          beds: 1.5,
+          floorLevel: 1,
+        },
         { kind: 'move-site', id: 'NOPE', lon: 118.7, lat: Number.NaN },
         { kind: 'close-site', id: 'F2' },
         { kind: 'resize-site', id: 'F2', floorAreaM2: 10, beds: 0 },
@@ -135,7 +163,9 @@ describe('validateScenario', () => {
     const good = JSON.parse(JSON.stringify(scenarioOf(everyKind)));
     expect(parseScenario(good, baselineFacilities()).modifications).toHaveLength(everyKind.length);
     try {
-      parseScenario({ format: 'x', modifications: [{ kind: 'close-site', id: 'Z' }] }, [], { file: 's.json' });
+      parseScenario({ format: 'x', modifications: [{ kind: 'close-site', id: 'Z' }] }, [], {
+        file: 's.json',
+      });
       expect.unreachable();
     } catch (error) {
       expect(isInputError(error)).toBe(true);
@@ -162,6 +192,11 @@ describe('diffFacilities', () => {
   it('sees no change after a JSON round trip of the same register', () => {
     const baseline = baselineFacilities();
     const copy = JSON.parse(JSON.stringify(baseline));
-    expect(diffFacilities(baseline, copy)).toEqual({ added: [], removed: [], moved: [], changed: [] });
+    expect(diffFacilities(baseline, copy)).toEqual({
+      added: [],
+      removed: [],
+      moved: [],
+      changed: [],
+    });
   });
 });

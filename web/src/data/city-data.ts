@@ -4,6 +4,7 @@ import type {
   CityManifest,
   FacilityProperties,
   PopulationCellRow,
+  UnitProperties,
 } from '../../../analysis/city/types.ts';
 
 export interface RoadProperties {
@@ -27,6 +28,8 @@ export interface CityData {
   /** Empty when the city has no facility register yet. */
   facilities: FeatureCollection<Point, FacilityProperties>;
   population: PopulationCellRow[];
+  /** Planning units (street and community level); empty when the city has none. */
+  units: FeatureCollection<Polygon | MultiPolygon, UnitProperties>;
 }
 
 export const DEFAULT_CITY = 'nanjing-xinjiekou';

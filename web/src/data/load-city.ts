@@ -29,8 +29,10 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
   const { onProgress, signal } = options;
   const manifest = await fetchJson<CityManifest>(baseUrl, 'city.json', signal);
   const hasFacilities = manifest.counts.facilities > 0;
+  const hasUnits = manifest.counts.units > 0;
   const files = ['roads.geojson', 'basemap.geojson', 'buildings.geojson', 'population.csv'];
   if (hasFacilities) files.push('facilities.geojson');
+  if (hasUnits) files.push('units.geojson');
   let done = 1;
   const total = files.length + 1;
   onProgress?.({ done, total, file: 'city.json' });
@@ -41,7 +43,7 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
       onProgress?.({ done, total, file });
       return value;
     };
-  const [roads, basemap, buildings, populationText, facilities] = await Promise.all([
+  const [roads, basemap, buildings, populationText, facilities, units] = await Promise.all([
     fetchJson<CityData['roads']>(baseUrl, 'roads.geojson', signal).then(tick('roads.geojson')),
     fetchJson<CityData['basemap']>(baseUrl, 'basemap.geojson', signal).then(tick('basemap')),
     fetchJson<CityData['buildings']>(baseUrl, 'buildings.geojson', signal).then(tick('buildings')),
@@ -51,9 +53,12 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
           tick('facilities.geojson'),
         )
       : Promise.resolve<CityData['facilities']>({ ...EMPTY, features: [] }),
+    hasUnits
+      ? fetchJson<CityData['units']>(baseUrl, 'units.geojson', signal).then(tick('units'))
+      : Promise.resolve<CityData['units']>({ ...EMPTY, features: [] }),
   ]);
   const population = parsePopulationCsv(populationText, `${baseUrl}population.csv`);
-  return { baseUrl, manifest, roads, basemap, buildings, facilities, population };
+  return { baseUrl, manifest, roads, basemap, buildings, facilities, population, units };
 }
 
 async function fetchText(baseUrl: string, file: string, signal?: AbortSignal): Promise<string> {

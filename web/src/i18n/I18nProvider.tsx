@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import {
   type Catalogue,
   DEFAULT_LOCALE,
@@ -42,9 +50,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback((next: Locale) => {
     window.localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
     setLocaleState(next);
   }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `CareCircle · ${CATALOGUES[locale]['app.title']}`;
+  }, [locale]);
 
   const value = useMemo<I18n>(() => {
     const catalogue = CATALOGUES[locale];

@@ -10,6 +10,7 @@ interface LegendProps {
   classes: ElderClasses;
   presentTypes: ReadonlySet<string>;
   illustrative: boolean;
+  hasUnits: boolean;
   visibility: LayerVisibility;
   onToggle(layer: keyof LayerVisibility): void;
 }
@@ -17,7 +18,8 @@ interface LegendProps {
 const roadColour = (id: string) => ROAD_CLASSES.find((c) => c.id === id)?.color ?? '#fff';
 
 /** Map legend with a visibility switch per data layer. */
-export function Legend({ classes, presentTypes, illustrative, visibility, onToggle }: LegendProps) {
+export function Legend(props: LegendProps) {
+  const { classes, presentTypes, illustrative, hasUnits, visibility, onToggle } = props;
   const { t, formatNumber } = useI18n();
   const bounds = [0, ...classes.breaks];
   return (
@@ -70,6 +72,21 @@ export function Legend({ classes, presentTypes, illustrative, visibility, onTogg
           </div>
         ))}
       </div>
+      {hasUnits && (
+        <>
+          <div className="legend-title legend-plain">{t('legend.units')}</div>
+          <ul className="legend-list legend-base">
+            <li className="legend-row">
+              <span className="swatch-line swatch-unit-street" />
+              {t('legend.streetUnit')}
+            </li>
+            <li className="legend-row">
+              <span className="swatch-line swatch-unit-community" />
+              {t('legend.communityUnit')}
+            </li>
+          </ul>
+        </>
+      )}
       <div className="legend-title legend-plain">{t('legend.base')}</div>
       <ul className="legend-list legend-base">
         <li className="legend-row">

@@ -3,7 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { buildBaseStyle } from './base-style.ts';
-import { buildDeckLayers, type LayerVisibility } from './deck-layers.ts';
+import {
+  buildDeckLayers,
+  DECK_LAYER_IDS,
+  type FacilityFeature,
+  type LayerVisibility,
+} from './deck-layers.ts';
 import type { ElderClasses } from './elder-classes.ts';
 import { maplibregl } from './setup-maplibre.ts';
 import { publishTestState } from './test-hook.ts';
@@ -13,6 +18,9 @@ interface MapViewProps {
   city: CityData;
   classes: ElderClasses;
   visibility: LayerVisibility;
+  selected: FacilityFeature | null;
+  /** A click on a facility selects it; a click elsewhere clears the selection. */
+  onSelect(facility: FacilityFeature | null): void;
   /** Called each time a new set of layers has been drawn. */
   onRendered?: () => void;
 }
@@ -21,7 +29,8 @@ const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors (ODbL)';
 
 /** The map: maplibre draws the offline base style, deck.gl (interleaved) draws the data layers. */
-export function MapView({ city, classes, visibility, onRendered }: MapViewProps) {
+export function MapView(props: MapViewProps) {
+  const { city, classes, visibility, selected, onSelect, onRendered } = props;
   const container = useRef<HTMLDivElement>(null);
   const [handles, setHandles] = useState<{ map: maplibregl.Map; overlay: MapLibreOverlay } | null>(
     null,
@@ -63,7 +72,7 @@ export function MapView({ city, classes, visibility, onRendered }: MapViewProps)
   useEffect(() => {
     if (handles === null) return;
     const { map, overlay } = handles;
-    const layers = buildDeckLayers(city, classes, visibility);
+    const layers = buildDeckLayers(city, classes, visibility, selected);
     overlay.setProps({ layers });
     map.once('idle', () => {
       const styleLayers = map
@@ -83,11 +92,22 @@ export function MapView({ city, classes, visibility, onRendered }: MapViewProps)
       onRendered?.();
     });
     map.triggerRepaint();
-  }, [handles, city, classes, visibility, onRendered]);
+  }, [handles, city, classes, visibility, selected, onRendered]);
 
   useEffect(() => {
-    handles?.overlay.setProps({ getTooltip: (info) => tooltipFor(info, i18n) });
-  }, [handles, i18n]);
+    if (handles === null) return;
+    const canvas = handles.map.getCanvas();
+    handles.overlay.setProps({
+      getTooltip: (info) => tooltipFor(info, i18n),
+      onHover: (info) => {
+        canvas.style.cursor = info.picked ? 'pointer' : '';
+      },
+      onClick: (info) => {
+        const hit = info.layer?.id === DECK_LAYER_IDS.facilities;
+        onSelect(hit ? (info.object as FacilityFeature) : null);
+      },
+    });
+  }, [handles, i18n, onSelect]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

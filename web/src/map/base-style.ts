@@ -10,6 +10,8 @@ export const BASE_COLOURS = {
   building: '#d9d6d0',
   residentialBuilding: '#e3d7c8',
   buildingOutline: '#c3b8aa',
+  communityUnit: '#6b7785',
+  streetUnit: '#3e4c59',
 } as const;
 
 const zoomWidth = (z12: number, z18: number): ExpressionSpecification => [
@@ -40,6 +42,7 @@ export function buildBaseStyle(city: CityData): StyleSpecification {
       basemap: { type: 'geojson', data: city.basemap },
       buildings: { type: 'geojson', data: city.buildings },
       roads: { type: 'geojson', data: city.roads },
+      units: { type: 'geojson', data: city.units },
     },
     layers: [
       {
@@ -50,6 +53,7 @@ export function buildBaseStyle(city: CityData): StyleSpecification {
       ...areaLayers(),
       buildingLayer(),
       ...roadLayers(),
+      ...unitLayers(),
     ],
   };
 }
@@ -138,4 +142,30 @@ function fillLayer(road: RoadClassStyle): LayerSpecification {
       ...(road.dashed ? { 'line-dasharray': [2, 1.5] } : {}),
     },
   };
+}
+
+/** Planning-unit boundaries above roads and cells: communities dashed, streets solid. */
+function unitLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'units-community',
+      type: 'line',
+      source: 'units',
+      filter: ['==', ['get', 'level'], 'community'],
+      paint: {
+        'line-color': BASE_COLOURS.communityUnit,
+        'line-width': zoomWidth(0.6, 1.6),
+        'line-dasharray': [3, 2],
+        'line-opacity': 0.8,
+      },
+    },
+    {
+      id: 'units-street',
+      type: 'line',
+      source: 'units',
+      filter: ['==', ['get', 'level'], 'street'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': BASE_COLOURS.streetUnit, 'line-width': zoomWidth(1.4, 3.5) },
+    },
+  ];
 }

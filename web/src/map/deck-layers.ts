@@ -8,14 +8,18 @@ import { FIRST_ROAD_LAYER } from './base-style.ts';
 import { type ElderClasses, elderColor } from './elder-classes.ts';
 import { FACILITY_STYLE } from './facility-style.ts';
 
-export const DECK_LAYER_IDS = { population: 'population-h3', facilities: 'facilities' } as const;
+export const DECK_LAYER_IDS = {
+  population: 'population-h3',
+  facilities: 'facilities',
+  selection: 'facility-selected',
+} as const;
 
 export interface LayerVisibility {
   population: boolean;
   facilities: boolean;
 }
 
-type FacilityFeature = Feature<Point, FacilityProperties>;
+export type FacilityFeature = Feature<Point, FacilityProperties>;
 
 /**
  * The deck.gl layers over the base map. `beforeId` (read by @deck.gl/maplibre in interleaved
@@ -25,6 +29,7 @@ export function buildDeckLayers(
   city: CityData,
   classes: ElderClasses,
   visible: LayerVisibility,
+  selected: FacilityFeature | null = null,
 ): Layer[] {
   const population = new H3HexagonLayer<PopulationCellRow>({
     id: DECK_LAYER_IDS.population,
@@ -57,6 +62,22 @@ export function buildDeckLayers(
     getFillColor: (f) => FACILITY_STYLE[f.properties.type]?.color ?? [90, 90, 90],
     getLineColor: [255, 255, 255],
     getLineWidth: 1.8,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 110],
   });
-  return [population, facilities];
+  if (selected === null || !visible.facilities) return [population, facilities];
+  // A dark ring around the clicked site; drawn as its own layer so the markers never re-upload.
+  const selection = new ScatterplotLayer<FacilityFeature>({
+    id: DECK_LAYER_IDS.selection,
+    data: [selected],
+    stroked: true,
+    filled: false,
+    radiusUnits: 'pixels',
+    lineWidthUnits: 'pixels',
+    getPosition: (f) => [f.geometry.coordinates[0], f.geometry.coordinates[1]],
+    getRadius: (f) => (FACILITY_STYLE[f.properties.type]?.radius ?? 5) + 5,
+    getLineColor: [31, 41, 51],
+    getLineWidth: 2.5,
+  });
+  return [population, facilities, selection];
 }

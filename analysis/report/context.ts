@@ -1,0 +1,69 @@
+import type { AnalysisResult } from '../coverage/analyse-city.ts';
+import type { Finding } from '../coverage/types.ts';
+import { formatQuantity } from './format.ts';
+import { type Catalogue, catalogue } from './i18n/index.ts';
+import type { ReportInput, ReportLang, TableCell } from './types.ts';
+
+/** What every section builder needs: the input, the strings and a few lookups. */
+export interface ReportContext {
+  input: ReportInput;
+  lang: ReportLang;
+  t: Catalogue;
+  /** The walking threshold the summary leads with (the profile's coverage rule, else 15). */
+  headlineMinutes: number;
+  unitName(unitId: string | null): string;
+  siteName(siteId: string | null): string;
+  ruleTitle(finding: Pick<Finding, 'rule' | 'title'>): string;
+  quantity(value: number | null, unit: string): string;
+  /** Where a finding applies: the study area, a unit or a site. */
+  where(finding: Finding): string;
+  passCell(pass: boolean): TableCell;
+}
+
+export function reportContext(input: ReportInput): ReportContext {
+  const lang = input.lang;
+  const t = catalogue(lang);
+  const units = new Map(input.units.map((u) => [u.id, u.name]));
+  const sites = new Map(input.facilities.map((f) => [f.id, f.name]));
+  for (const f of input.scenario?.facilities ?? []) if (!sites.has(f.id)) sites.set(f.id, f.name);
+  const titles = new Map(input.profile.rules.map((r) => [r.id, r.title]));
+  const context: ReportContext = {
+    input,
+    lang,
+    t,
+    headlineMinutes: headlineMinutes(input),
+    unitName: (id) => (id === null ? t.scope.city : (units.get(id) ?? id)),
+    siteName: (id) => (id === null ? '' : `${sites.get(id) ?? ''} (${id})`.trim()),
+    ruleTitle: (f) => titles.get(f.rule)?.[lang] ?? f.title,
+    quantity: (value, unit) => formatQuantity(value, unit, t, lang),
+    where: (f) => {
+      if (f.scope === 'site') return context.siteName(f.siteId);
+      if (f.scope === 'city') return t.scope.city;
+      return context.unitName(f.unitId);
+    },
+    passCell: (pass) =>
+      pass ? { text: t.findings.pass, tone: 'pass' } : { text: t.findings.fail, tone: 'fail' },
+  };
+  return context;
+}
+
+function headlineMinutes(input: ReportInput): number {
+  for (const rule of input.profile.rules) {
+    if (rule.enabled === false) continue;
+    const applies = rule.appliesTo ?? 'all';
+    if (applies !== 'all' && applies !== input.profile.settings.areaType) continue;
+    if (rule.kind === 'coverage_share' && rule.travelProfile === 'walk-elderly') return rule.minutes;
+  }
+  const thresholds = input.baseline.summary.thresholds;
+  return thresholds.includes(15) ? 15 : Math.max(...thresholds);
+}
+
+/** City-wide walk-elderly coverage row at `minutes` of one analysis result. */
+export function cityCoverage(result: AnalysisResult, minutes: number) {
+  return result.summary.coverage.find((c) => c.profile === 'walk-elderly' && c.minutes === minutes);
+}
+
+/** One key per check, so that baseline and scenario findings can be matched. */
+export function findingKey(f: Finding): string {
+  return [f.rule, f.scope, f.unitId ?? '', f.siteId ?? ''].join('|');
+}

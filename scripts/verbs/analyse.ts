@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseCity } from '../../analysis/coverage/analyse-city.ts';
+import { analysisFiles } from '../../analysis/coverage/outputs.ts';
+import { graphReachSource } from '../../analysis/coverage/routing-reach.ts';
+import { InputError } from '../../analysis/errors.ts';
+import { builtInProfile, BUILT_IN_PROFILE_IDS, parseProfile } from '../../analysis/standards/profiles.ts';
+import { type StandardsProfile, TRAVEL_PROFILES, type TravelProfile } from '../../analysis/standards/types.ts';
+import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
+import { NodeRunner } from '../db/node-runner.ts';
+import { parseOptions, requireOption, type Verb } from '../verb.ts';
+import { printSummaryTable } from '../analyse/print-summary.ts';
+
+export const verb: Verb = {
+  summary: 'coverage and standards analysis of a city folder',
+  help: `carecircle analyse — coverage, per-capita norms and gap findings with citations
+
+Usage:
+  npx carecircle analyse --city DIR --profile NAME --out DIR [--travel LIST]
+
+Options:
+  --city DIR       city folder (city.json, population.csv, units.geojson, facilities.geojson, graphs)
+  --profile NAME   standards profile: ${BUILT_IN_PROFILE_IDS.join(', ')}, or a path to a profile .json
+  --out DIR        output folder: summary.json, units.csv, findings.csv, cells.csv
+  --travel LIST    travel profiles to report coverage for (comma-separated; default
+                   walk-elderly,walk,ebike,drive; walk-elderly is always computed)
+
+summary.json is documented in analysis/coverage/README.md.`,
+  async run(argv) {
+    const options = parseOptions(argv, {
+      city: { type: 'string' },
+      profile: { type: 'string' },
+      out: { type: 'string' },
+      travel: { type: 'string' },
+    });
+    const cityDir = requireOption(options.city, 'city');
+    const profile = loadProfile(requireOption(options.profile, 'profile'));
+    const outDir = requireOption(options.out, 'out');
+    const travel = parseTravel(options.travel ?? TRAVEL_PROFILES.join(','));
+    const input = readCityInput(cityDir);
+    const graphs = readCityGraphs(cityDir, travel.map((t) => (t === 'walk-elderly' ? 'walk' : t)));
+    const routing = graphReachSource(input, graphs);
+    const runner = await NodeRunner.open();
+    try {
+      const result = await analyseCity(input, runner, { profile, reach: routing.reach, travelProfiles: travel });
+      mkdirSync(outDir, { recursive: true });
+      for (const [name, text] of Object.entries(analysisFiles(result))) writeFileSync(join(outDir, name), text);
+      printSummaryTable(result.summary, routing.unreachable);
+      console.log(`\nwritten: ${outDir}/summary.json, units.csv, findings.csv, cells.csv`);
+    } finally {
+      runner.close();
+    }
+    return 0;
+  },
+};
+
+function loadProfile(name: string): StandardsProfile {
+  if (!name.endsWith('.json')) return builtInProfile(name);
+  if (!existsSync(name)) throw new InputError('E_MISSING_FILE', 'profile file not found', { file: name });
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(name, 'utf8'));
+  } catch (error) {
+    throw new InputError('E_BAD_JSON', `not valid JSON: ${(error as Error).message}`, { file: name });
+  }
+  return parseProfile(data, name);
+}
+
+function parseTravel(list: string): TravelProfile[] {
+  const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const name of names) {
+    if (!(TRAVEL_PROFILES as readonly string[]).includes(name)) {
+      throw new InputError('E_BAD_OPTION', `unknown travel profile "${name}" (use ${TRAVEL_PROFILES.join(', ')})`, {
+        column: 'travel',
+      });
+    }
+  }
+  return [...new Set(['walk-elderly', ...names])] as TravelProfile[];
+}

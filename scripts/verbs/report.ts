@@ -1,0 +1,100 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../analysis/errors.ts';
+import { buildReportModel } from '../../analysis/report/build-model.ts';
+import { circlesGeoJson, sitesGeoJson } from '../../analysis/report/geojson.ts';
+import { catalogue } from '../../analysis/report/i18n/index.ts';
+import { renderDocx } from '../../analysis/report/render-docx.ts';
+import { renderHtml } from '../../analysis/report/render-html.ts';
+import { renderXlsx } from '../../analysis/report/render-xlsx.ts';
+import type { FigureId, ReportLang } from '../../analysis/report/types.ts';
+import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
+import { chromiumAvailable, htmlToPdf, launchChromium, svgToPng } from '../report/chromium.ts';
+import { gatherReportInput } from '../report/inputs.ts';
+import { parseOptions, requireOption, type Verb } from '../verb.ts';
+
+export const verb: Verb = {
+  summary: 'committee report: report.docx, report.pdf, tables.xlsx, circles/sites GeoJSON',
+  help: `carecircle report — planning-committee report of a city (Chinese by default)
+
+Usage:
+  npx carecircle report --city DIR --profile NAME --out DIR [--scenario FILE] [--sites FILE]
+                        [--lang zh|en] [--date YYYY-MM-DD]
+
+Options:
+  --city DIR        city folder (as for analyse)
+  --profile NAME    standards profile: ${BUILT_IN_PROFILE_IDS.join(', ')}, or a profile .json
+  --out DIR         output folder
+  --scenario FILE   scenario JSON (carecircle-scenario v1) compared with the baseline
+  --sites FILE      optimiser output JSON (carecircle optimise --out) listed as recommended sites
+  --lang zh|en      report language (default zh)
+  --date DATE       date printed on the title page (default: today, UTC)
+
+Writes report.docx, report.pdf (when Chromium is at /usr/bin/chromium or $CARECIRCLE_CHROMIUM;
+otherwise says it skipped), report.html (the page the PDF is printed from), tables.xlsx,
+circles.geojson, sites.geojson. Maps in the .docx are PNGs rasterised by the same Chromium.`,
+  async run(argv) {
+    const options = parseOptions(argv, {
+      city: { type: 'string' },
+      profile: { type: 'string' },
+      out: { type: 'string' },
+      scenario: { type: 'string' },
+      sites: { type: 'string' },
+      lang: { type: 'string' },
+      date: { type: 'string' },
+    });
+    const lang = options.lang ?? 'zh';
+    if (lang !== 'zh' && lang !== 'en') {
+      throw new InputError('E_BAD_OPTION', `--lang must be zh or en, got "${lang}"`, { column: 'lang' });
+    }
+    const date = options.date ?? new Date().toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw new InputError('E_BAD_OPTION', `--date must be YYYY-MM-DD, got "${date}"`, { column: 'date' });
+    }
+    const outDir = requireOption(options.out, 'out');
+    const input = await gatherReportInput({
+      cityDir: requireOption(options.city, 'city'),
+      profile: requireOption(options.profile, 'profile'),
+      scenarioFile: options.scenario,
+      sitesFile: options.sites,
+      lang: lang as ReportLang,
+      generatedOn: date,
+    });
+    const model = buildReportModel(input);
+    const html = renderHtml(model);
+    mkdirSync(outDir, { recursive: true });
+    const written: string[] = [];
+    const write = (name: string, data: string | Uint8Array) => {
+      writeFileSync(join(outDir, name), data);
+      written.push(name);
+    };
+    write('report.html', html);
+    write('tables.xlsx', await renderXlsx(model));
+    write('circles.geojson', `${JSON.stringify(circlesGeoJson(input))}\n`);
+    write('sites.geojson', `${JSON.stringify(sitesGeoJson(input))}\n`);
+
+    const figurePngs: Partial<Record<FigureId, Uint8Array>> = {};
+    if (chromiumAvailable()) {
+      const browser = await launchChromium();
+      try {
+        for (const figure of Object.values(model.figures)) {
+          figurePngs[figure.id] = await svgToPng(browser, figure.svg, figure.width, figure.height);
+        }
+        write('report.pdf', await htmlToPdf(browser, html, model.footer));
+      } finally {
+        await browser.close();
+      }
+    } else {
+      console.warn('report.pdf skipped: no Chromium found (set CARECIRCLE_CHROMIUM); the .docx has no map images');
+    }
+    const docx = await renderDocx(model, {
+      figurePngs,
+      missingFigureNote: catalogue(model.lang).maps.missingImage,
+    });
+    write('report.docx', docx);
+    const failed = input.baseline.summary.findingsSummary;
+    console.log(`${input.city.name} · ${input.profile.id}: ${failed.failed} of ${failed.evaluated} checks not met`);
+    console.log(`written to ${outDir}: ${written.join(', ')}`);
+    return 0;
+  },
+};

@@ -1,0 +1,68 @@
+import { gridDisk, latLngToCell } from 'h3-js';
+import { describe, expect, it } from 'vitest';
+import { cellLinks } from '../../../analysis/routing/cell-links.ts';
+import { haversineM } from '../../../analysis/routing/geo.ts';
+import {
+  cellIsochrones,
+  networkBufferIsochrone,
+  reachedEdgeLines,
+} from '../../../analysis/routing/isochrone-geometry.ts';
+import { travelProfile } from '../../../analysis/routing/profiles.ts';
+import { nodeMinutes } from '../../../analysis/routing/reach.ts';
+import { fixtureGraph, readFixture, toLonLat } from './fixture-graph.ts';
+
+describe('cell isochrones', () => {
+  it('keeps holes: a ring of cells gives a polygon with an inner loop', () => {
+    const centre = latLngToCell(32.04, 118.78, 10);
+    const ring = gridDisk(centre, 2).filter((cell) => cell !== centre);
+    const rows = ring.map((h3) => ({ h3, minutes: 3 }));
+    const fc = cellIsochrones(rows, [5, 2], { profile: 'walk', facilityId: 'F1' });
+    expect(fc.features.map((f) => f.properties.minutes)).toEqual([5, 2]);
+    expect(fc.features[0].properties).toMatchObject({
+      facilityId: 'F1',
+      profile: 'walk',
+      cells: 18,
+    });
+    expect(fc.features[0].geometry.coordinates).toHaveLength(1);
+    expect(fc.features[0].geometry.coordinates[0]).toHaveLength(2); // outer ring + hole
+    expect(fc.features[1].geometry.coordinates).toEqual([]); // nothing within 2 minutes
+  });
+});
+
+describe('network buffer', () => {
+  const fixture = readFixture('line-walk');
+  const graph = fixtureGraph(fixture);
+  const profile = travelProfile('walk-elderly');
+  const [lon, lat] = toLonLat(fixture, [0, 0]);
+  const links = cellLinks(graph, { resolution: 11 });
+  const { minutes } = nodeMinutes(graph, links, [{ id: 'A', lon, lat }], {
+    profile,
+    maxMinutes: 10,
+  });
+
+  it('cuts the edge where the budget runs out', () => {
+    // 2.5 minutes at 1 m/s = 150 m: all of 0–1 and half of 1–2.
+    const lines = reachedEdgeLines(graph, minutes, 2.5, profile);
+    const total = lines.reduce((sum, [[x1, y1], [x2, y2]]) => sum + haversineM(x1, y1, x2, y2), 0);
+    expect(lines).toHaveLength(2);
+    expect(total).toBeCloseTo(150, 0);
+  });
+
+  it('buffers the reached network into a polygon with properties', () => {
+    const feature = networkBufferIsochrone(graph, minutes, 2.5, {
+      profile,
+      facilityId: 'A',
+      radiusM: 20,
+    });
+    expect(feature?.properties).toEqual({
+      facilityId: 'A',
+      minutes: 2.5,
+      profile: 'walk-elderly',
+      method: 'network-buffer',
+    });
+    expect(feature?.geometry.type).toBe('Polygon');
+    expect(
+      networkBufferIsochrone(graph, new Float64Array(4).fill(Infinity), 5, { profile }),
+    ).toBeNull();
+  });
+});
