@@ -12,6 +12,7 @@ const verbs: Record<string, () => Promise<{ verb: Verb }>> = {
   bench: () => import('./verbs/bench.ts'),
   report: () => import('./verbs/report.ts'),
   'graph-stats': () => import('./verbs/graph-stats.ts'),
+  optimise: () => import('./verbs/optimise.ts'),
 };
 
 function usage(): string {

@@ -1,4 +1,4 @@
-import { sqlNumber, type SqlRunner } from '../db/sql-runner.ts';
+import { type SqlRunner, sqlNumber } from '../db/sql-runner.ts';
 import { evaluateProfile, selectRules } from '../standards/evaluate.ts';
 import { networkMinutes } from '../standards/rules/coverage-share.ts';
 import type { StandardsProfile, TravelProfile } from '../standards/types.ts';
@@ -59,8 +59,14 @@ export async function analyseCity(
   const maxMinutes = new Map<TravelProfile, number>();
   const need = (p: TravelProfile, minutes: number) =>
     maxMinutes.set(p, Math.max(maxMinutes.get(p) ?? 0, minutes));
-  const base = Math.max(...settings.thresholdsMinutes, settings.sfca.catchmentMinutes, settings.clusterMinutes, radiusMinutes);
-  for (const p of ['walk-elderly', ...(options.travelProfiles ?? [])] as TravelProfile[]) need(p, base);
+  const base = Math.max(
+    ...settings.thresholdsMinutes,
+    settings.sfca.catchmentMinutes,
+    settings.clusterMinutes,
+    radiusMinutes,
+  );
+  for (const p of ['walk-elderly', ...(options.travelProfiles ?? [])] as TravelProfile[])
+    need(p, base);
   for (const rule of run) {
     if (rule.kind === 'coverage_share') need(rule.travelProfile, rule.minutes);
     if (rule.kind === 'radius_coverage' && rule.method === 'network') {
@@ -83,9 +89,15 @@ export async function analyseCity(
   await buildNearest(runner);
 
   const householdsInData =
-    (await runner.query<{ h: number }>('SELECT coalesce(sum(households), 0)::DOUBLE AS h FROM population_cells'))[0].h > 0;
+    (
+      await runner.query<{ h: number }>(
+        'SELECT coalesce(sum(households), 0)::DOUBLE AS h FROM population_cells',
+      )
+    )[0].h > 0;
   const derived = settings.householdsSource === 'derived' || !householdsInData;
-  const householdsExpr = derived ? `c.residents / ${sqlNumber(settings.householdSize)}` : 'c.households';
+  const householdsExpr = derived
+    ? `c.residents / ${sqlNumber(settings.householdSize)}`
+    : 'c.households';
   const landAreaInData = input.facilities.every((f) => f.landAreaM2 !== undefined);
 
   const profiles = [...maxMinutes.keys()];
@@ -96,8 +108,16 @@ export async function analyseCity(
   await buildSfca(runner, settings.sfca.supply, settings.sfca.catchmentMinutes);
   const sfca = await sfcaByScope(runner);
   const sfcaSites = await sfcaFacilities(runner);
-  const clusters = await uncoveredClusters(runner, settings.clusterMinutes, options.clusterLimit ?? 20);
-  const evaluation = await evaluateProfile(runner, profile, { settings, householdsInData, landAreaInData });
+  const clusters = await uncoveredClusters(
+    runner,
+    settings.clusterMinutes,
+    options.clusterLimit ?? 20,
+  );
+  const evaluation = await evaluateProfile(runner, profile, {
+    settings,
+    householdsInData,
+    landAreaInData,
+  });
 
   const summary = buildSummary({
     input,
@@ -115,7 +135,11 @@ export async function analyseCity(
     clusters,
     evaluation,
   });
-  const units = buildUnitRows(input, { coverage, radius, areas, sfca, findings: evaluation.findings }, settings.thresholdsMinutes);
+  const units = buildUnitRows(
+    input,
+    { coverage, radius, areas, sfca, findings: evaluation.findings },
+    settings.thresholdsMinutes,
+  );
   const cells = options.skipCells === true ? [] : await cellRows(runner);
   return { summary, units, cells, coverage };
 }

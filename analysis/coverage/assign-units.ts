@@ -16,7 +16,9 @@ export interface UnitAssignment {
 export function assignFacilityUnits(input: CityInput): Map<string, UnitAssignment> {
   const byCell = new Map(input.cells.map((c) => [c.h3, c]));
   const streets = input.units.filter((u) => u.level === 'street' && u.geometry !== undefined);
-  const communities = input.units.filter((u) => u.level === 'community' && u.geometry !== undefined);
+  const communities = input.units.filter(
+    (u) => u.level === 'community' && u.geometry !== undefined,
+  );
   const out = new Map<string, UnitAssignment>();
   for (const facility of input.facilities) {
     const cell = byCell.get(latLngToCell(facility.lat, facility.lon, input.h3Resolution));

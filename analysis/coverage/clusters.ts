@@ -1,5 +1,5 @@
 import { cellToLatLng, gridDisk } from 'h3-js';
-import { sqlNumber, type SqlRunner } from '../db/sql-runner.ts';
+import { type SqlRunner, sqlNumber } from '../db/sql-runner.ts';
 import type { Cluster } from './types.ts';
 
 interface UncoveredCell {

@@ -1,4 +1,4 @@
-import { sqlNumber, sqlStringList, type SqlRunner } from '../db/sql-runner.ts';
+import { type SqlRunner, sqlNumber, sqlStringList } from '../db/sql-runner.ts';
 import type { Scope, TravelProfile } from '../standards/types.ts';
 import type { CoverageRow, DetourFacility } from './types.ts';
 
@@ -18,8 +18,6 @@ interface ScopeKey {
   scope: Scope;
   unit_id: string;
 }
-
-const key = (scope: string, unitId: string) => `${scope}|${unitId}`;
 
 /** Elders and residents within each threshold, per profile × kind × scope (one pass each). */
 export async function coverageByThreshold(
@@ -42,15 +40,24 @@ export async function coverageByThreshold(
     )
     .join(',\n');
   const covered = await runner.query(
-    `SELECT n.profile, n.kind, cs.scope, cs.unit_id, ${sums}
-     FROM nearest n JOIN population_cells c ON c.h3 = n.h3 JOIN cell_scope cs ON cs.h3 = n.h3
+    // Grouping sets roll cells up to community, street and city in one pass (no scope join).
+    `SELECT n.profile, n.kind,
+       CASE WHEN GROUPING(c.unit_id) = 0 THEN 'community'
+            WHEN GROUPING(c.street_id) = 0 THEN 'street' ELSE 'city' END AS scope,
+       CASE WHEN GROUPING(c.unit_id) = 0 THEN c.unit_id
+            WHEN GROUPING(c.street_id) = 0 THEN c.street_id ELSE '' END AS unit_id,
+       ${sums}
+     FROM nearest n JOIN population_cells c ON c.h3 = n.h3
      WHERE n.profile IN ${sqlStringList(profiles)}
-     GROUP BY n.profile, n.kind, cs.scope, cs.unit_id`,
+     GROUP BY GROUPING SETS ((n.profile, n.kind), (n.profile, n.kind, c.street_id),
+       (n.profile, n.kind, c.unit_id))`,
   );
   const kinds = await runner.query<{ kind: string }>(
     `SELECT 'all' AS kind UNION ALL SELECT * FROM (SELECT DISTINCT type FROM facilities ORDER BY type)`,
   );
-  const coveredBy = new Map(covered.map((r) => [`${r.profile}|${r.kind}|${r.scope}|${r.unit_id}`, r]));
+  const coveredBy = new Map(
+    covered.map((r) => [`${r.profile}|${r.kind}|${r.scope}|${r.unit_id}`, r]),
+  );
   const out: CoverageRow[] = [];
   for (const profile of profiles) {
     for (const { kind } of kinds) {
@@ -93,7 +100,9 @@ export async function radiusShares(
   radiusM: number,
   networkMinutes: number,
 ): Promise<RadiusShare[]> {
-  const rows = await runner.query<ScopeKey & { elders60: number; straight: number; network: number }>(
+  const rows = await runner.query<
+    ScopeKey & { elders60: number; straight: number; network: number }
+  >(
     `WITH straight AS (SELECT DISTINCT h3 FROM radius_pairs WHERE distance_m <= ${sqlNumber(radiusM)}),
      network AS (SELECT h3 FROM nearest WHERE profile = 'walk-elderly' AND kind = 'all'
                    AND minutes <= ${sqlNumber(networkMinutes)})

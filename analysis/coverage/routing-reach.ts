@@ -31,13 +31,21 @@ export function graphReachSource(
       request.profile === 'walk-elderly' ? { speedMps: request.walkingSpeedMps } : {},
     );
     const graph = graphs[profile.network];
-    if (graph === undefined) throw new Error(`no ${profile.network} graph given for ${request.profile}`);
+    if (graph === undefined)
+      throw new Error(`no ${profile.network} graph given for ${request.profile}`);
     let linked = links.get(profile.network);
     if (linked === undefined) {
-      linked = cellLinks(graph, { resolution: input.h3Resolution, cells, maxSnapM: options.maxSnapM });
+      linked = cellLinks(graph, {
+        resolution: input.h3Resolution,
+        cells,
+        maxSnapM: options.maxSnapM,
+      });
       links.set(profile.network, linked);
     }
-    const result = facilityReach(graph, linked, origins, { profile, maxMinutes: request.maxMinutes });
+    const result = facilityReach(graph, linked, origins, {
+      profile,
+      maxMinutes: request.maxMinutes,
+    });
     unreachable.set(request.profile, result.unreachable);
     const table: ReachTable = {
       facilityId: result.rows.map((r) => r.facilityId),

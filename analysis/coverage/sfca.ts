@@ -1,4 +1,4 @@
-import { sqlNumber, type SqlRunner } from '../db/sql-runner.ts';
+import { type SqlRunner, sqlNumber } from '../db/sql-runner.ts';
 import type { Scope } from '../standards/types.ts';
 
 /**
@@ -44,7 +44,11 @@ export async function sfcaByScope(runner: SqlRunner): Promise<SfcaScope[]> {
      LEFT JOIN population_cells c ON c.h3 = cs.h3 LEFT JOIN sfca_cells a ON a.h3 = cs.h3
      GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
   );
-  return rows.map((r) => ({ scope: r.scope, unitId: r.unit_id === '' ? null : r.unit_id, access: r.access }));
+  return rows.map((r) => ({
+    scope: r.scope,
+    unitId: r.unit_id === '' ? null : r.unit_id,
+    access: r.access,
+  }));
 }
 
 export interface SfcaFacility {
@@ -55,8 +59,16 @@ export interface SfcaFacility {
 }
 
 export async function sfcaFacilities(runner: SqlRunner): Promise<SfcaFacility[]> {
-  const rows = await runner.query<{ facility_id: string; supply: number; demand: number; ratio: number | null }>(
-    'SELECT facility_id, supply, demand, ratio FROM sfca_ratio ORDER BY facility_id',
-  );
-  return rows.map((r) => ({ facilityId: r.facility_id, supply: r.supply, demand: r.demand, ratio: r.ratio }));
+  const rows = await runner.query<{
+    facility_id: string;
+    supply: number;
+    demand: number;
+    ratio: number | null;
+  }>('SELECT facility_id, supply, demand, ratio FROM sfca_ratio ORDER BY facility_id');
+  return rows.map((r) => ({
+    facilityId: r.facility_id,
+    supply: r.supply,
+    demand: r.demand,
+    ratio: r.ratio,
+  }));
 }

@@ -79,7 +79,8 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 export function buildSummary(p: SummaryParts): AnalysisSummary {
   const settings = p.profile.settings;
-  const sum = (f: (c: CityInput['cells'][number]) => number) => p.input.cells.reduce((s, c) => s + f(c), 0);
+  const sum = (f: (c: CityInput['cells'][number]) => number) =>
+    p.input.cells.reduce((s, c) => s + f(c), 0);
   const city = p.areas.find((a) => a.scope === 'city');
   const radius = p.radius.find((r) => r.scope === 'city');
   const byType: Record<string, number> = {};
@@ -113,7 +114,9 @@ export function buildSummary(p: SummaryParts): AnalysisSummary {
     facilities: { count: p.input.facilities.length, floorAreaM2: floorArea, byType },
     thresholds: settings.thresholdsMinutes,
     coverage: cityCoverage.filter((c) => c.kind === 'all').map(toRow),
-    coverageByKind: cityCoverage.filter((c) => c.kind !== 'all').map((c) => ({ ...toRow(c), kind: c.kind })),
+    coverageByKind: cityCoverage
+      .filter((c) => c.kind !== 'all')
+      .map((c) => ({ ...toRow(c), kind: c.kind })),
     radius300: {
       radiusM: p.radiusM,
       networkMinutes: p.radiusMinutes,
@@ -143,7 +146,11 @@ export function buildSummary(p: SummaryParts): AnalysisSummary {
       cityAccess: p.sfca.find((s) => s.scope === 'city')?.access ?? null,
       facilities: p.sfcaSites,
     },
-    clusters: { minutes: settings.clusterMinutes, total: p.clusters.total, top: p.clusters.clusters },
+    clusters: {
+      minutes: settings.clusterMinutes,
+      total: p.clusters.total,
+      top: p.clusters.clusters,
+    },
     findings,
     findingsSummary: {
       evaluated: findings.length,

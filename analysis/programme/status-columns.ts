@@ -73,12 +73,16 @@ const TRUE_WORDS = ['是', 'true', 'yes', 'y', '1'];
 const FALSE_WORDS = ['否', 'false', 'no', 'n', '0', ''];
 const LIST_SPLIT = /[、;；,，|]/;
 /** Columns a baseline facility (no status) may fill. */
-const BASELINE_KEYS = ['capacity', 'usable_area_m2', 'functions', 'designations', 'unit_id', 'note'];
-/** Columns that need a status. */
-const PROGRESS_KEYS = [
-  ...SITE_STATUSES.flatMap((s) => [`${s}_year`, `${s}_date`]),
-  'cost_yuan',
+const BASELINE_KEYS = [
+  'capacity',
+  'usable_area_m2',
+  'functions',
+  'designations',
+  'unit_id',
+  'note',
 ];
+/** Columns that need a status. */
+const PROGRESS_KEYS = [...SITE_STATUSES.flatMap((s) => [`${s}_year`, `${s}_date`]), 'cost_yuan'];
 
 /** Parses a header row and data rows (all cells as text); collects every bad cell. */
 export function parseStatusTable(

@@ -115,7 +115,10 @@ export function advanceStatus(
   options: { date?: string; year?: number } = {},
 ): SiteProgramme {
   if (site.baseline) {
-    throw new InputError('E_BASELINE_SITE', `${site.id}: a baseline facility has no programme status`);
+    throw new InputError(
+      'E_BASELINE_SITE',
+      `${site.id}: a baseline facility has no programme status`,
+    );
   }
   const from = statusRank(site.status);
   if (statusRank(to) !== from + 1) {

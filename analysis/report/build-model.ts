@@ -37,7 +37,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   ];
   const titleLines = [
     { label: t.titleCity, value: input.city.name },
-    { label: t.titleProfile, value: `${profileName}（${input.profile.source.document}）` },
+    { label: t.titleProfile, value: `${profileName}${ctx.paren(input.profile.source.document)}` },
     ...(input.scenario ? [{ label: t.titleScenario, value: input.scenario.name }] : []),
     { label: t.titleDate, value: input.generatedOn },
     {
@@ -133,7 +133,7 @@ function methodSection(ctx: ReportContext): ReportSection {
   ];
   const blocks: Block[] = [
     { kind: 'paragraph', text: m.intro },
-    { kind: 'table', table: { header: m.table, rows } },
+    { kind: 'table', table: { header: m.table, rows, widths: [20, 80] } },
   ];
   if (input.city.provenance.length > 0) {
     blocks.push({ kind: 'heading', text: m.provenanceTitle });

@@ -18,6 +18,10 @@ export interface ReportContext {
   /** Where a finding applies: the study area, a unit or a site. */
   where(finding: Finding): string;
   passCell(pass: boolean): TableCell;
+  /** Punctuation differs: full-width in Chinese. */
+  colon: string;
+  paren(text: string): string;
+  quote(text: string): string;
 }
 
 export function reportContext(input: ReportInput): ReportContext {
@@ -41,6 +45,9 @@ export function reportContext(input: ReportInput): ReportContext {
       if (f.scope === 'city') return t.scope.city;
       return context.unitName(f.unitId);
     },
+    colon: lang === 'zh' ? '：' : ': ',
+    paren: (text) => (lang === 'zh' ? `（${text}）` : ` (${text})`),
+    quote: (text) => (lang === 'zh' ? `“${text}”` : ` “${text}”`),
     passCell: (pass) =>
       pass ? { text: t.findings.pass, tone: 'pass' } : { text: t.findings.fail, tone: 'fail' },
   };

@@ -8,8 +8,22 @@ import type { Block, ReportModel, ReportTable, TableCell } from './types.ts';
  */
 const esc = escapeXml;
 
+/** Page box with running header (data warning) and footer (city · profile · page / pages). */
+function pageCss(model: ReportModel): string {
+  const box = `font-family: 'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif; font-size: 7.5pt;`;
+  const top =
+    model.banner === null
+      ? ''
+      : `@top-center { content: ${cssString(model.banner)}; color: #b00020; ${box} }`;
+  return `@page { size: A4; margin: 20mm 18mm 18mm 18mm; ${top}
+  @bottom-center { content: ${cssString(`${model.footer} · `)} counter(page) " / " counter(pages); color: #555; ${box} } }`;
+}
+
+function cssString(text: string): string {
+  return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', ' ')}"`;
+}
+
 const CSS = `
-@page { size: A4; margin: 22mm 18mm 20mm 18mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: 'Noto Serif CJK SC','Noto Serif SC','Source Han Serif SC','SimSun',serif;
@@ -23,8 +37,6 @@ h1, h2, h3, .key .value, th, .banner, figcaption, .title-lines th {
 .title-lines { margin: 0 auto; border-collapse: collapse; font-size: 11.5pt; text-align: left; }
 .title-lines th { padding: 2.5mm 6mm 2.5mm 0; font-weight: bold; white-space: nowrap; vertical-align: top; }
 .title-lines td { padding: 2.5mm 0; border-bottom: 0.6pt solid #888; min-width: 90mm; }
-.banner { position: fixed; top: -14mm; left: 0; right: 0; text-align: center; font-size: 8.5pt;
-  color: #b00020; letter-spacing: 0.05em; }
 section { break-before: page; }
 section.flow { break-before: auto; }
 h2 { font-size: 15pt; border-bottom: 1.5pt solid #1a1a1a; padding-bottom: 1.5mm; margin: 0 0 4mm; }
@@ -44,7 +56,7 @@ table.data { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-siz
 table.data caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 1.5mm;
   font-family: 'Noto Sans CJK SC',sans-serif; font-size: 10pt; }
 table.data th, table.data td { border: 0.6pt solid #444; padding: 1.2mm 1.8mm; vertical-align: top; }
-table.data th { background: #e8ecf1; font-weight: bold; text-align: center; }
+table.data th { background: #e8ecf1; font-weight: bold; text-align: center; white-space: nowrap; }
 table.data td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.data tr { break-inside: avoid; }
 td.pass { color: #1b5e20; font-weight: bold; }
@@ -66,9 +78,11 @@ function cell(c: TableCell, numeric: boolean, tag: 'td' | 'th' = 'td'): string {
 function table(t: ReportTable): string {
   const numeric = t.numeric ?? [];
   const caption = t.caption === undefined ? '' : `<caption>${esc(t.caption)}</caption>`;
+  const cols =
+    t.widths === undefined ? '' : `<colgroup>${t.widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>`;
   const head = `<thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.map((r) => `<tr>${r.map((c, i) => cell(c, numeric[i] === true)).join('')}</tr>`).join('');
-  return `<table class="data">${caption}${head}<tbody>${rows}</tbody></table>`;
+  return `<table class="data">${caption}${cols}${head}<tbody>${rows}</tbody></table>`;
 }
 
 function block(b: Block, model: ReportModel): string {
@@ -108,12 +122,10 @@ export function renderHtml(model: ReportModel): string {
           .join('\n')}</section>`,
     )
     .join('\n');
-  const banner = model.banner === null ? '' : `<div class="banner">${esc(model.banner)}</div>`;
   return `<!DOCTYPE html>
 <html lang="${model.lang === 'zh' ? 'zh-CN' : 'en'}">
-<head><meta charset="utf-8"><title>${esc(model.title)} · ${esc(model.footer)}</title><style>${CSS}</style></head>
+<head><meta charset="utf-8"><title>${esc(model.title)} · ${esc(model.footer)}</title><style>${pageCss(model)}${CSS}</style></head>
 <body>
-${banner}
 <div class="title-page"><h1>${esc(model.title)}</h1><div class="subtitle">${esc(model.subtitle)}</div>
 <table class="title-lines">${lines}</table></div>
 ${sections}

@@ -4,7 +4,7 @@ import { formatFixed, formatInt, formatShare } from './format.ts';
 import type { Block, ReportSection, TableCell } from './types.ts';
 
 /** Rows of one rule's table in the body; the full list is in tables.xlsx. */
-const MAX_ROWS_PER_RULE = 24;
+const MAX_ROWS_PER_RULE = 12;
 
 export function coverageSection(ctx: ReportContext): ReportSection {
   const { t, input } = ctx;
@@ -88,7 +88,7 @@ export function findingsSection(ctx: ReportContext): ReportSection {
     });
     blocks.push({
       kind: 'paragraph',
-      text: `${t.findings.citation}：${citation.document}${clause}“${citation.text}”${citation.verified ? '' : t.findings.unverified}`,
+      text: `${t.findings.citation}${ctx.colon}${citation.document}${clause}${ctx.quote(citation.text)}${citation.verified ? '' : t.findings.unverified}`,
       tone: 'muted',
     });
     blocks.push({
@@ -117,7 +117,7 @@ export function findingsSection(ctx: ReportContext): ReportSection {
       blocks.push({ kind: 'paragraph', text: t.findings.moreRows(own.length - shown.length), tone: 'muted' });
     }
     if (rule.note !== undefined) {
-      blocks.push({ kind: 'paragraph', text: `${t.findings.note}：${rule.note}`, tone: 'muted' });
+      blocks.push({ kind: 'paragraph', text: `${t.findings.note}${ctx.colon}${rule.note}`, tone: 'muted' });
     }
   }
   const skipped = input.baseline.summary.skippedRules;
@@ -126,7 +126,7 @@ export function findingsSection(ctx: ReportContext): ReportSection {
     blocks.push({ kind: 'heading', text: t.findings.skipped });
     blocks.push({
       kind: 'bullets',
-      items: skipped.map((s) => `${titles.get(s.rule) ?? s.rule}（${s.reason}）`),
+      items: skipped.map((s) => `${titles.get(s.rule) ?? s.rule}${ctx.paren(s.reason)}`),
     });
   }
   return { id: 'findings', title: t.sections.findings, blocks };

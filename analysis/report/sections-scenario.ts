@@ -110,7 +110,7 @@ export function scenarioSection(ctx: ReportContext): ReportSection {
     ctx.passCell(after.pass),
   ]);
   const blocks: Block[] = [
-    { kind: 'heading', text: `${t.titleScenario}：${scenario.name}` },
+    { kind: 'heading', text: `${t.titleScenario}${ctx.colon}${scenario.name}` },
     { kind: 'paragraph', text: t.scenario.modifications },
     { kind: 'bullets', items: scenario.modifications.map((m) => describeModification(ctx, m)) },
     {

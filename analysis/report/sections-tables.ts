@@ -38,7 +38,7 @@ export function tablesSection(ctx: ReportContext): ReportSection {
     return [ctx.ruleTitle(f), scope, where, value, required, shortfall];
   });
   const header = [...t.tables.unitsHeader];
-  header[4] = t.key.coverageAt(ctx.headlineMinutes);
+  header[4] = t.tables.coverageColumn(ctx.headlineMinutes);
   return {
     id: 'tables',
     title: t.sections.tables,

@@ -81,6 +81,8 @@ export interface ReportTable {
   rows: TableCell[][];
   /** Per column: numbers are right-aligned. */
   numeric?: boolean[];
+  /** Per column width in percent of the table (renderers size columns to content without). */
+  widths?: number[];
 }
 
 export type FigureId = 'coverage-chart' | 'map-compliance' | 'map-coverage' | 'map-scenario';

@@ -1,5 +1,5 @@
 import type { Finding } from '../coverage/types.ts';
-import { sqlString, type SqlRunner } from '../db/sql-runner.ts';
+import { type SqlRunner, sqlString } from '../db/sql-runner.ts';
 import { areaPerHouseholdsSql, areaPerResidentSql } from './rules/area.ts';
 import type { RuleContext } from './rules/context.ts';
 import { countPerUnitSql } from './rules/count-per-unit.ts';
@@ -19,11 +19,17 @@ const populationUnit = (p: string) => (p === 'residents' ? 'residents' : p);
 const KINDS: Record<RuleKind, KindSpec> = {
   coverage_share: {
     sql: coverageShareSql,
-    units: (r: Extract<Rule, { kind: 'coverage_share' }>) => ['share', populationUnit(r.population)],
+    units: (r: Extract<Rule, { kind: 'coverage_share' }>) => [
+      'share',
+      populationUnit(r.population),
+    ],
   },
   radius_coverage: {
     sql: radiusCoverageSql,
-    units: (r: Extract<Rule, { kind: 'radius_coverage' }>) => ['share', populationUnit(r.population)],
+    units: (r: Extract<Rule, { kind: 'radius_coverage' }>) => [
+      'share',
+      populationUnit(r.population),
+    ],
   },
   area_per_resident: {
     sql: areaPerResidentSql,
@@ -72,7 +78,10 @@ export function selectRules(profile: StandardsProfile): { run: Rule[]; skipped: 
     const appliesTo = rule.appliesTo ?? 'all';
     if (rule.enabled === false) skipped.push({ rule: rule.id, reason: 'disabled in the profile' });
     else if (appliesTo !== 'all' && appliesTo !== profile.settings.areaType) {
-      skipped.push({ rule: rule.id, reason: `applies to ${appliesTo} areas; settings.areaType is ${profile.settings.areaType}` });
+      skipped.push({
+        rule: rule.id,
+        reason: `applies to ${appliesTo} areas; settings.areaType is ${profile.settings.areaType}`,
+      });
     } else run.push(rule);
   }
   return { run, skipped };
@@ -103,7 +112,8 @@ export async function evaluateProfile(
     (rule) =>
       `SELECT ${sqlString(rule.id)} AS rule_id, ${sqlString(rule.kind)} AS kind, * FROM (${KINDS[rule.kind].sql(rule as never, context)})`,
   );
-  if (selects.length > 0) await runner.exec(`INSERT INTO findings ${selects.join('\nUNION ALL\n')}`);
+  if (selects.length > 0)
+    await runner.exec(`INSERT INTO findings ${selects.join('\nUNION ALL\n')}`);
   const rows = await runner.query<FindingRow>(
     `SELECT rule_id, scope, unit_id, site_id, pass, value, required, shortfall, note FROM findings
      ORDER BY rule_id, CASE scope WHEN 'city' THEN 0 WHEN 'street' THEN 1 WHEN 'community' THEN 2 ELSE 3 END,

@@ -24,7 +24,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const str: Check = (v, path, p) => {
-  if (typeof v !== 'string' || v.trim() === '') p.push({ path, message: 'must be a non-empty string' });
+  if (typeof v !== 'string' || v.trim() === '')
+    p.push({ path, message: 'must be a non-empty string' });
 };
 const bool: Check = (v, path, p) => {
   if (typeof v !== 'boolean') p.push({ path, message: 'must be true or false' });
@@ -48,7 +49,9 @@ const listOf =
   (v, path, p) => {
     if (!Array.isArray(v)) return void p.push({ path, message: 'must be a list' });
     if (v.length < minLength) p.push({ path, message: `must list at least ${minLength} item(s)` });
-    v.forEach((entry, i) => item(entry, `${path}[${i}]`, p));
+    v.forEach((entry, i) => {
+      item(entry, `${path}[${i}]`, p);
+    });
   };
 const optional =
   (check: Check): Check =>
@@ -126,13 +129,17 @@ const rule: Check = (v, path, p) => {
   if (!isObject(v)) return void p.push({ path, message: 'must be an object' });
   const kind = v.kind;
   if (typeof kind !== 'string' || !(kind in RULE_FIELDS)) {
-    p.push({ path: `${path}.kind`, message: `must be one of ${Object.keys(RULE_FIELDS).join(', ')}` });
+    p.push({
+      path: `${path}.kind`,
+      message: `must be one of ${Object.keys(RULE_FIELDS).join(', ')}`,
+    });
     return;
   }
   const fields = { ...RULE_BASE, ...RULE_FIELDS[kind as RuleKind] };
   record(fields)(v, path, p);
   for (const key of Object.keys(v)) {
-    if (key !== 'kind' && !(key in fields)) p.push({ path: `${path}.${key}`, message: 'unknown field' });
+    if (key !== 'kind' && !(key in fields))
+      p.push({ path: `${path}.${key}`, message: 'unknown field' });
   }
   const max = v.maxM2;
   if (typeof max === 'number' && typeof v.minM2 === 'number' && max < v.minM2) {
@@ -158,7 +165,8 @@ export function validateProfile(input: unknown): ProfileValidation {
     const seen = new Set<unknown>();
     input.rules.forEach((r, i) => {
       if (!isObject(r)) return;
-      if (seen.has(r.id)) problems.push({ path: `$.rules[${i}].id`, message: `duplicate rule id ${String(r.id)}` });
+      if (seen.has(r.id))
+        problems.push({ path: `$.rules[${i}].id`, message: `duplicate rule id ${String(r.id)}` });
       seen.add(r.id);
     });
   }

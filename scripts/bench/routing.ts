@@ -7,6 +7,7 @@ import {
 } from '../../analysis/graph/synthetic-grid.ts';
 import type { RoadGraph } from '../../analysis/graph/types.ts';
 import { type CellLinks, cellLinks } from '../../analysis/routing/cell-links.ts';
+import { ShortestPathSearch } from '../../analysis/routing/dijkstra.ts';
 import { minutesToCost, travelProfile } from '../../analysis/routing/profiles.ts';
 import { nearestFacility } from '../../analysis/routing/reach.ts';
 import {
@@ -29,12 +30,34 @@ import {
 
 const profile = travelProfile('walk-elderly'); // 1.0 m/s: a 15-minute circle is ≈ 900 m of road
 
-/** Origins spread over the graph: positions of deterministically sampled nodes. */
-function sampleOrigins(graph: RoadGraph, count: number): Origin[] {
-  return Array.from({ length: count }, (_, k) => {
-    const node = Math.floor(seededUnit(k, 99) * graph.nodeCount);
-    return { id: `N${node}`, lon: graph.nodeLon[node], lat: graph.nodeLat[node] };
-  });
+/** Nodes spread over the graph, deterministically sampled. */
+function sampleNodes(graph: RoadGraph, count: number): number[] {
+  return Array.from({ length: count }, (_, k) => Math.floor(seededUnit(k, 99) * graph.nodeCount));
+}
+
+/** Origins at sampled nodes (so that pgRouting, which starts from vertices, gets the same). */
+function nodeOrigins(graph: RoadGraph, nodes: readonly number[]): Origin[] {
+  return nodes.map((node) => ({
+    id: `N${node}`,
+    lon: graph.nodeLon[node],
+    lat: graph.nodeLat[node],
+  }));
+}
+
+/** Our node costs from one node (for checking pgRouting's answer). */
+function costsFrom(graph: RoadGraph, node: number, budget: number): Float64Array {
+  const search = new ShortestPathSearch(graph);
+  search.seed(node, 0, 0);
+  search.run(budget);
+  return Float64Array.from(search.dist);
+}
+
+/** CPU milliseconds of this process spent in fn (robust on a shared, loaded machine). */
+function cpuMs(fn: () => void): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** Median time of one single-origin surface (Dijkstra + cell evaluation), after a warm-up. */
@@ -86,7 +109,8 @@ export const benchmark: Benchmark = {
     // 1. Demo city: single-origin surfaces and multi-source over all facilities.
     const city = values.city ?? '';
     let demoGraph: RoadGraph | null = null;
-    let demoOrigins: Origin[] = [];
+    const demoNodes: number[] = [];
+    const demoSurfaceMs = 0;
     if (existsSync(`${city}/city.json`)) {
       demoGraph = loadCityGraph(city, 'walk');
       const graph = demoGraph;
@@ -117,6 +141,7 @@ export const benchmark: Benchmark = {
         demo_snap_ms_median: round(median(snapTimes), 4),
         demo_facilities: facilities.length,
         demo_multisource_ms: round(multi.ms, 3),
+        demo_multisource_cpu_ms: round(multi.cpuMs, 3),
         demo_multisource_cells: multi.cells,
         demo_nearest_facility_call_ms: round(whole, 3),
       });
@@ -146,7 +171,11 @@ export const benchmark: Benchmark = {
     const snapped = snapOrigins(g, sites).snapped;
     const m15 = multiSourceMs(gridLinks, snapped, 15, 7);
     const m30 = multiSourceMs(gridLinks, snapped, 30, 5);
-    const single = surfaceTimes(gridLinks, snapOrigins(g, sampleOrigins(g, 300)).snapped, 15);
+    const single = surfaceTimes(
+      gridLinks,
+      snapOrigins(g, nodeOrigins(g, sampleNodes(g, 1000))).snapped,
+      15,
+    );
     Object.assign(out, {
       grid_nodes: g.nodeCount,
       grid_edges: g.edgeCount,
@@ -155,13 +184,16 @@ export const benchmark: Benchmark = {
       grid_cell_links_ms: round(linksMs, 1),
       grid_facilities: snapped.length,
       grid_multisource_2000_ms: round(m15.ms, 2),
+      grid_multisource_2000_cpu_ms: round(m15.cpuMs, 2),
       grid_multisource_2000_reached_nodes: m15.nodes,
       grid_multisource_2000_30min_ms: round(m30.ms, 2),
+      grid_multisource_2000_30min_cpu_ms: round(m30.cpuMs, 2),
       grid_surface15_ms_median: round(median(single.times), 4),
     });
     console.log(
       `grid: ${g.nodeCount} nodes, ${gridLinks.cells.length} cells; multi-source over ${snapped.length} ` +
-        `facilities 15 min ${round(m15.ms, 2)} ms (${m15.nodes} nodes), 30 min ${round(m30.ms, 2)} ms`,
+        `facilities 15 min ${round(m15.ms, 2)} ms wall / ${round(m15.cpuMs, 2)} ms CPU (${m15.nodes} nodes), ` +
+        `30 min ${round(m30.ms, 2)} ms wall / ${round(m30.cpuMs, 2)} ms CPU`,
     );
     grid = null;
 
@@ -169,9 +201,23 @@ export const benchmark: Benchmark = {
     out.pgrouting_ratio = null;
     if (values['no-pgrouting'] || demoGraph === null) console.log('pgRouting: skipped');
     else {
-      const pg = await pgRoutingSideBySide(demoGraph, demoOrigins.slice(0, 200), 15 * 60);
+      const graph = demoGraph;
+      const budget = minutesToCost(profile, 15);
+      const pg = await pgRoutingSideBySide(
+        graph,
+        demoNodes.slice(0, 200),
+        budget,
+        (node) => costsFrom(graph, node, budget),
+        demoSurfaceMs,
+      );
       Object.assign(out, pg);
       if (pg.pgrouting_ratio === null) console.log(`pgRouting: skipped (${pg.pgrouting_note})`);
+      else {
+        console.log(
+          `pgRouting ${pg.pgrouting_version}: ${pg.pgrouting_surface_ms_mean} ms per origin, ` +
+            `ratio ${pg.pgrouting_ratio}× (max cost difference ${pg.pgrouting_max_cost_difference})`,
+        );
+      }
     }
     out.peak_rss_mb = peakRssMb();
     console.log(`peak RSS ${out.peak_rss_mb} MB`);

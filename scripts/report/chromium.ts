@@ -17,40 +17,44 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
 }
 
-function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-/** A4 PDF of a print-ready page; the footer (text · page / pages) is Chromium's own template. */
-export async function htmlToPdf(browser: Browser, html: string, footer: string): Promise<Uint8Array> {
+/**
+ * A4 PDF of a print-ready page. Running header and footer come from the page's own CSS margin
+ * boxes (@page @top-center …), so window.print() in the app gives the same pages.
+ */
+export async function htmlToPdf(browser: Browser, html: string): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const style = `font-size:7.5pt;width:100%;text-align:center;color:#555;font-family:'Noto Sans CJK SC',sans-serif;`;
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: `<div style="${style}">${escapeHtml(footer)} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
-    });
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
     return new Uint8Array(pdf);
   } finally {
     await page.close();
   }
 }
 
-/** PNG of an SVG document at `scale` × its pixel size (2 gives 192 dpi in Word at 96 dpi). */
-export async function svgToPng(browser: Browser, svg: string, width: number, height: number, scale = 2): Promise<Uint8Array> {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+/**
+ * PNGs of SVG documents at `scale` × their pixel size (2 gives 192 dpi in Word at 96 dpi). All
+ * figures go on one page and are shot one by one: a page per figure costs a second each.
+ */
+export async function svgsToPng(
+  browser: Browser,
+  figures: readonly { svg: string; width: number }[],
+  scale = 2,
+): Promise<Uint8Array[]> {
+  const width = Math.max(100, ...figures.map((f) => f.width));
+  const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: scale });
   try {
     const page = await context.newPage();
-    await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
+    const body = figures.map((f) => `<div style="width:${f.width}px">${f.svg}</div>`).join('');
+    await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:#fff">${body}</body></html>`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const png = await page.locator('svg').first().screenshot({ type: 'png' });
-    return new Uint8Array(png);
+    const shots: Uint8Array[] = [];
+    for (let i = 0; i < figures.length; i++) {
+      const png = await page.locator('body > div > svg').nth(i).screenshot({ type: 'png' });
+      shots.push(new Uint8Array(png));
+    }
+    return shots;
   } finally {
     await context.close();
   }

@@ -62,13 +62,16 @@ async function analyse(input: CityInput, graphs: Graphs, profile: StandardsProfi
   }
 }
 
+/** Files that describe the folder itself say nothing about where the data came from. */
+const SELF_DESCRIBING = /^\|\s*`(METHOD\.md|PROVENANCE\.md|city\.json)`/;
+
 /** PROVENANCE.md table rows as "file: source" lines, markdown stripped. */
 function provenanceLines(dir: string): string[] {
   const file = join(dir, 'PROVENANCE.md');
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
-    .filter((line) => /^\|\s*`/.test(line))
+    .filter((line) => /^\|\s*`/.test(line) && !SELF_DESCRIBING.test(line))
     .map((line) => line.split('|').map((c) => c.trim()).filter((c) => c !== ''))
     .map(([name, source]) => `${name.replaceAll('`', '')}：${stripMarkdown(source ?? '')}`);
 }

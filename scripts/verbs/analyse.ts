@@ -4,12 +4,20 @@ import { analyseCity } from '../../analysis/coverage/analyse-city.ts';
 import { analysisFiles } from '../../analysis/coverage/outputs.ts';
 import { graphReachSource } from '../../analysis/coverage/routing-reach.ts';
 import { InputError } from '../../analysis/errors.ts';
-import { builtInProfile, BUILT_IN_PROFILE_IDS, parseProfile } from '../../analysis/standards/profiles.ts';
-import { type StandardsProfile, TRAVEL_PROFILES, type TravelProfile } from '../../analysis/standards/types.ts';
+import {
+  BUILT_IN_PROFILE_IDS,
+  builtInProfile,
+  parseProfile,
+} from '../../analysis/standards/profiles.ts';
+import {
+  type StandardsProfile,
+  TRAVEL_PROFILES,
+  type TravelProfile,
+} from '../../analysis/standards/types.ts';
+import { printSummaryTable } from '../analyse/print-summary.ts';
 import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
 import { NodeRunner } from '../db/node-runner.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
-import { printSummaryTable } from '../analyse/print-summary.ts';
 
 export const verb: Verb = {
   summary: 'coverage and standards analysis of a city folder',
@@ -38,13 +46,21 @@ summary.json is documented in analysis/coverage/README.md.`,
     const outDir = requireOption(options.out, 'out');
     const travel = parseTravel(options.travel ?? TRAVEL_PROFILES.join(','));
     const input = readCityInput(cityDir);
-    const graphs = readCityGraphs(cityDir, travel.map((t) => (t === 'walk-elderly' ? 'walk' : t)));
+    const graphs = readCityGraphs(
+      cityDir,
+      travel.map((t) => (t === 'walk-elderly' ? 'walk' : t)),
+    );
     const routing = graphReachSource(input, graphs);
     const runner = await NodeRunner.open();
     try {
-      const result = await analyseCity(input, runner, { profile, reach: routing.reach, travelProfiles: travel });
+      const result = await analyseCity(input, runner, {
+        profile,
+        reach: routing.reach,
+        travelProfiles: travel,
+      });
       mkdirSync(outDir, { recursive: true });
-      for (const [name, text] of Object.entries(analysisFiles(result))) writeFileSync(join(outDir, name), text);
+      for (const [name, text] of Object.entries(analysisFiles(result)))
+        writeFileSync(join(outDir, name), text);
       printSummaryTable(result.summary, routing.unreachable);
       console.log(`\nwritten: ${outDir}/summary.json, units.csv, findings.csv, cells.csv`);
     } finally {
@@ -56,23 +72,33 @@ summary.json is documented in analysis/coverage/README.md.`,
 
 function loadProfile(name: string): StandardsProfile {
   if (!name.endsWith('.json')) return builtInProfile(name);
-  if (!existsSync(name)) throw new InputError('E_MISSING_FILE', 'profile file not found', { file: name });
+  if (!existsSync(name))
+    throw new InputError('E_MISSING_FILE', 'profile file not found', { file: name });
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(name, 'utf8'));
   } catch (error) {
-    throw new InputError('E_BAD_JSON', `not valid JSON: ${(error as Error).message}`, { file: name });
+    throw new InputError('E_BAD_JSON', `not valid JSON: ${(error as Error).message}`, {
+      file: name,
+    });
   }
   return parseProfile(data, name);
 }
 
 function parseTravel(list: string): TravelProfile[] {
-  const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const name of names) {
     if (!(TRAVEL_PROFILES as readonly string[]).includes(name)) {
-      throw new InputError('E_BAD_OPTION', `unknown travel profile "${name}" (use ${TRAVEL_PROFILES.join(', ')})`, {
-        column: 'travel',
-      });
+      throw new InputError(
+        'E_BAD_OPTION',
+        `unknown travel profile "${name}" (use ${TRAVEL_PROFILES.join(', ')})`,
+        {
+          column: 'travel',
+        },
+      );
     }
   }
   return [...new Set(['walk-elderly', ...names])] as TravelProfile[];

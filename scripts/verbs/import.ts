@@ -19,7 +19,18 @@ import {
 import { reasonText } from '../../analysis/io/import/reasons.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
-const FIELDS: FacilityField[] = ['id', 'name', 'type', 'lon', 'lat', 'lonlat', 'floorArea', 'beds', 'floorLevel', 'lift'];
+const FIELDS: FacilityField[] = [
+  'id',
+  'name',
+  'type',
+  'lon',
+  'lat',
+  'lonlat',
+  'floorArea',
+  'beds',
+  'floorLevel',
+  'lift',
+];
 
 const help = `Usage: npx carecircle import --facilities FILE --out DIR [options]
 
@@ -64,14 +75,17 @@ export const verb: Verb = {
     const file = requireOption(opts.facilities, 'facilities');
     const out = requireOption(opts.out, 'out');
     const crs = opts.crs === 'auto' ? 'auto' : parseCrs(opts.crs ?? '');
-    if (crs === undefined) throw new InputError('E_BAD_OPTION', `--crs must be auto, ${CRS_LIST.join(', ')}`);
+    if (crs === undefined)
+      throw new InputError('E_BAD_OPTION', `--crs must be auto, ${CRS_LIST.join(', ')}`);
     const bytes = await readInput(file);
     const report = await importFacilities(bytes, {
       fileName: basename(file),
       crs,
       mapping: parseMapOptions(opts.map ?? []),
       ...(opts.sheet === undefined ? {} : { sheet: opts.sheet }),
-      ...(opts['header-row'] === undefined ? {} : { headerRow: parseHeaderRow(opts['header-row']) }),
+      ...(opts['header-row'] === undefined
+        ? {}
+        : { headerRow: parseHeaderRow(opts['header-row']) }),
       ...(opts.type === undefined ? {} : { defaultType: parseType(opts.type) }),
       allowOutsideChina: opts['allow-outside-china'] ?? false,
       ...(await cityRoads(opts.city)),
@@ -98,7 +112,10 @@ function parseMapOptions(values: string[]): Partial<Record<FacilityField, string
     const eq = value.indexOf('=');
     const field = value.slice(0, eq) as FacilityField;
     if (eq < 1 || !FIELDS.includes(field)) {
-      throw new InputError('E_BAD_OPTION', `--map ${value}: expected FIELD=COLUMN with FIELD one of ${FIELDS.join(', ')}`);
+      throw new InputError(
+        'E_BAD_OPTION',
+        `--map ${value}: expected FIELD=COLUMN with FIELD one of ${FIELDS.join(', ')}`,
+      );
     }
     const column = value.slice(eq + 1);
     mapping[field] = column === '' ? null : column;
@@ -108,13 +125,15 @@ function parseMapOptions(values: string[]): Partial<Record<FacilityField, string
 
 function parseHeaderRow(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new InputError('E_BAD_OPTION', `--header-row ${text}: expected a row number ≥ 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InputError('E_BAD_OPTION', `--header-row ${text}: expected a row number ≥ 1`);
   return n;
 }
 
 function parseType(text: string): FacilityType {
   const type = facilityTypeOf(text);
-  if (type === undefined) throw new InputError('E_BAD_OPTION', `--type ${text}: not a known facility type`);
+  if (type === undefined)
+    throw new InputError('E_BAD_OPTION', `--type ${text}: not a known facility type`);
   return type;
 }
 
@@ -152,8 +171,14 @@ function summary(file: string, report: FacilityImportReport, out: string): strin
     `  CRS: ${report.crs} — ${crsChoice.forced ? 'forced by --crs' : s.en}${scores === '' ? '' : ` [median distance to roads: ${scores}]`}`,
     `  rows: ${counts.rows}, accepted ${counts.accepted}, rejected ${counts.rejected}, empty rows skipped ${counts.emptyRows}`,
     ...table.warnings.map((w) => `  note: ${w}`),
-    ...report.rejections.slice(0, 10).map((r) => `  row ${r.row}, column ${r.column}, value "${r.value}": ${reasonText(r.reason)}`),
-    ...(report.rejections.length > 10 ? [`  … ${report.rejections.length - 10} more problems in rejected.csv`] : []),
+    ...report.rejections
+      .slice(0, 10)
+      .map(
+        (r) => `  row ${r.row}, column ${r.column}, value "${r.value}": ${reasonText(r.reason)}`,
+      ),
+    ...(report.rejections.length > 10
+      ? [`  … ${report.rejections.length - 10} more problems in rejected.csv`]
+      : []),
     `  wrote ${join(out, 'facilities.geojson')} and ${join(out, 'rejected.csv')}`,
   ];
   return lines.join('\n');

@@ -9,7 +9,7 @@ import { renderHtml } from '../../analysis/report/render-html.ts';
 import { renderXlsx } from '../../analysis/report/render-xlsx.ts';
 import type { FigureId, ReportLang } from '../../analysis/report/types.ts';
 import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
-import { chromiumAvailable, htmlToPdf, launchChromium, svgToPng } from '../report/chromium.ts';
+import { chromiumAvailable, htmlToPdf, launchChromium, svgsToPng } from '../report/chromium.ts';
 import { gatherReportInput } from '../report/inputs.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
@@ -77,10 +77,12 @@ circles.geojson, sites.geojson. Maps in the .docx are PNGs rasterised by the sam
     if (chromiumAvailable()) {
       const browser = await launchChromium();
       try {
-        for (const figure of Object.values(model.figures)) {
-          figurePngs[figure.id] = await svgToPng(browser, figure.svg, figure.width, figure.height);
-        }
-        write('report.pdf', await htmlToPdf(browser, html, model.footer));
+        const figures = Object.values(model.figures);
+        const pngs = await svgsToPng(browser, figures);
+        figures.forEach((figure, i) => {
+          figurePngs[figure.id] = pngs[i];
+        });
+        write('report.pdf', await htmlToPdf(browser, html));
       } finally {
         await browser.close();
       }

@@ -31,7 +31,10 @@ const CONVERTED_DECIMALS = 1e7;
 export function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
   if (crs === 'wgs84') return [lon, lat];
   const [x, y] = gcoord.transform([lon, lat], GCOORD_CRS[crs], gcoord.WGS84);
-  return [Math.round(x * CONVERTED_DECIMALS) / CONVERTED_DECIMALS, Math.round(y * CONVERTED_DECIMALS) / CONVERTED_DECIMALS];
+  return [
+    Math.round(x * CONVERTED_DECIMALS) / CONVERTED_DECIMALS,
+    Math.round(y * CONVERTED_DECIMALS) / CONVERTED_DECIMALS,
+  ];
 }
 
 /** The inverse, for tests and for showing a WGS-84 point on a GCJ-02 base map. */

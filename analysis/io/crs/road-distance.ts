@@ -74,7 +74,14 @@ function cell(metres: number): number {
   return Math.floor(metres / CELL_M);
 }
 
-function pointSegment(px: number, py: number, x1: number, y1: number, x2: number, y2: number): number {
+function pointSegment(
+  px: number,
+  py: number,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+): number {
   const dx = x2 - x1;
   const dy = y2 - y1;
   const len2 = dx * dx + dy * dy;

@@ -38,37 +38,80 @@ const MIN_SAMPLE = 3;
  *    clearly closer than the others;
  * otherwise 'unknown' with the scores, so that the UI can show why and ask.
  */
-export function suggestCrs(points: [number, number][], options: SuggestCrsOptions = {}): CrsSuggestion {
+export function suggestCrs(
+  points: [number, number][],
+  options: SuggestCrsOptions = {},
+): CrsSuggestion {
   const hints = options.hints ?? [];
   const inChina = points.filter(([lon, lat]) => isInChinaBox(lon, lat));
   const sample = evenSample(inChina, MAX_SAMPLE);
   const scores = scoreByRoads(sample, options.distanceToRoadsM);
   const base = { scores, hints };
   if (points.length === 0) {
-    return { ...base, crs: 'unknown', basis: 'no-points', zh: '没有有效坐标，无法判断坐标系', en: 'no valid coordinates to judge the CRS from' };
+    return {
+      ...base,
+      crs: 'unknown',
+      basis: 'no-points',
+      zh: '没有有效坐标，无法判断坐标系',
+      en: 'no valid coordinates to judge the CRS from',
+    };
   }
   if (inChina.length === 0) {
-    return { ...base, crs: 'wgs84', basis: 'outside-china', zh: '全部点位于中国境外，境外不存在偏移，按 WGS-84 处理', en: 'all points are outside China, where no offset applies: WGS-84' };
+    return {
+      ...base,
+      crs: 'wgs84',
+      basis: 'outside-china',
+      zh: '全部点位于中国境外，境外不存在偏移，按 WGS-84 处理',
+      en: 'all points are outside China, where no offset applies: WGS-84',
+    };
   }
   const hinted = distinct(hints.map((h) => h.crs));
   const byRoads = roadWinner(scores, options.decisiveRatio ?? 0.7);
   if (hinted.length === 1) {
     const crs = hinted[0];
     if (byRoads !== undefined && byRoads !== crs) {
-      return { ...base, crs: 'unknown', basis: 'conflict', zh: `列名/文件名提示 ${crs}，但与道路的距离更支持 ${byRoads}`, en: `names suggest ${crs} but distances to roads favour ${byRoads}` };
+      return {
+        ...base,
+        crs: 'unknown',
+        basis: 'conflict',
+        zh: `列名/文件名提示 ${crs}，但与道路的距离更支持 ${byRoads}`,
+        en: `names suggest ${crs} but distances to roads favour ${byRoads}`,
+      };
     }
     const names = hints.map((h) => `"${h.text}"`).join(', ');
-    return { ...base, crs, basis: 'hint', zh: `列名/文件名 ${names} 表明为 ${crs}`, en: `${names} names ${crs}` };
+    return {
+      ...base,
+      crs,
+      basis: 'hint',
+      zh: `列名/文件名 ${names} 表明为 ${crs}`,
+      en: `${names} names ${crs}`,
+    };
   }
   if (byRoads !== undefined) {
     const m = scores[byRoads].medianRoadDistanceM;
-    return { ...base, crs: byRoads, basis: 'roads', zh: `按 ${byRoads} 换算后点位离道路最近（中位数 ${m} 米）`, en: `converted as ${byRoads}, points lie closest to roads (median ${m} m)` };
+    return {
+      ...base,
+      crs: byRoads,
+      basis: 'roads',
+      zh: `按 ${byRoads} 换算后点位离道路最近（中位数 ${m} 米）`,
+      en: `converted as ${byRoads}, points lie closest to roads (median ${m} m)`,
+    };
   }
-  const why = hinted.length > 1 ? 'names suggest several systems' : 'no names and no clear road evidence';
-  return { ...base, crs: 'unknown', basis: 'undecided', zh: '无法自动判断坐标系，请选择', en: `cannot tell the CRS (${why}); please choose` };
+  const why =
+    hinted.length > 1 ? 'names suggest several systems' : 'no names and no clear road evidence';
+  return {
+    ...base,
+    crs: 'unknown',
+    basis: 'undecided',
+    zh: '无法自动判断坐标系，请选择',
+    en: `cannot tell the CRS (${why}); please choose`,
+  };
 }
 
-function scoreByRoads(sample: [number, number][], distance?: DistanceToRoads): Record<Crs, CrsScore> {
+function scoreByRoads(
+  sample: [number, number][],
+  distance?: DistanceToRoads,
+): Record<Crs, CrsScore> {
   const out = {} as Record<Crs, CrsScore>;
   for (const crs of CRS_LIST) {
     if (distance === undefined || sample.length === 0) {
@@ -82,9 +125,9 @@ function scoreByRoads(sample: [number, number][], distance?: DistanceToRoads): R
 }
 
 function roadWinner(scores: Record<Crs, CrsScore>, ratio: number): Crs | undefined {
-  const ranked = CRS_LIST.filter((c) => scores[c].medianRoadDistanceM !== null && scores[c].sample >= MIN_SAMPLE).sort(
-    (a, b) => (scores[a].medianRoadDistanceM ?? 0) - (scores[b].medianRoadDistanceM ?? 0),
-  );
+  const ranked = CRS_LIST.filter(
+    (c) => scores[c].medianRoadDistanceM !== null && scores[c].sample >= MIN_SAMPLE,
+  ).sort((a, b) => (scores[a].medianRoadDistanceM ?? 0) - (scores[b].medianRoadDistanceM ?? 0));
   if (ranked.length < 2) return undefined;
   const best = scores[ranked[0]].medianRoadDistanceM ?? 0;
   const second = scores[ranked[1]].medianRoadDistanceM ?? 0;

@@ -1,5 +1,10 @@
 import type { RawTable } from '../table/types.ts';
-import { type FacilityField, headerScore, type ImportField, type PopulationField } from './column-synonyms.ts';
+import {
+  type FacilityField,
+  headerScore,
+  type ImportField,
+  type PopulationField,
+} from './column-synonyms.ts';
 import { parseCoordinatePair, parseNumber } from './parse-values.ts';
 
 export type ImportKind = 'facilities' | 'population';
@@ -23,11 +28,45 @@ export interface ColumnGuess<F extends ImportField = ImportField> {
   unmapped: string[];
 }
 
-export const FACILITY_FIELDS: FacilityField[] = ['id', 'name', 'type', 'lon', 'lat', 'lonlat', 'floorArea', 'beds', 'floorLevel', 'lift'];
-export const POPULATION_FIELDS: PopulationField[] = ['id', 'name', 'h3', 'lon', 'lat', 'lonlat', 'residents', 'elders60', 'elders65', 'elders80', 'households'];
+export const FACILITY_FIELDS: FacilityField[] = [
+  'id',
+  'name',
+  'type',
+  'lon',
+  'lat',
+  'lonlat',
+  'floorArea',
+  'beds',
+  'floorLevel',
+  'lift',
+];
+export const POPULATION_FIELDS: PopulationField[] = [
+  'id',
+  'name',
+  'h3',
+  'lon',
+  'lat',
+  'lonlat',
+  'residents',
+  'elders60',
+  'elders65',
+  'elders80',
+  'households',
+];
 
 const SAMPLE_ROWS = 50;
-const NUMERIC_FIELDS = new Set<ImportField>(['lon', 'lat', 'floorArea', 'beds', 'floorLevel', 'residents', 'elders60', 'elders65', 'elders80', 'households']);
+const NUMERIC_FIELDS = new Set<ImportField>([
+  'lon',
+  'lat',
+  'floorArea',
+  'beds',
+  'floorLevel',
+  'residents',
+  'elders60',
+  'elders65',
+  'elders80',
+  'households',
+]);
 
 /**
  * Guesses which column holds which field from the header names, checked against the first rows'
@@ -67,7 +106,9 @@ export function guessColumns(table: RawTable, kind: ImportKind): ColumnGuess {
   }
   const result = {} as Record<ImportField, FieldGuess>;
   for (const field of fields) {
-    const candidates = scored.filter((c) => c.field === field).map(({ column, confidence }) => ({ column, confidence }));
+    const candidates = scored
+      .filter((c) => c.field === field)
+      .map(({ column, confidence }) => ({ column, confidence }));
     const column = mapping[field] ?? null;
     const confidence = candidates.find((c) => c.column === column)?.confidence ?? 0;
     result[field] = { column, confidence, candidates };

@@ -6,7 +6,12 @@ import { type CrsSuggestion, suggestCrs } from '../crs/suggest-crs.ts';
 import { type ReadTableOptions, readTable } from '../table/read-table.ts';
 import type { RawTable } from '../table/types.ts';
 import type { FacilityField, ImportField } from './column-synonyms.ts';
-import { type ColumnGuess, type ColumnMapping, guessColumns, withOverrides } from './guess-columns.ts';
+import {
+  type ColumnGuess,
+  type ColumnMapping,
+  guessColumns,
+  withOverrides,
+} from './guess-columns.ts';
 import { readCoordinates } from './row-checks.ts';
 import { type FacilityImport, validateFacilities } from './validate-facilities.ts';
 
@@ -33,7 +38,10 @@ export interface FacilityImportReport extends FacilityImport {
  * The whole import in one call (the CLI's path): read, guess the mapping (with overrides),
  * decide the CRS, validate. The wizard calls the same steps one by one to show each to the user.
  */
-export async function importFacilities(bytes: Uint8Array, options: ImportFacilitiesOptions = {}): Promise<FacilityImportReport> {
+export async function importFacilities(
+  bytes: Uint8Array,
+  options: ImportFacilitiesOptions = {},
+): Promise<FacilityImportReport> {
   const table = await readTable(bytes, options);
   const guess = guessColumns(table, 'facilities');
   const mapping = withOverrides(guess.mapping, options.mapping ?? {});
@@ -42,7 +50,10 @@ export async function importFacilities(bytes: Uint8Array, options: ImportFacilit
   const crs = forced ? (options.crs as Crs) : suggestion.crs;
   if (crs === 'unknown') {
     const scores = Object.entries(suggestion.scores)
-      .map(([name, s]) => `${name}: ${s.medianRoadDistanceM === null ? 'no roads' : `${s.medianRoadDistanceM} m`}`)
+      .map(
+        ([name, s]) =>
+          `${name}: ${s.medianRoadDistanceM === null ? 'no roads' : `${s.medianRoadDistanceM} m`}`,
+      )
       .join(', ');
     throw new InputError(
       'E_CRS_UNDECIDED',
@@ -53,7 +64,9 @@ export async function importFacilities(bytes: Uint8Array, options: ImportFacilit
   const result = validateFacilities(table, mapping, {
     crs,
     ...(options.defaultType === undefined ? {} : { defaultType: options.defaultType }),
-    ...(options.allowOutsideChina === undefined ? {} : { allowOutsideChina: options.allowOutsideChina }),
+    ...(options.allowOutsideChina === undefined
+      ? {}
+      : { allowOutsideChina: options.allowOutsideChina }),
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
   });
   return { ...result, table, guess, mapping, crs, crsChoice: { forced, suggestion } };
@@ -65,17 +78,26 @@ export function suggestTableCrs(
   mapping: ColumnMapping<ImportField>,
   options: { fileName?: string; distanceToRoadsM?: DistanceToRoads } = {},
 ): CrsSuggestion {
-  const coordinateColumns = [mapping.lon, mapping.lat, mapping.lonlat].filter((c): c is string => c !== undefined);
-  const hints = crsHints(coordinateColumns.length > 0 ? coordinateColumns : table.columns, options.fileName);
+  const coordinateColumns = [mapping.lon, mapping.lat, mapping.lonlat].filter(
+    (c): c is string => c !== undefined,
+  );
+  const hints = crsHints(
+    coordinateColumns.length > 0 ? coordinateColumns : table.columns,
+    options.fileName,
+  );
   const points: [number, number][] = [];
   if (mapping.lonlat !== undefined || (mapping.lon !== undefined && mapping.lat !== undefined)) {
     for (const row of table.rows) {
-      const point = readCoordinates({ row, table, problems: [] }, mapping, { allowOutsideChina: true });
+      const point = readCoordinates({ row, table, problems: [] }, mapping, {
+        allowOutsideChina: true,
+      });
       if (point !== undefined) points.push(point);
     }
   }
   return suggestCrs(points, {
     hints,
-    ...(options.distanceToRoadsM === undefined ? {} : { distanceToRoadsM: options.distanceToRoadsM }),
+    ...(options.distanceToRoadsM === undefined
+      ? {}
+      : { distanceToRoadsM: options.distanceToRoadsM }),
   });
 }

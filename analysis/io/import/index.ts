@@ -6,16 +6,37 @@
  * Wizard order: readTable → guessColumns (show, let the user override: withOverrides) →
  * suggestTableCrs (show scores, let the user choose) → validateFacilities → rejectedRowsCsv.
  */
-export { CRS_LABELS, CRS_LIST, type Crs, crsHints, fromWgs84, parseCrs, toWgs84 } from '../crs/convert.ts';
-export { type DistanceToRoads, roadDistanceIndex, roadLinesFromGeoJson } from '../crs/road-distance.ts';
+export {
+  CRS_LABELS,
+  CRS_LIST,
+  type Crs,
+  crsHints,
+  fromWgs84,
+  parseCrs,
+  toWgs84,
+} from '../crs/convert.ts';
+export {
+  type DistanceToRoads,
+  roadDistanceIndex,
+  roadLinesFromGeoJson,
+} from '../crs/road-distance.ts';
 export { type CrsSuggestion, suggestCrs } from '../crs/suggest-crs.ts';
 export { decodeText } from '../table/decode-text.ts';
 export { type ReadTableOptions, readTable, sniffFormat } from '../table/read-table.ts';
 export type { RawRow, RawTable, Reason, Rejection } from '../table/types.ts';
 export type { FacilityField, PopulationField } from './column-synonyms.ts';
 export { facilityTypeOf } from './facility-type-names.ts';
-export { type ColumnGuess, type ColumnMapping, guessColumns, withOverrides } from './guess-columns.ts';
-export { type FacilityImportReport, importFacilities, suggestTableCrs } from './import-facilities.ts';
+export {
+  type ColumnGuess,
+  type ColumnMapping,
+  guessColumns,
+  withOverrides,
+} from './guess-columns.ts';
+export {
+  type FacilityImportReport,
+  importFacilities,
+  suggestTableCrs,
+} from './import-facilities.ts';
 export { rejectedRowsCsv } from './rejected-csv.ts';
 export {
   type FacilityCollection,
@@ -24,3 +45,5 @@ export {
   type ImportedFacilityProperties,
   validateFacilities,
 } from './validate-facilities.ts';
+export { type PopulationImport, type PopulationImportRow, validatePopulation } from './validate-population.ts';
+export { type ImportPopulationOptions, importPopulation, type PopulationImportReport } from './import-population.ts';

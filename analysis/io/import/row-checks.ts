@@ -34,20 +34,36 @@ export function requireMapping(
   const file = fileName === undefined ? {} : { file: fileName };
   for (const [field, column] of Object.entries(mapping)) {
     if (column !== undefined && !table.columns.includes(column)) {
-      throw new InputError('E_NO_COLUMN', `column "${column}" (for ${field}) is not in the file; 文件中没有该列`, { ...file, column });
+      throw new InputError(
+        'E_NO_COLUMN',
+        `column "${column}" (for ${field}) is not in the file; 文件中没有该列`,
+        { ...file, column },
+      );
     }
   }
   for (const field of required) {
     if (mapping[field] === undefined) {
       const label = FIELD_LABELS[field] ?? field;
-      throw new InputError('E_MISSING_COLUMN', `no column is mapped to ${label}; 请指定对应的列`, file);
+      throw new InputError(
+        'E_MISSING_COLUMN',
+        `no column is mapped to ${label}; 请指定对应的列`,
+        file,
+      );
     }
   }
 }
 
-export function requireCoordinateMapping(table: RawTable, mapping: ColumnMapping, fileName?: string): void {
-  if (mapping.lonlat !== undefined) return requireMapping(table, mapping, ['lonlat'], fileName);
-  requireMapping(table, mapping, ['lon', 'lat'], fileName);
+export function requireCoordinateMapping(
+  table: RawTable,
+  mapping: ColumnMapping,
+  fileName?: string,
+): void {
+  requireMapping(
+    table,
+    mapping,
+    mapping.lonlat !== undefined ? ['lonlat'] : ['lon', 'lat'],
+    fileName,
+  );
 }
 
 /**
@@ -80,7 +96,10 @@ export function readCoordinates(
     const latColumn = mapping.lat as string;
     const lonText = cellOf(lonColumn);
     const latText = cellOf(latColumn);
-    for (const [c, text] of [[lonColumn, lonText], [latColumn, latText]]) {
+    for (const [c, text] of [
+      [lonColumn, lonText],
+      [latColumn, latText],
+    ]) {
       if (text.trim() === '') fail(c, text, reasons.missingValue());
       else if (parseNumber(text) === undefined) fail(c, text, reasons.badNumber());
     }
@@ -92,7 +111,8 @@ export function readCoordinates(
   }
   if (looksSwapped(lon, lat)) return fail(column, written, reasons.swapped());
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return fail(column, written, reasons.coordRange());
-  if (!options.allowOutsideChina && !isInChinaBox(lon, lat)) return fail(column, written, reasons.outsideChina());
+  if (!options.allowOutsideChina && !isInChinaBox(lon, lat))
+    return fail(column, written, reasons.outsideChina());
   return [lon, lat];
 }
 

@@ -4,9 +4,14 @@ import type { RawTable, Rejection } from '../table/types.ts';
 import type { FacilityField } from './column-synonyms.ts';
 import { facilityTypeOf } from './facility-type-names.ts';
 import type { ColumnMapping } from './guess-columns.ts';
-import { type RowContext, readCoordinates, requireCoordinateMapping, requireMapping } from './row-checks.ts';
 import { parseBoolean, parseNumber } from './parse-values.ts';
 import { reasons } from './reasons.ts';
+import {
+  type RowContext,
+  readCoordinates,
+  requireCoordinateMapping,
+  requireMapping,
+} from './row-checks.ts';
 
 /** FacilityProperties plus where each value came from, so nothing is altered unseen. */
 export interface ImportedFacilityProperties extends FacilityProperties {
@@ -65,15 +70,21 @@ export function validateFacilities(
 ): FacilityImport {
   requireCoordinateMapping(table, mapping, options.fileName);
   requireMapping(table, mapping, ['name'], options.fileName);
-  if (mapping.type === undefined && options.defaultType === undefined) requireMapping(table, mapping, ['type'], options.fileName);
-  const index = (field: FacilityField) => (mapping[field] === undefined ? -1 : table.columns.indexOf(mapping[field] as string));
+  if (mapping.type === undefined && options.defaultType === undefined)
+    requireMapping(table, mapping, ['type'], options.fileName);
+  const index = (field: FacilityField) =>
+    mapping[field] === undefined ? -1 : table.columns.indexOf(mapping[field] as string);
   const mappedColumns = new Set(Object.values(mapping));
-  const extraColumns = table.columns.map((c, i) => [c, i] as const).filter(([c]) => !mappedColumns.has(c));
+  const extraColumns = table.columns
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => !mappedColumns.has(c));
   const rejections: Rejection[] = [];
   const candidates: FacilityFeature[] = [];
   for (const row of table.rows) {
     const ctx: RowContext = { row, table, problems: [...(row.problems ?? [])] };
-    const point = readCoordinates(ctx, mapping, { allowOutsideChina: options.allowOutsideChina ?? false });
+    const point = readCoordinates(ctx, mapping, {
+      allowOutsideChina: options.allowOutsideChina ?? false,
+    });
     const properties = readProperties(ctx, index, options);
     if (ctx.problems.length > 0 || point === undefined || properties === undefined) {
       rejections.push(...ctx.problems);
@@ -83,7 +94,11 @@ export function validateFacilities(
     properties.source_lon = point[0];
     properties.source_lat = point[1];
     properties.extra = Object.fromEntries(extraColumns.map(([c, i]) => [c, row.cells[i]]));
-    candidates.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
+    candidates.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties,
+    });
   }
   const accepted = rejectDuplicateIds(candidates, mapping.id, rejections, table);
   rejections.sort((a, b) => a.row - b.row);
@@ -92,7 +107,12 @@ export function validateFacilities(
     collection: { type: 'FeatureCollection', features: accepted },
     rejections,
     rejectedRows,
-    counts: { rows: table.rows.length, accepted: accepted.length, rejected: rejectedRows.length, emptyRows: table.emptyRows.length },
+    counts: {
+      rows: table.rows.length,
+      accepted: accepted.length,
+      rejected: rejectedRows.length,
+      emptyRows: table.emptyRows.length,
+    },
   };
 }
 
@@ -105,7 +125,12 @@ function readProperties(
   const defaulted: (keyof FacilityProperties)[] = [];
   const cell = (f: FacilityField) => (index(f) < 0 ? '' : row.cells[index(f)]);
   const fail = (f: FacilityField, reason: Rejection['reason']) => {
-    ctx.problems.push({ row: row.row, column: ctx.table.columns[index(f)], value: cell(f), reason });
+    ctx.problems.push({
+      row: row.row,
+      column: ctx.table.columns[index(f)],
+      value: cell(f),
+      reason,
+    });
   };
   const name = cell('name');
   if (name.trim() === '') fail('name', reasons.missingValue());
@@ -113,9 +138,15 @@ function readProperties(
   const typeName = index('type') < 0 ? '' : cell('type');
   if (index('type') >= 0) {
     type = facilityTypeOf(typeName);
-    if (type === undefined) fail('type', typeName.trim() === '' ? reasons.missingValue() : reasons.unknownType());
+    if (type === undefined)
+      fail('type', typeName.trim() === '' ? reasons.missingValue() : reasons.unknownType());
   }
-  const number = (f: FacilityField, kind: 'area' | 'beds' | 'floor', fallback: number, key: keyof FacilityProperties) => {
+  const number = (
+    f: FacilityField,
+    kind: 'area' | 'beds' | 'floor',
+    fallback: number,
+    key: keyof FacilityProperties,
+  ) => {
     const text = cell(f);
     if (text.trim() === '') {
       defaulted.push(key);
@@ -123,7 +154,11 @@ function readProperties(
     }
     const value = parseNumber(text, kind);
     if (value === undefined) fail(f, reasons.badNumber());
-    else if (kind === 'floor' && (!Number.isInteger(value) || value === 0 || value < -5 || value > 200)) fail(f, reasons.badFloor());
+    else if (
+      kind === 'floor' &&
+      (!Number.isInteger(value) || value === 0 || value < -5 || value > 200)
+    )
+      fail(f, reasons.badFloor());
     else if (value < 0) fail(f, reasons.negative());
     else if (kind === 'beds' && !Number.isInteger(value)) fail(f, reasons.notInteger());
     return value ?? fallback;

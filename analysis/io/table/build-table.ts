@@ -16,7 +16,10 @@ export interface BuildTableOptions {
   headerRow?: number;
 }
 
-type TableMeta = Pick<RawTable, 'format' | 'encoding' | 'encodingEvidence' | 'sheetNames' | 'sheet'>;
+type TableMeta = Pick<
+  RawTable,
+  'format' | 'encoding' | 'encodingEvidence' | 'sheetNames' | 'sheet'
+>;
 
 const HEADER_SEARCH_ROWS = 10;
 
@@ -38,7 +41,9 @@ export function buildTable(
   const header = pickHeader(records, nonEmpty, options);
   const warnings: string[] = [];
   if (header.row > nonEmpty[0].row) {
-    warnings.push(`rows before ${header.row} treated as titles, not data (表头位于第 ${header.row} 行)`);
+    warnings.push(
+      `rows before ${header.row} treated as titles, not data (表头位于第 ${header.row} 行)`,
+    );
   }
   const originalColumns = trimTrailingEmpty(header.cells);
   const columns = uniqueNames(originalColumns, warnings);
@@ -55,7 +60,11 @@ export function buildTable(
   return { ...meta, columns, originalColumns, headerRow: header.row, rows, emptyRows, warnings };
 }
 
-function pickHeader(records: SourceRecord[], nonEmpty: SourceRecord[], options: BuildTableOptions): SourceRecord {
+function pickHeader(
+  records: SourceRecord[],
+  nonEmpty: SourceRecord[],
+  options: BuildTableOptions,
+): SourceRecord {
   if (options.headerRow !== undefined) {
     const forced = records.find((r) => r.row === options.headerRow);
     if (forced === undefined || isEmpty(forced.cells)) {

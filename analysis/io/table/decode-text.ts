@@ -19,13 +19,25 @@ export interface DecodedText {
  */
 export function decodeText(bytes: Uint8Array, fileName?: string): DecodedText {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    return { text: strictDecode('utf-8', bytes.subarray(3), fileName), encoding: 'utf-8-bom', evidence: 'UTF-8 BOM' };
+    return {
+      text: strictDecode('utf-8', bytes.subarray(3), fileName),
+      encoding: 'utf-8-bom',
+      evidence: 'UTF-8 BOM',
+    };
   }
   if (startsWith(bytes, [0xff, 0xfe])) {
-    return { text: strictDecode('utf-16le', bytes.subarray(2), fileName), encoding: 'utf-16le', evidence: 'UTF-16LE BOM' };
+    return {
+      text: strictDecode('utf-16le', bytes.subarray(2), fileName),
+      encoding: 'utf-16le',
+      evidence: 'UTF-16LE BOM',
+    };
   }
   if (startsWith(bytes, [0xfe, 0xff])) {
-    return { text: strictDecode('utf-16be', bytes.subarray(2), fileName), encoding: 'utf-16be', evidence: 'UTF-16BE BOM' };
+    return {
+      text: strictDecode('utf-16be', bytes.subarray(2), fileName),
+      encoding: 'utf-16be',
+      evidence: 'UTF-16BE BOM',
+    };
   }
   const nul = bytes.subarray(0, 8192).indexOf(0);
   if (nul >= 0) {

@@ -1,6 +1,12 @@
 import { reasons } from '../import/reasons.ts';
 import { isEmpty } from './build-table.ts';
-import { GEOMETRY_LAT_COLUMN, GEOMETRY_LON_COLUMN, type RawRow, type RawTable, type Rejection } from './types.ts';
+import {
+  GEOMETRY_LAT_COLUMN,
+  GEOMETRY_LON_COLUMN,
+  type RawRow,
+  type RawTable,
+  type Rejection,
+} from './types.ts';
 
 type Position = number[];
 interface GeometryLike {
@@ -12,7 +18,10 @@ export interface FeatureLike {
   properties?: Record<string, unknown> | null;
 }
 
-type TableMeta = Pick<RawTable, 'format' | 'encoding' | 'encodingEvidence' | 'sheetNames' | 'sheet'>;
+type TableMeta = Pick<
+  RawTable,
+  'format' | 'encoding' | 'encodingEvidence' | 'sheetNames' | 'sheet'
+>;
 
 /**
  * Turns GeoJSON-like features (from a .geojson file or a Shapefile) into a RawTable: one column
@@ -42,17 +51,26 @@ export function featuresToTable(features: FeatureLike[], meta: TableMeta): RawTa
     const point = representativePoint(feature.geometry ?? null);
     const problems: Rejection[] = [];
     if (point.kind === 'centroid') centroids++;
-    if (point.kind === 'point' || point.kind === 'centroid') cells.push(String(point.lon), String(point.lat));
+    if (point.kind === 'point' || point.kind === 'centroid')
+      cells.push(String(point.lon), String(point.lat));
     else cells.push('', '');
     if (isEmpty(cells) && point.kind === 'missing') {
       emptyRows.push(row);
       return;
     }
-    if (point.kind === 'missing') problems.push({ row, column: 'geometry', value: '', reason: reasons.missingGeometry() });
-    if (point.kind === 'unsupported') problems.push({ row, column: 'geometry', value: point.type, reason: reasons.geometryType(point.type) });
+    if (point.kind === 'missing')
+      problems.push({ row, column: 'geometry', value: '', reason: reasons.missingGeometry() });
+    if (point.kind === 'unsupported')
+      problems.push({
+        row,
+        column: 'geometry',
+        value: point.type,
+        reason: reasons.geometryType(point.type),
+      });
     rows.push(problems.length > 0 ? { row, cells, problems } : { row, cells });
   });
-  const warnings = centroids > 0 ? [`${centroids} polygon features placed at their centroid (面要素取质心)`] : [];
+  const warnings =
+    centroids > 0 ? [`${centroids} polygon features placed at their centroid (面要素取质心)`] : [];
   return { ...meta, columns, originalColumns: columns, headerRow: 0, rows, emptyRows, warnings };
 }
 
@@ -90,7 +108,12 @@ function representativePoint(geometry: GeometryLike | null): Representative {
 }
 
 function isPosition(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length >= 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    typeof value[0] === 'number' &&
+    typeof value[1] === 'number'
+  );
 }
 
 /** Area-weighted centroid of the outer rings minus holes (planar, fine at city scale). */
@@ -107,7 +130,12 @@ function centroidOf(polygons: Position[][][], type: string): Representative {
       origin ??= ring[0];
       const [ox, oy] = origin ?? [0, 0];
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xj, yj, xi, yi] = [ring[j][0] - ox, ring[j][1] - oy, ring[i][0] - ox, ring[i][1] - oy];
+        const [xj, yj, xi, yi] = [
+          ring[j][0] - ox,
+          ring[j][1] - oy,
+          ring[i][0] - ox,
+          ring[i][1] - oy,
+        ];
         const cross = xj * yi - xi * yj;
         area += cross;
         cx += (xj + xi) * cross;
@@ -115,6 +143,7 @@ function centroidOf(polygons: Position[][][], type: string): Representative {
       }
     }
   }
-  if (area === 0 || !Number.isFinite(area) || origin === undefined) return { kind: 'unsupported', type: `${type} (empty)` };
+  if (area === 0 || !Number.isFinite(area) || origin === undefined)
+    return { kind: 'unsupported', type: `${type} (empty)` };
   return { kind: 'centroid', lon: origin[0] + cx / (3 * area), lat: origin[1] + cy / (3 * area) };
 }

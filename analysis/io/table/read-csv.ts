@@ -19,7 +19,10 @@ export function readCsv(bytes: Uint8Array, options: BuildTableOptions = {}): Raw
   });
   const broken = new Set<number>();
   for (const error of parsed.errors) {
-    if ((error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') && error.row !== undefined) {
+    if (
+      (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') &&
+      error.row !== undefined
+    ) {
       broken.add(error.row);
     }
   }
@@ -31,12 +34,22 @@ export function readCsv(bytes: Uint8Array, options: BuildTableOptions = {}): Raw
   });
   // A final newline yields one empty record: not a row of the file.
   const last = records.at(-1);
-  if (last !== undefined && last.cells.length === 1 && last.cells[0] === '' && decoded.text.endsWith('\n')) {
+  if (
+    last !== undefined &&
+    last.cells.length === 1 &&
+    last.cells[0] === '' &&
+    decoded.text.endsWith('\n')
+  ) {
     records.pop();
   }
   const table = buildTable(
     records,
-    { format: 'csv', encoding: decoded.encoding, encodingEvidence: decoded.evidence, sheetNames: [] },
+    {
+      format: 'csv',
+      encoding: decoded.encoding,
+      encodingEvidence: decoded.evidence,
+      sheetNames: [],
+    },
     options,
   );
   return { ...table, delimiter: parsed.meta.delimiter };

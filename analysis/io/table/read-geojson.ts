@@ -14,7 +14,11 @@ export function readGeoJson(bytes: Uint8Array, options: { fileName?: string } = 
   try {
     json = JSON.parse(decoded.text);
   } catch (error) {
-    throw new InputError('E_BAD_JSON', `not valid JSON (${(error as Error).message}); JSON 格式错误`, location);
+    throw new InputError(
+      'E_BAD_JSON',
+      `not valid JSON (${(error as Error).message}); JSON 格式错误`,
+      location,
+    );
   }
   const object = (typeof json === 'object' && json !== null ? json : {}) as {
     type?: unknown;
@@ -23,11 +27,17 @@ export function readGeoJson(bytes: Uint8Array, options: { fileName?: string } = 
   };
   let features: FeatureLike[];
   if (object.type === 'FeatureCollection' && Array.isArray(object.features)) {
-    features = object.features.map((f) => (typeof f === 'object' && f !== null ? (f as FeatureLike) : {}));
+    features = object.features.map((f) =>
+      typeof f === 'object' && f !== null ? (f as FeatureLike) : {},
+    );
   } else if (object.type === 'Feature') {
     features = [object as FeatureLike];
   } else {
-    throw new InputError('E_NOT_FEATURES', 'GeoJSON must be a FeatureCollection or a Feature; 需要 FeatureCollection', location);
+    throw new InputError(
+      'E_NOT_FEATURES',
+      'GeoJSON must be a FeatureCollection or a Feature; 需要 FeatureCollection',
+      location,
+    );
   }
   const crsName = object.crs?.properties?.name;
   if (typeof crsName === 'string' && !LONLAT_CRS.test(crsName)) {
@@ -38,7 +48,11 @@ export function readGeoJson(bytes: Uint8Array, options: { fileName?: string } = 
     );
   }
   if (features.length === 0) {
-    throw new InputError('E_EMPTY_FILE', 'the FeatureCollection has no features; 没有要素', location);
+    throw new InputError(
+      'E_EMPTY_FILE',
+      'the FeatureCollection has no features; 没有要素',
+      location,
+    );
   }
   return featuresToTable(features, {
     format: 'geojson',

@@ -26,22 +26,43 @@ export function readShapefileZip(bytes: Uint8Array, options: ReadShapefileOption
     files = unzipSync(bytes, {
       filter: (f) => {
         total += f.originalSize;
-        return !f.name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(f.name) && total < MAX_UNZIPPED_BYTES;
+        return (
+          !f.name.includes('__MACOSX') &&
+          /\.(shp|dbf|prj|cpg)$/i.test(f.name) &&
+          total < MAX_UNZIPPED_BYTES
+        );
       },
     });
   } catch (error) {
-    throw new InputError('E_BAD_ZIP', `not a readable zip (${(error as Error).message}); 压缩包损坏`, location);
+    throw new InputError(
+      'E_BAD_ZIP',
+      `not a readable zip (${(error as Error).message}); 压缩包损坏`,
+      location,
+    );
   }
-  const byLowerName = new Map(Object.entries(files).map(([name, data]) => [name.toLowerCase(), data]));
+  const byLowerName = new Map(
+    Object.entries(files).map(([name, data]) => [name.toLowerCase(), data]),
+  );
   const layers = Object.keys(files)
     .filter((n) => n.toLowerCase().endsWith('.shp'))
     .map((n) => n.slice(0, -4));
   if (layers.length === 0) {
-    throw new InputError('E_NO_SHP', 'the zip holds no .shp file; 压缩包中没有 .shp 文件', location);
+    throw new InputError(
+      'E_NO_SHP',
+      'the zip holds no .shp file; 压缩包中没有 .shp 文件',
+      location,
+    );
   }
-  const layer = options.layer === undefined ? layers[0] : layers.find((l) => l === options.layer || baseName(l) === options.layer);
+  const layer =
+    options.layer === undefined
+      ? layers[0]
+      : layers.find((l) => l === options.layer || baseName(l) === options.layer);
   if (layer === undefined) {
-    throw new InputError('E_NO_SHEET', `layer "${options.layer}" not found (layers: ${layers.join(', ')}); 找不到图层`, location);
+    throw new InputError(
+      'E_NO_SHEET',
+      `layer "${options.layer}" not found (layers: ${layers.join(', ')}); 找不到图层`,
+      location,
+    );
   }
   const part = (ext: string) => byLowerName.get(`${layer.toLowerCase()}.${ext}`);
   const shp = part('shp') as Uint8Array;
@@ -51,14 +72,22 @@ export function readShapefileZip(bytes: Uint8Array, options: ReadShapefileOption
   const prjText = prj === undefined ? undefined : new TextDecoder().decode(prj);
   let geometries: ReturnType<typeof parseShp>;
   let attributes: Record<string, unknown>[] = [];
-  const encoding = dbf === undefined ? { label: 'utf-8', evidence: 'no .dbf' } : dbfEncoding(dbf, cpg);
+  const encoding =
+    dbf === undefined ? { label: 'utf-8', evidence: 'no .dbf' } : dbfEncoding(dbf, cpg);
   try {
     geometries = parseShp(shp, prjText);
     if (dbf !== undefined) attributes = parseDbf(dbf, encoding.label);
   } catch (error) {
-    throw new InputError('E_BAD_SHAPEFILE', `cannot read the Shapefile (${(error as Error).message}); Shapefile 损坏`, location);
+    throw new InputError(
+      'E_BAD_SHAPEFILE',
+      `cannot read the Shapefile (${(error as Error).message}); Shapefile 损坏`,
+      location,
+    );
   }
-  const features: FeatureLike[] = geometries.map((geometry, i) => ({ geometry, properties: attributes[i] ?? {} }));
+  const features: FeatureLike[] = geometries.map((geometry, i) => ({
+    geometry,
+    properties: attributes[i] ?? {},
+  }));
   const table = featuresToTable(features, {
     format: 'shapefile',
     encoding: encoding.label,
@@ -66,7 +95,8 @@ export function readShapefileZip(bytes: Uint8Array, options: ReadShapefileOption
     sheetNames: layers.map(baseName),
     sheet: baseName(layer),
   });
-  if (prjText === undefined) table.warnings.push('no .prj: coordinates taken as longitude/latitude (无 .prj 文件)');
+  if (prjText === undefined)
+    table.warnings.push('no .prj: coordinates taken as longitude/latitude (无 .prj 文件)');
   return table;
 }
 
@@ -77,13 +107,17 @@ function baseName(path: string): string {
 /** dBase language driver ids that mean Chinese code page 936 (GBK). */
 const GBK_DRIVER_IDS = new Set([0x4d, 0x7a]);
 
-function dbfEncoding(dbf: Uint8Array, cpg: Uint8Array | undefined): { label: string; evidence: string } {
+function dbfEncoding(
+  dbf: Uint8Array,
+  cpg: Uint8Array | undefined,
+): { label: string; evidence: string } {
   if (cpg !== undefined) {
     const text = new TextDecoder().decode(cpg).trim();
     const label = /^(ansi\s*)?936$|^cp936$/i.test(text) ? 'gbk' : text;
     if (isKnownLabel(label)) return { label, evidence: `.cpg says "${text}"` };
   }
-  if (GBK_DRIVER_IDS.has(dbf[29])) return { label: 'gbk', evidence: '.dbf language driver: code page 936' };
+  if (GBK_DRIVER_IDS.has(dbf[29]))
+    return { label: 'gbk', evidence: '.dbf language driver: code page 936' };
   const headerLength = dbf[8] | (dbf[9] << 8);
   const records = dbf.subarray(Math.min(headerLength, dbf.length));
   try {

@@ -23,13 +23,21 @@ const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
  * Reads any supported file into a RawTable. The format is decided from the bytes (zip magic,
  * JSON opening brace), not trusted from the extension: a .csv that is really an .xlsx still reads.
  */
-export async function readTable(bytes: Uint8Array, options: ReadTableOptions = {}): Promise<RawTable> {
+export async function readTable(
+  bytes: Uint8Array,
+  options: ReadTableOptions = {},
+): Promise<RawTable> {
   const location = options.fileName === undefined ? {} : { file: options.fileName };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    throw new InputError('E_TOO_LARGE', `file is ${bytes.length} bytes, more than the ${maxBytes} allowed; 文件过大`, location);
+    throw new InputError(
+      'E_TOO_LARGE',
+      `file is ${bytes.length} bytes, more than the ${maxBytes} allowed; 文件过大`,
+      location,
+    );
   }
-  if (bytes.length === 0) throw new InputError('E_EMPTY_FILE', 'the file is empty; 文件为空', location);
+  if (bytes.length === 0)
+    throw new InputError('E_EMPTY_FILE', 'the file is empty; 文件为空', location);
   const format = sniffFormat(bytes, options.fileName);
   switch (format) {
     case 'xlsx':
@@ -45,8 +53,14 @@ export async function readTable(bytes: Uint8Array, options: ReadTableOptions = {
 
 export function sniffFormat(bytes: Uint8Array, fileName?: string): SourceFormat {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return zipKind(bytes, fileName);
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{') && (/\.(geo)?json$/i.test(fileName ?? '') || /"type"/.test(head) || head.length < 64)) {
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (
+    head.startsWith('{') &&
+    (/\.(geo)?json$/i.test(fileName ?? '') || /"type"/.test(head) || head.length < 64)
+  ) {
     return 'geojson';
   }
   return 'csv';
@@ -62,7 +76,11 @@ function zipKind(bytes: Uint8Array, fileName?: string): SourceFormat {
       },
     });
   } catch (error) {
-    throw new InputError('E_BAD_ZIP', `not a readable zip/xlsx (${(error as Error).message}); 压缩包损坏`, fileName === undefined ? {} : { file: fileName });
+    throw new InputError(
+      'E_BAD_ZIP',
+      `not a readable zip/xlsx (${(error as Error).message}); 压缩包损坏`,
+      fileName === undefined ? {} : { file: fileName },
+    );
   }
   if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
   if (names.some((n) => /\.shp$/i.test(n))) return 'shapefile';

@@ -13,20 +13,32 @@ export interface ReadXlsxOptions extends BuildTableOptions {
  * cell becomes the text a person would type: numbers in JavaScript's shortest exact form (no
  * display rounding), dates as ISO dates, formulas as their cached result.
  */
-export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Promise<RawTable> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  options: ReadXlsxOptions = {},
+): Promise<RawTable> {
   const location = options.fileName === undefined ? {} : { file: options.fileName };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's type says Buffer; its loader (JSZip) accepts any ArrayBuffer view.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
-    throw new InputError('E_BAD_XLSX', `not a readable .xlsx workbook (${(error as Error).message}); 无法读取 Excel 文件`, location);
+    throw new InputError(
+      'E_BAD_XLSX',
+      `not a readable .xlsx workbook (${(error as Error).message}); 无法读取 Excel 文件`,
+      location,
+    );
   }
   const sheetNames = workbook.worksheets.map((w) => w.name);
-  const sheet = options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
+  const sheet =
+    options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
   if (sheet === undefined) {
     const known = sheetNames.map((n) => `"${n}"`).join(', ');
-    throw new InputError('E_NO_SHEET', `sheet "${options.sheet ?? ''}" not found (sheets: ${known}); 找不到工作表`, location);
+    throw new InputError(
+      'E_NO_SHEET',
+      `sheet "${options.sheet ?? ''}" not found (sheets: ${known}); 找不到工作表`,
+      location,
+    );
   }
   const width = sheet.columnCount;
   const records: SourceRecord[] = [];
@@ -37,7 +49,13 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
   });
   return buildTable(
     records,
-    { format: 'xlsx', encoding: 'binary', encodingEvidence: 'XLSX stores Unicode', sheetNames, sheet: sheet.name },
+    {
+      format: 'xlsx',
+      encoding: 'binary',
+      encodingEvidence: 'XLSX stores Unicode',
+      sheetNames,
+      sheet: sheet.name,
+    },
     options,
   );
 }
@@ -53,12 +71,14 @@ export function cellText(value: CellValue): string {
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
-    return result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date))
+    return result === undefined ||
+      (typeof result === 'object' && result !== null && !(result instanceof Date))
       ? ''
       : cellText(result as CellValue);
   }
   if ('error' in value) return String(value.error);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
+  if ('text' in value)
+    return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
   return '';
 }
 

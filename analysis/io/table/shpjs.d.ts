@@ -7,5 +7,8 @@ declare module 'shpjs' {
   /** Parses .shp bytes; with a .prj WKT string the coordinates are reprojected to WGS-84 (proj4). */
   export function parseShp(shp: ArrayBuffer | ArrayBufferView, prj?: string): ShpGeometry[];
   /** Parses .dbf bytes; `encoding` is a .cpg text or a TextDecoder label. */
-  export function parseDbf(dbf: ArrayBuffer | ArrayBufferView, encoding?: string): Record<string, unknown>[];
+  export function parseDbf(
+    dbf: ArrayBuffer | ArrayBufferView,
+    encoding?: string,
+  ): Record<string, unknown>[];
 }

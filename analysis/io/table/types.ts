@@ -8,7 +8,13 @@
 export type SourceFormat = 'csv' | 'xlsx' | 'geojson' | 'shapefile';
 
 /** How the bytes were decoded; 'binary' for formats that carry their own encoding (XLSX). */
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'binary';
+export type TextEncodingName =
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'gb18030'
+  | 'utf-16le'
+  | 'utf-16be'
+  | 'binary';
 
 /** Why a cell or row was refused, in both UI languages. */
 export interface Reason {

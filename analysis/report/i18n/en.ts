@@ -160,6 +160,7 @@ export const en: Catalogue = {
     unitsHeader: ['Unit', 'Level', 'Residents', 'Elders', '15-min', '300 m net', 'Sites', 'Floor area', 'Not met'],
     level: { street: 'street', community: 'community' },
     findingsHeader: ['Rule', 'Scope', 'Where', 'Value', 'Required', 'Shortfall'],
+    coverageColumn: (m: number) => `${m}-min`,
   },
   sheets: {
     units: 'Units',

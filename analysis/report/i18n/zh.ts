@@ -149,9 +149,10 @@ export const zh = {
   tables: {
     unitsTitle: '附表1 各社区（街道）指标',
     findingsTitle: '附表2 未达标核查项',
-    unitsHeader: ['单元', '层级', '常住人口', '老年人', '15分钟覆盖', '300米路网', '设施数', '建筑面积', '未达标项'],
+    unitsHeader: ['单元', '层级', '常住人口', '老年人', '15分钟覆盖', '300米路网', '设施', '建筑面积', '未达标'],
     level: { street: '街道', community: '社区' } as Record<string, string>,
     findingsHeader: ['条款', '范围', '对象', '现状值', '要求值', '缺口'],
+    coverageColumn: (m: number) => `${m}分钟覆盖`,
   },
   sheets: {
     units: '单元指标',

@@ -1,5 +1,5 @@
-import { sqlNumber, sqlString, sqlStringList } from '../../db/sql-runner.ts';
 import type { FacilityType } from '../../city/types.ts';
+import { sqlNumber, sqlString, sqlStringList } from '../../db/sql-runner.ts';
 import type { AreaPerHouseholdsRule, AreaPerResidentRule, Scope } from '../types.ts';
 import { areaScopes, EPS, type RuleContext } from './context.ts';
 
@@ -57,6 +57,11 @@ export function areaPerHouseholdsSql(rule: AreaPerHouseholdsRule, context: RuleC
   const note = fromData
     ? 'households from the data'
     : `households derived: residents / ${householdSize}`;
-  const base = areaAndPopulationSql('f.floor_area_m2', rule.facilityTypes, households, areaScopes(rule));
+  const base = areaAndPopulationSql(
+    'f.floor_area_m2',
+    rule.facilityTypes,
+    households,
+    areaScopes(rule),
+  );
   return perDemandSql(base, rule.requiredM2Per100Households, 100, note);
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseCity } from '../../../analysis/coverage/analyse-city.ts';
+import type { WasmRunner } from '../../../analysis/db/wasm-runner.ts';
 import { BUILT_IN_PROFILE_IDS, builtInProfile } from '../../../analysis/standards/profiles.ts';
 import { NodeRunner } from '../../../scripts/db/node-runner.ts';
 import { miniCity, miniReach } from '../../fixtures/coverage/mini-city.ts';
-import type { WasmRunner } from '../../../analysis/db/wasm-runner.ts';
 import { openWasmRunner } from './wasm-db.ts';
 
 // The Node binding is DuckDB 1.5.5, duckdb-wasm 1.4.3: the same SQL must give the same answers.

@@ -10,7 +10,9 @@ const table = (csv: string) => readCsv(utf8(csv));
 describe('guessColumns', () => {
   it('maps the usual Chinese headers with full confidence', () => {
     const guess = guessColumns(
-      table('序号,机构名称,机构类型,经度,纬度,建筑面积（㎡）,床位数,所在楼层,有无电梯,年度\n1,站,养老服务站,118.1,32.1,300,0,1,有,2024\n'),
+      table(
+        '序号,机构名称,机构类型,经度,纬度,建筑面积（㎡）,床位数,所在楼层,有无电梯,年度\n1,站,养老服务站,118.1,32.1,300,0,1,有,2024\n',
+      ),
       'facilities',
     );
     expect(guess.mapping).toEqual({
@@ -30,13 +32,26 @@ describe('guessColumns', () => {
   });
 
   it('maps English and x/y headers, with lower confidence for x/y', () => {
-    const guess = guessColumns(table('ID,Name,Type,X,Y,floor_area\nA,n,day_care,118.1,32.1,100\n'), 'facilities');
-    expect(guess.mapping).toMatchObject({ id: 'ID', name: 'Name', type: 'Type', lon: 'X', lat: 'Y', floorArea: 'floor_area' });
+    const guess = guessColumns(
+      table('ID,Name,Type,X,Y,floor_area\nA,n,day_care,118.1,32.1,100\n'),
+      'facilities',
+    );
+    expect(guess.mapping).toMatchObject({
+      id: 'ID',
+      name: 'Name',
+      type: 'Type',
+      lon: 'X',
+      lat: 'Y',
+      floorArea: 'floor_area',
+    });
     expect(guess.fields.lon.confidence).toBeLessThan(0.7);
   });
 
   it('prefers 建筑面积 over 使用面积 and keeps the other as extra', () => {
-    const guess = guessColumns(table('名称,使用面积,建筑面积,lng,lat\na,80,100,118,32\n'), 'facilities');
+    const guess = guessColumns(
+      table('名称,使用面积,建筑面积,lng,lat\na,80,100,118,32\n'),
+      'facilities',
+    );
     expect(guess.mapping.floorArea).toBe('建筑面积');
     expect(guess.unmapped).toEqual(['使用面积']);
   });
@@ -60,7 +75,10 @@ describe('guessColumns', () => {
   });
 
   it('maps population headers', () => {
-    const guess = guessColumns(table('社区,常住人口,60岁以上,65岁及以上,80岁以上人口,户数,h3\n'), 'population');
+    const guess = guessColumns(
+      table('社区,常住人口,60岁以上,65岁及以上,80岁以上人口,户数,h3\n'),
+      'population',
+    );
     expect(guess.mapping).toMatchObject({
       residents: '常住人口',
       elders60: '60岁以上',
@@ -80,7 +98,10 @@ describe('guessColumns', () => {
 
   it('lets the user override and unmap', () => {
     const guess = guessColumns(table('名称,备注,经度,纬度\n'), 'facilities');
-    expect(withOverrides(guess.mapping, { name: '备注', lat: null })).toEqual({ name: '备注', lon: '经度' });
+    expect(withOverrides(guess.mapping, { name: '备注', lat: null })).toEqual({
+      name: '备注',
+      lon: '经度',
+    });
   });
 
   it('renames duplicate and blank headers', () => {

@@ -59,7 +59,9 @@ describe('crsHints', () => {
   it('reads CRS names from headers and file names', () => {
     expect(crsHints(['bd_lng', 'bd_lat']).map((h) => h.crs)).toEqual(['bd09', 'bd09']);
     expect(crsHints(['经度(高德)'])[0].crs).toBe('gcj02');
-    expect(crsHints(['经度'], '设施_百度坐标.csv')).toEqual([{ crs: 'bd09', source: 'file', text: '设施_百度坐标.csv' }]);
+    expect(crsHints(['经度'], '设施_百度坐标.csv')).toEqual([
+      { crs: 'bd09', source: 'file', text: '设施_百度坐标.csv' },
+    ]);
     expect(crsHints(['lng_wgs84'])[0].crs).toBe('wgs84');
     expect(crsHints(['经度', '纬度'], 'list.csv')).toEqual([]);
   });
@@ -93,30 +95,39 @@ function syntheticCity(seed: number) {
 
 describe('suggestCrs', () => {
   it('says WGS-84 when every point is outside China', () => {
-    const s = suggestCrs([[2.35, 48.85], [-0.12, 51.5]]);
+    const s = suggestCrs([
+      [2.35, 48.85],
+      [-0.12, 51.5],
+    ]);
     expect(s).toMatchObject({ crs: 'wgs84', basis: 'outside-china' });
   });
 
   it('follows a single hint and refuses to guess without evidence', () => {
-    expect(suggestCrs([[118.78, 32.04]], { hints: [{ crs: 'bd09', source: 'column', text: 'bd_lng' }] }).crs).toBe('bd09');
+    expect(
+      suggestCrs([[118.78, 32.04]], { hints: [{ crs: 'bd09', source: 'column', text: 'bd_lng' }] })
+        .crs,
+    ).toBe('bd09');
     const none = suggestCrs([[118.78, 32.04]]);
     expect(none.crs).toBe('unknown');
     expect(none.scores.gcj02.medianRoadDistanceM).toBeNull();
   });
 
-  it.each(['wgs84', 'gcj02', 'bd09'] as const)('finds %s from closeness to the roads, with scores', (crs) => {
-    const city = syntheticCity(42);
-    const distance = roadDistanceIndex(city.lines);
-    expect(distance).toBeDefined();
-    const points = city.onRoads.map(([lon, lat]) => fromWgs84(lon, lat, crs));
-    const s = suggestCrs(points, { distanceToRoadsM: distance });
-    expect(s.crs).toBe(crs);
-    expect(s.basis).toBe('roads');
-    expect(s.scores[crs].medianRoadDistanceM).toBeLessThan(1);
-    for (const other of ['wgs84', 'gcj02', 'bd09'] as const) {
-      if (other !== crs) expect(s.scores[other].medianRoadDistanceM).toBeGreaterThan(10);
-    }
-  });
+  it.each(['wgs84', 'gcj02', 'bd09'] as const)(
+    'finds %s from closeness to the roads, with scores',
+    (crs) => {
+      const city = syntheticCity(42);
+      const distance = roadDistanceIndex(city.lines);
+      expect(distance).toBeDefined();
+      const points = city.onRoads.map(([lon, lat]) => fromWgs84(lon, lat, crs));
+      const s = suggestCrs(points, { distanceToRoadsM: distance });
+      expect(s.crs).toBe(crs);
+      expect(s.basis).toBe('roads');
+      expect(s.scores[crs].medianRoadDistanceM).toBeLessThan(1);
+      for (const other of ['wgs84', 'gcj02', 'bd09'] as const) {
+        if (other !== crs) expect(s.scores[other].medianRoadDistanceM).toBeGreaterThan(10);
+      }
+    },
+  );
 
   it('says unknown when the points are not near roads in any CRS', () => {
     const city = syntheticCity(7);
@@ -159,7 +170,11 @@ describe('roadDistanceIndex', () => {
       }
       return Math.min(best, 2000);
     };
-    for (const [lon, lat] of [[118.77, 32.04], [118.8, 32.06], [118.755, 32.025]]) {
+    for (const [lon, lat] of [
+      [118.77, 32.04],
+      [118.8, 32.06],
+      [118.755, 32.025],
+    ]) {
       expect(Math.abs(distance(lon, lat) - brute(lon, lat))).toBeLessThan(2);
     }
   });

@@ -14,11 +14,19 @@ const expected: { id: string; lon: number; lat: number }[] = JSON.parse(
 
 describe('importFacilities on the GBK / GCJ-02 register', () => {
   it('lands the good rows within a metre of their true WGS-84 place and lists the bad one', async () => {
-    const report = await importFacilities(fixture('facilities-gcj02-gbk.csv'), { fileName: 'register.csv', crs: 'gcj02' });
+    const report = await importFacilities(fixture('facilities-gcj02-gbk.csv'), {
+      fileName: 'register.csv',
+      crs: 'gcj02',
+    });
     expect(report.table.encoding).toBe('gb18030');
     expect(report.counts).toEqual({ rows: 5, accepted: 4, rejected: 1, emptyRows: 0 });
     expect(report.rejections).toEqual([
-      { row: 5, column: '建筑面积', value: '约40', reason: expect.objectContaining({ code: 'E_BAD_NUMBER' }) },
+      {
+        row: 5,
+        column: '建筑面积',
+        value: '约40',
+        reason: expect.objectContaining({ code: 'E_BAD_NUMBER' }),
+      },
     ]);
     for (const feature of report.collection.features) {
       const truth = expected.find((e) => e.id === feature.properties.id);
@@ -52,10 +60,14 @@ describe('importFacilities on the GBK / GCJ-02 register', () => {
   });
 
   it('asks for the CRS when it cannot tell, and follows a file-name hint', async () => {
-    await expect(importFacilities(fixture('facilities-gcj02-gbk.csv'), { fileName: 'register.csv' })).rejects.toMatchObject({
+    await expect(
+      importFacilities(fixture('facilities-gcj02-gbk.csv'), { fileName: 'register.csv' }),
+    ).rejects.toMatchObject({
       code: 'E_CRS_UNDECIDED',
     });
-    const hinted = await importFacilities(fixture('facilities-gcj02-gbk.csv'), { fileName: '养老设施_高德坐标.csv' });
+    const hinted = await importFacilities(fixture('facilities-gcj02-gbk.csv'), {
+      fileName: '养老设施_高德坐标.csv',
+    });
     expect(hinted.crs).toBe('gcj02');
     expect(hinted.crsChoice).toMatchObject({ forced: false, suggestion: { basis: 'hint' } });
   });
@@ -63,7 +75,10 @@ describe('importFacilities on the GBK / GCJ-02 register', () => {
 
 const HEADER = 'id,名称,类型,经度,纬度,面积,床位,楼层,电梯,年度';
 
-function check(rows: string[], options: Parameters<typeof validateFacilities>[2] = { crs: 'wgs84' }) {
+function check(
+  rows: string[],
+  options: Parameters<typeof validateFacilities>[2] = { crs: 'wgs84' },
+) {
   const table = readCsv(utf8(`${[HEADER, ...rows].join('\n')}\n`));
   const guess = guessColumns(table, 'facilities');
   return { table, result: validateFacilities(table, guess.mapping, options) };
@@ -110,17 +125,32 @@ describe('validateFacilities', () => {
   });
 
   it('counts empty rows without rejecting them, and keeps unmapped columns verbatim', () => {
-    const { result } = check(['', 'A,站,养老驿站,118.78,32.04,"1,200",3,2层,否, 2024 ', ',,,,,,,,,']);
+    const { result } = check([
+      '',
+      'A,站,养老驿站,118.78,32.04,"1,200",3,2层,否, 2024 ',
+      ',,,,,,,,,',
+    ]);
     expect(result.counts).toEqual({ rows: 1, accepted: 1, rejected: 0, emptyRows: 2 });
     const p = result.collection.features[0].properties;
-    expect(p).toMatchObject({ floorAreaM2: 1200, beds: 3, floorLevel: 2, hasLift: false, type: 'care_post', source_row: 3 });
+    expect(p).toMatchObject({
+      floorAreaM2: 1200,
+      beds: 3,
+      floorLevel: 2,
+      hasLift: false,
+      type: 'care_post',
+      source_row: 3,
+    });
     expect(p.extra).toEqual({ 年度: ' 2024 ' });
     expect(result.collection.features[0].geometry.coordinates).toEqual([118.78, 32.04]);
   });
 
   it('reads one combined coordinate column', () => {
-    const table = readCsv(utf8('名称,类型,坐标\n站,驿站,"118.78,32.04"\n站2,驿站,"32.04,118.78"\n站3,驿站,118.78\n'));
-    const result = validateFacilities(table, guessColumns(table, 'facilities').mapping, { crs: 'wgs84' });
+    const table = readCsv(
+      utf8('名称,类型,坐标\n站,驿站,"118.78,32.04"\n站2,驿站,"32.04,118.78"\n站3,驿站,118.78\n'),
+    );
+    const result = validateFacilities(table, guessColumns(table, 'facilities').mapping, {
+      crs: 'wgs84',
+    });
     expect(result.collection.features).toHaveLength(1);
     expect(result.rejections.map((r) => [r.row, r.column, r.reason.code])).toEqual([
       [3, '坐标', 'E_SWAPPED'],
@@ -132,22 +162,43 @@ describe('validateFacilities', () => {
     const table = readCsv(utf8('名称,经度,纬度\n站,118.78,32.04\n'));
     const mapping = guessColumns(table, 'facilities').mapping;
     expect(() => validateFacilities(table, mapping, { crs: 'wgs84' })).toThrow(InputError);
-    const ok = validateFacilities(table, mapping, { crs: 'wgs84', defaultType: 'neighbourhood_point' });
+    const ok = validateFacilities(table, mapping, {
+      crs: 'wgs84',
+      defaultType: 'neighbourhood_point',
+    });
     expect(ok.collection.features[0].properties.type).toBe('neighbourhood_point');
-    expect(() => validateFacilities(table, { name: '名称' }, { crs: 'wgs84', defaultType: 'care_post' })).toThrow(/经度|lonlat|longitude/);
-    expect(() => validateFacilities(table, { ...mapping, name: '没有' }, { crs: 'wgs84' })).toThrow(/没有/);
+    expect(() =>
+      validateFacilities(table, { name: '名称' }, { crs: 'wgs84', defaultType: 'care_post' }),
+    ).toThrow(/经度|lonlat|longitude/);
+    expect(() => validateFacilities(table, { ...mapping, name: '没有' }, { crs: 'wgs84' })).toThrow(
+      /没有/,
+    );
   });
 });
 
 describe('rejectedRowsCsv', () => {
   it('writes the original columns and cells plus reject_reason, UTF-8 with BOM', () => {
-    const { table, result } = check(['A,"站,一",驿站,32.04,118.78,10,0,1,有,2024', 'B,站二,驿站,118.78,32.04,10,0,1,有,']);
+    const { table, result } = check([
+      'A,"站,一",驿站,32.04,118.78,10,0,1,有,2024',
+      'B,站二,驿站,118.78,32.04,10,0,1,有,',
+    ]);
     const csv = rejectedRowsCsv(table, result.rejections);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     expect(parsed.data[0]).toEqual([...HEADER.split(','), 'row', 'reject_reason']);
     expect(parsed.data).toHaveLength(2);
-    expect(parsed.data[1].slice(0, 10)).toEqual(['A', '站,一', '驿站', '32.04', '118.78', '10', '0', '1', '有', '2024']);
+    expect(parsed.data[1].slice(0, 10)).toEqual([
+      'A',
+      '站,一',
+      '驿站',
+      '32.04',
+      '118.78',
+      '10',
+      '0',
+      '1',
+      '有',
+      '2024',
+    ]);
     expect(parsed.data[1][10]).toBe('2');
     expect(parsed.data[1][11]).toContain('E_SWAPPED');
   });

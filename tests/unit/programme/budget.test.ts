@@ -129,6 +129,21 @@ describe('estimateBudget on the hand-made register', () => {
     expect(budget.costAssumption).toContain('ASSUMPTION');
   });
 
+  it('leaves baseline records (attributes without a status) out of the budget', () => {
+    const reg = handMadeRegister();
+    const baseline: SiteProgramme = {
+      id: 'C1',
+      status: 'accepted',
+      steps: {},
+      upgraded: false,
+      baseline: true,
+      capacity: 30,
+    };
+    const withBaseline = estimateBudget({ ...reg, sites: [...reg.sites, baseline] }, haining);
+    expect(withBaseline.sites.map((s) => s.siteId)).not.toContain('C1');
+    expect(withBaseline.total).toEqual(budget.total);
+  });
+
   it('filters by programme year and reports sites without a cost', () => {
     expect(estimateBudget(handMadeRegister(), haining, { year: 2025 }).total.costYuan).toBe(
       318_000,

@@ -147,7 +147,7 @@ describe('carecircle progress', () => {
     const result = await run([...args, '--out', outDir]);
     expect(result.err).toBe('');
     const progress = JSON.parse(readFileSync(join(outDir, 'progress.json'), 'utf8'));
-    // Only C2, P3 and P5 have records here: P1, P2 and P4 are baseline points.
+    // C2, P3 and P5 have statuses here; P1 (a note only), P2 and P4 are baseline points.
     const points = progress.years.map((y: { targets: { id: string }[] }) =>
       y.targets.find((t) => t.id === 'points'),
     );

@@ -108,7 +108,14 @@ describe('status columns: reading', () => {
     // No status but a note: a baseline facility whose attributes are kept.
     expect(table.rows[2]).toEqual({
       id: 'P9',
-      record: { id: 'P9', status: 'accepted', steps: {}, upgraded: false, baseline: true, note: '基线设施' },
+      record: {
+        id: 'P9',
+        status: 'accepted',
+        steps: {},
+        upgraded: false,
+        baseline: true,
+        note: '基线设施',
+      },
       extra: { 名称: '示例·睦邻点9' },
     });
     expect(recordsOf(table)).toHaveLength(4);

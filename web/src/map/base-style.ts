@@ -64,14 +64,15 @@ function areaLayers(): LayerSpecification[] {
       id: 'basemap-green',
       type: 'fill',
       source: 'basemap',
-      filter: ['==', ['get', 'kind'], 'green'],
+      filter: ['all', ['==', ['get', 'kind'], 'green'], ['==', ['geometry-type'], 'Polygon']],
       paint: { 'fill-color': BASE_COLOURS.green },
     },
     {
       id: 'basemap-water',
       type: 'fill',
       source: 'basemap',
-      filter: ['==', ['get', 'kind'], 'water'],
+      // Fill layers would also close and fill river centre lines: polygons only.
+      filter: ['all', ['==', ['get', 'kind'], 'water'], ['==', ['geometry-type'], 'Polygon']],
       paint: { 'fill-color': BASE_COLOURS.water, 'fill-outline-color': BASE_COLOURS.waterOutline },
     },
     {
