@@ -86,10 +86,18 @@ function summarySection(ctx: ReportContext): ReportSection {
   blocks.push(
     failed.length === 0
       ? { kind: 'paragraph', text: t.verdictPass, tone: 'pass' }
-      : { kind: 'paragraph', text: t.verdictFail(failed.length, cityFindings.length), tone: 'fail' },
+      : {
+          kind: 'paragraph',
+          text: t.verdictFail(failed.length, cityFindings.length),
+          tone: 'fail',
+        },
   );
   const bullets = [
-    t.summaryBullets.coverage(minutes, formatShare(headline?.elders60Share ?? null), formatInt(uncovered)),
+    t.summaryBullets.coverage(
+      minutes,
+      formatShare(headline?.elders60Share ?? null),
+      formatInt(uncovered),
+    ),
     t.summaryBullets.radius(
       formatShare(s.radius300.straightLine.elders60Share),
       formatShare(s.radius300.network.elders60Share),

@@ -59,7 +59,8 @@ function headlineMinutes(input: ReportInput): number {
     if (rule.enabled === false) continue;
     const applies = rule.appliesTo ?? 'all';
     if (applies !== 'all' && applies !== input.profile.settings.areaType) continue;
-    if (rule.kind === 'coverage_share' && rule.travelProfile === 'walk-elderly') return rule.minutes;
+    if (rule.kind === 'coverage_share' && rule.travelProfile === 'walk-elderly')
+      return rule.minutes;
   }
   const thresholds = input.baseline.summary.thresholds;
   return thresholds.includes(15) ? 15 : Math.max(...thresholds);

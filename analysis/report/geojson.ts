@@ -45,7 +45,10 @@ function thresholdCircles(result: AnalysisResult, scenario: string): Feature[] {
         minutes,
         cells: cells.length,
         elders60Covered: row?.elders60Covered ?? null,
-        elders60Share: row?.elders60Share === null || row === undefined ? null : Number(row.elders60Share.toFixed(6)),
+        elders60Share:
+          row?.elders60Share === null || row === undefined
+            ? null
+            : Number(row.elders60Share.toFixed(6)),
       },
       geometry: { type: 'MultiPolygon', coordinates: polygons.map((p) => p.map(roundRing)) },
     };
@@ -58,7 +61,10 @@ function disc(lon: number, lat: number, radiusM: number): number[][] {
   const ring: number[][] = [];
   for (let k = 0; k <= 64; k++) {
     const a = ((k % 64) / 64) * 2 * Math.PI;
-    ring.push([r7(lon + (radiusM * Math.cos(a)) / kx), r7(lat + (radiusM * Math.sin(a)) / 111_320)]);
+    ring.push([
+      r7(lon + (radiusM * Math.cos(a)) / kx),
+      r7(lat + (radiusM * Math.sin(a)) / 111_320),
+    ]);
   }
   return ring;
 }
@@ -68,12 +74,25 @@ export function circlesGeoJson(input: ReportInput): FeatureCollection {
   const discs = (facilities: readonly SiteFacility[], scenario: string): Feature[] =>
     facilities.map((f) => ({
       type: 'Feature',
-      properties: { kind: 'radius-disc', scenario, facilityId: f.id, name: f.name, type: f.type, radiusM: radius },
+      properties: {
+        kind: 'radius-disc',
+        scenario,
+        facilityId: f.id,
+        name: f.name,
+        type: f.type,
+        radiusM: radius,
+      },
       geometry: { type: 'Polygon', coordinates: [disc(f.lon, f.lat, radius)] },
     }));
-  const features = [...thresholdCircles(input.baseline, 'baseline'), ...discs(input.facilities, 'baseline')];
+  const features = [
+    ...thresholdCircles(input.baseline, 'baseline'),
+    ...discs(input.facilities, 'baseline'),
+  ];
   if (input.scenario !== undefined) {
-    features.push(...thresholdCircles(input.scenario.result, 'scenario'), ...discs(input.scenario.facilities, 'scenario'));
+    features.push(
+      ...thresholdCircles(input.scenario.result, 'scenario'),
+      ...discs(input.scenario.facilities, 'scenario'),
+    );
   }
   return { type: 'FeatureCollection', features };
 }
@@ -111,9 +130,11 @@ export function sitesGeoJson(input: ReportInput): FeatureCollection {
     for (const id of diff.moved) status.set(id, 'moved');
     for (const id of diff.changed) status.set(id, 'changed');
     const after = new Map(scenario.facilities.map((f) => [f.id, f]));
-    for (const f of input.facilities) features.push(siteFeature(after.get(f.id) ?? f, status.get(f.id) ?? 'existing'));
+    for (const f of input.facilities)
+      features.push(siteFeature(after.get(f.id) ?? f, status.get(f.id) ?? 'existing'));
     const added = new Set(diff.added);
-    for (const f of scenario.facilities) if (added.has(f.id)) features.push(siteFeature(f, 'added'));
+    for (const f of scenario.facilities)
+      if (added.has(f.id)) features.push(siteFeature(f, 'added'));
   }
   for (const s of input.recommended?.sites ?? []) {
     features.push({

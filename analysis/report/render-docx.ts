@@ -15,7 +15,14 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block, FigureId, ReportModel, ReportTable, TableCell as ModelCell, Tone } from './types.ts';
+import type {
+  Block,
+  FigureId,
+  TableCell as ModelCell,
+  ReportModel,
+  ReportTable,
+  Tone,
+} from './types.ts';
 
 /**
  * The report as a Word document (docx package; runs in Node and in the browser). Figures are
@@ -66,7 +73,12 @@ function table(t: ReportTable): Child[] {
       (h) =>
         new TableCell({
           shading: { type: ShadingType.CLEAR, fill: 'E8ECF1', color: 'auto' },
-          children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: h, bold: true, size: 17, font: HEAD_FONT })] })],
+          children: [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [new TextRun({ text: h, bold: true, size: 17, font: HEAD_FONT })],
+            }),
+          ],
         }),
     ),
   });
@@ -74,14 +86,23 @@ function table(t: ReportTable): Child[] {
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: r.map((c, i) => new TableCell({ children: [cellParagraph(c, numeric[i] === true)] })),
+        children: r.map(
+          (c, i) => new TableCell({ children: [cellParagraph(c, numeric[i] === true)] }),
+        ),
       }),
   );
   const out: Child[] = [];
   if (t.caption !== undefined) {
-    out.push(new Paragraph({ spacing: { before: 160, after: 60 }, children: [new TextRun({ text: t.caption, bold: true, font: HEAD_FONT })] }));
+    out.push(
+      new Paragraph({
+        spacing: { before: 160, after: 60 },
+        children: [new TextRun({ text: t.caption, bold: true, font: HEAD_FONT })],
+      }),
+    );
   }
-  out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }));
+  out.push(
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+  );
   out.push(new Paragraph({ text: '' }));
   return out;
 }
@@ -94,7 +115,11 @@ function figure(model: ReportModel, id: FigureId, options: DocxOptions): Child[]
   const height = Math.round((fig.height / fig.width) * width);
   const image =
     png === undefined
-      ? new Paragraph({ children: [new TextRun({ text: options.missingFigureNote ?? '', italics: true, color: '555555' })] })
+      ? new Paragraph({
+          children: [
+            new TextRun({ text: options.missingFigureNote ?? '', italics: true, color: '555555' }),
+          ],
+        })
       : new Paragraph({
           alignment: AlignmentType.CENTER,
           children: [new ImageRun({ type: 'png', data: png, transformation: { width, height } })],
@@ -110,7 +135,12 @@ function figure(model: ReportModel, id: FigureId, options: DocxOptions): Child[]
 function block(b: Block, model: ReportModel, options: DocxOptions): Child[] {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: b.text, font: HEAD_FONT })] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          children: [new TextRun({ text: b.text, font: HEAD_FONT })],
+        }),
+      ];
     case 'paragraph':
       return [
         new Paragraph({
@@ -153,14 +183,21 @@ function keyFigures(items: { label: string; value: string }[]): Child[] {
             new TableCell({
               width: { size: 33, type: WidthType.PERCENTAGE },
               children: [
-                new Paragraph({ children: [new TextRun({ text: i.label, size: 17, color: '444444' })] }),
-                new Paragraph({ children: [new TextRun({ text: i.value, size: 28, bold: true, font: HEAD_FONT })] }),
+                new Paragraph({
+                  children: [new TextRun({ text: i.label, size: 17, color: '444444' })],
+                }),
+                new Paragraph({
+                  children: [new TextRun({ text: i.value, size: 28, bold: true, font: HEAD_FONT })],
+                }),
               ],
             }),
         ),
       }),
   );
-  return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }), new Paragraph({ text: '' })];
+  return [
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+    new Paragraph({ text: '' }),
+  ];
 }
 
 function titlePage(model: ReportModel): Child[] {
@@ -168,24 +205,49 @@ function titlePage(model: ReportModel): Child[] {
     (l) =>
       new TableRow({
         children: [
-          new TableCell({ width: { size: 25, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text: l.label, bold: true, font: HEAD_FONT })] })] }),
-          new TableCell({ width: { size: 75, type: WidthType.PERCENTAGE }, children: [new Paragraph({ text: l.value })] }),
+          new TableCell({
+            width: { size: 25, type: WidthType.PERCENTAGE },
+            children: [
+              new Paragraph({
+                children: [new TextRun({ text: l.label, bold: true, font: HEAD_FONT })],
+              }),
+            ],
+          }),
+          new TableCell({
+            width: { size: 75, type: WidthType.PERCENTAGE },
+            children: [new Paragraph({ text: l.value })],
+          }),
         ],
       }),
   );
   return [
     new Paragraph({ spacing: { before: 3000 }, text: '' }),
-    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: model.title, size: 52, bold: true, font: HEAD_FONT })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 1200 }, children: [new TextRun({ text: model.subtitle, size: 28 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      heading: HeadingLevel.TITLE,
+      children: [new TextRun({ text: model.title, size: 52, bold: true, font: HEAD_FONT })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 1200 },
+      children: [new TextRun({ text: model.subtitle, size: 28 })],
+    }),
     new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: lines }),
   ];
 }
 
-export async function renderDocx(model: ReportModel, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function renderDocx(
+  model: ReportModel,
+  options: DocxOptions = {},
+): Promise<Uint8Array> {
   const children: Child[] = [...titlePage(model)];
   for (const section of model.sections) {
     children.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: section.title, font: HEAD_FONT })] }),
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: true,
+        children: [new TextRun({ text: section.title, font: HEAD_FONT })],
+      }),
     );
     for (const b of section.blocks) children.push(...block(b, model, options));
   }
@@ -193,7 +255,10 @@ export async function renderDocx(model: ReportModel, options: DocxOptions = {}):
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: model.banner === null ? [] : [new TextRun({ text: model.banner, size: 16, color: TONE_COLOUR.warning })],
+        children:
+          model.banner === null
+            ? []
+            : [new TextRun({ text: model.banner, size: 16, color: TONE_COLOUR.warning })],
       }),
     ],
   });
@@ -201,7 +266,12 @@ export async function renderDocx(model: ReportModel, options: DocxOptions = {}):
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ size: 16, children: [`${model.footer} · `, PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })],
+        children: [
+          new TextRun({
+            size: 16,
+            children: [`${model.footer} · `, PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
+          }),
+        ],
       }),
     ],
   });
@@ -210,15 +280,24 @@ export async function renderDocx(model: ReportModel, options: DocxOptions = {}):
     styles: {
       default: {
         document: { run: { font: BODY_FONT, size: 21 } },
-        heading1: { run: { font: HEAD_FONT, size: 30, bold: true, color: '1A1A1A' }, paragraph: { spacing: { after: 200 } } },
-        heading2: { run: { font: HEAD_FONT, size: 23, bold: true, color: '1A1A1A' }, paragraph: { spacing: { before: 200, after: 100 } } },
+        heading1: {
+          run: { font: HEAD_FONT, size: 30, bold: true, color: '1A1A1A' },
+          paragraph: { spacing: { after: 200 } },
+        },
+        heading2: {
+          run: { font: HEAD_FONT, size: 23, bold: true, color: '1A1A1A' },
+          paragraph: { spacing: { before: 200, after: 100 } },
+        },
         title: { run: { font: HEAD_FONT } },
       },
     },
     sections: [
       {
         properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1247, bottom: 1134, left: 1134, right: 1134 } },
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1247, bottom: 1134, left: 1134, right: 1134 },
+          },
         },
         headers: { default: header },
         footers: { default: footer },

@@ -49,7 +49,7 @@ p.warning { border: 1pt solid #b00020; color: #b00020; padding: 2mm 3mm; backgro
 ul { margin: 1.5mm 0 1.5mm 5mm; padding-left: 4mm; }
 li { margin: 0.8mm 0; }
 .key { display: grid; grid-template-columns: repeat(3, 1fr); gap: 2.5mm; margin: 3mm 0 4mm; }
-.key div { border: 0.8pt solid #666; padding: 2mm 3mm; break-inside: avoid; }
+.key > div { border: 0.8pt solid #666; padding: 2mm 3mm; break-inside: avoid; }
 .key .label { font-size: 8.5pt; color: #444; }
 .key .value { font-size: 14pt; font-weight: bold; }
 table.data { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 9pt; line-height: 1.35; }
@@ -70,7 +70,9 @@ figcaption { font-size: 9.5pt; margin-top: 1.5mm; }
 
 function cell(c: TableCell, numeric: boolean, tag: 'td' | 'th' = 'td'): string {
   const text = typeof c === 'string' ? c : c.text;
-  const classes = [numeric ? 'num' : '', typeof c === 'string' ? '' : c.tone].filter((x) => x !== '');
+  const classes = [numeric ? 'num' : '', typeof c === 'string' ? '' : c.tone].filter(
+    (x) => x !== '',
+  );
   const cls = classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
   return `<${tag}${cls}>${esc(text)}</${tag}>`;
 }
@@ -79,9 +81,13 @@ function table(t: ReportTable): string {
   const numeric = t.numeric ?? [];
   const caption = t.caption === undefined ? '' : `<caption>${esc(t.caption)}</caption>`;
   const cols =
-    t.widths === undefined ? '' : `<colgroup>${t.widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>`;
+    t.widths === undefined
+      ? ''
+      : `<colgroup>${t.widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>`;
   const head = `<thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`;
-  const rows = t.rows.map((r) => `<tr>${r.map((c, i) => cell(c, numeric[i] === true)).join('')}</tr>`).join('');
+  const rows = t.rows
+    .map((r) => `<tr>${r.map((c, i) => cell(c, numeric[i] === true)).join('')}</tr>`)
+    .join('');
   return `<table class="data">${caption}${cols}${head}<tbody>${rows}</tbody></table>`;
 }
 
@@ -95,7 +101,10 @@ function block(b: Block, model: ReportModel): string {
       return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
     case 'keyFigures':
       return `<div class="key">${b.items
-        .map((i) => `<div><div class="label">${esc(i.label)}</div><div class="value">${esc(i.value)}</div></div>`)
+        .map(
+          (i) =>
+            `<div><div class="label">${esc(i.label)}</div><div class="value">${esc(i.value)}</div></div>`,
+        )
         .join('')}</div>`;
     case 'table':
       return table(b.table);

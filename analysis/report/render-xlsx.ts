@@ -19,7 +19,10 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
     ws.getRow(1).font = { bold: true };
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
     sheet.header.forEach((title, i) => {
-      const longest = sheet.rows.reduce((m, r) => Math.max(m, displayWidth(r[i])), displayWidth(title));
+      const longest = sheet.rows.reduce(
+        (m, r) => Math.max(m, displayWidth(r[i])),
+        displayWidth(title),
+      );
       ws.getColumn(i + 1).width = Math.min(Math.max(longest + 2, 8), 60);
     });
   }

@@ -51,7 +51,10 @@ export function coverageSection(ctx: ReportContext): ReportSection {
     blocks.push({ kind: 'paragraph', text: t.coverage.detour(r.detourLimited.length) });
   }
   if (s.clusters.total > 0) {
-    blocks.push({ kind: 'paragraph', text: t.coverage.clusters(s.clusters.total, s.clusters.minutes) });
+    blocks.push({
+      kind: 'paragraph',
+      text: t.coverage.clusters(s.clusters.total, s.clusters.minutes),
+    });
   }
   return { id: 'coverage', title: t.sections.coverage, blocks };
 }
@@ -100,7 +103,8 @@ export function findingsSection(ctx: ReportContext): ReportSection {
     // while the table stays short.
     const ordered = [...own].sort(
       (a, b) =>
-        (SCOPE_ORDER[a.scope] ?? 9) - (SCOPE_ORDER[b.scope] ?? 9) || Number(a.pass) - Number(b.pass),
+        (SCOPE_ORDER[a.scope] ?? 9) - (SCOPE_ORDER[b.scope] ?? 9) ||
+        Number(a.pass) - Number(b.pass),
     );
     const important = ordered.filter((f) => f.scope === 'city' || f.scope === 'street' || !f.pass);
     const rest = ordered.filter((f) => !important.includes(f));
@@ -114,10 +118,18 @@ export function findingsSection(ctx: ReportContext): ReportSection {
       },
     });
     if (shown.length < own.length) {
-      blocks.push({ kind: 'paragraph', text: t.findings.moreRows(own.length - shown.length), tone: 'muted' });
+      blocks.push({
+        kind: 'paragraph',
+        text: t.findings.moreRows(own.length - shown.length),
+        tone: 'muted',
+      });
     }
     if (rule.note !== undefined) {
-      blocks.push({ kind: 'paragraph', text: `${t.findings.note}${ctx.colon}${rule.note}`, tone: 'muted' });
+      blocks.push({
+        kind: 'paragraph',
+        text: `${t.findings.note}${ctx.colon}${rule.note}`,
+        tone: 'muted',
+      });
     }
   }
   const skipped = input.baseline.summary.skippedRules;

@@ -15,7 +15,10 @@ export interface FlippedFinding {
  * Checks that flip: matched by rule, scope, unit and site. A check that exists only in the
  * scenario (a new site's own checks) is listed when it fails; checks of closed sites vanish.
  */
-export function flippedFindings(baseline: AnalysisResult, scenario: AnalysisResult): FlippedFinding[] {
+export function flippedFindings(
+  baseline: AnalysisResult,
+  scenario: AnalysisResult,
+): FlippedFinding[] {
   const before = new Map(baseline.summary.findings.map((f) => [findingKey(f), f]));
   const out: FlippedFinding[] = [];
   for (const after of scenario.summary.findings) {
@@ -72,8 +75,16 @@ export function scenarioSection(ctx: ReportContext): ReportSection {
     ),
   );
   rows.push(
-    shareRow(t.scenario.rowRadiusStraight, a.radius300.straightLine.elders60Share, b.radius300.straightLine.elders60Share),
-    shareRow(t.scenario.rowRadiusNetwork, a.radius300.network.elders60Share, b.radius300.network.elders60Share),
+    shareRow(
+      t.scenario.rowRadiusStraight,
+      a.radius300.straightLine.elders60Share,
+      b.radius300.straightLine.elders60Share,
+    ),
+    shareRow(
+      t.scenario.rowRadiusNetwork,
+      a.radius300.network.elders60Share,
+      b.radius300.network.elders60Share,
+    ),
     [
       t.scenario.rowFacilities,
       formatInt(a.facilities.count),
@@ -152,7 +163,11 @@ export function sitesSection(ctx: ReportContext): ReportSection {
       { kind: 'paragraph', text: t.sites.intro(rec.minutes, method) },
       {
         kind: 'paragraph',
-        text: t.sites.figures(formatInt(rec.newlyCoveredElders), formatShare(rec.coveredShareAfter), formatShare(rec.gap)),
+        text: t.sites.figures(
+          formatInt(rec.newlyCoveredElders),
+          formatShare(rec.coveredShareAfter),
+          formatShare(rec.gap),
+        ),
       },
       {
         kind: 'table',

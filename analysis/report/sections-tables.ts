@@ -73,21 +73,48 @@ export function reportSheets(ctx: ReportContext): SheetData[] {
   const round = (x: number | null, digits = 6) => (x === null ? null : Number(x.toFixed(digits)));
   const units: SheetData = {
     name: s.units,
-    header: [...s.unitsHeader.slice(0, 7), ...summary.thresholds.map((m) => s.withinHeader(m)), ...s.unitsHeader.slice(7)],
+    header: [
+      ...s.unitsHeader.slice(0, 7),
+      ...summary.thresholds.map((m) => s.withinHeader(m)),
+      ...s.unitsHeader.slice(7),
+    ],
     rows: input.baseline.units.map((u) => [
-      u.unitId, u.name, t.tables.level[u.level] ?? u.level, u.parentId, u.residents, u.elders60,
-      round(u.households, 1), ...u.elders60Within, round(u.radius300StraightShare),
-      round(u.radius300NetworkShare), u.facilities, u.floorAreaM2, round(u.m2PerResident),
-      round(u.m2Per100Households), round(u.sfcaAccess), u.findingsFailed,
+      u.unitId,
+      u.name,
+      t.tables.level[u.level] ?? u.level,
+      u.parentId,
+      u.residents,
+      u.elders60,
+      round(u.households, 1),
+      ...u.elders60Within,
+      round(u.radius300StraightShare),
+      round(u.radius300NetworkShare),
+      u.facilities,
+      u.floorAreaM2,
+      round(u.m2PerResident),
+      round(u.m2Per100Households),
+      round(u.sfcaAccess),
+      u.findingsFailed,
     ]),
   };
   const findings: SheetData = {
     name: s.findings,
     header: s.findingsHeader,
     rows: summary.findings.map((f) => [
-      f.rule, ctx.ruleTitle(f), t.scope[f.scope] ?? f.scope, f.unitId, f.siteId,
-      f.pass ? s.yes : s.no, round(f.value), f.valueUnit, f.required, round(f.shortfall, 3),
-      f.shortfallUnit, t.severity[f.severity] ?? f.severity, f.citation, f.verified ? s.yes : s.no,
+      f.rule,
+      ctx.ruleTitle(f),
+      t.scope[f.scope] ?? f.scope,
+      f.unitId,
+      f.siteId,
+      f.pass ? s.yes : s.no,
+      round(f.value),
+      f.valueUnit,
+      f.required,
+      round(f.shortfall, 3),
+      f.shortfallUnit,
+      t.severity[f.severity] ?? f.severity,
+      f.citation,
+      f.verified ? s.yes : s.no,
       f.note,
     ]),
   };
@@ -95,8 +122,12 @@ export function reportSheets(ctx: ReportContext): SheetData[] {
     name: s.coverage,
     header: s.coverageHeader,
     rows: summary.coverage.map((c) => [
-      t.travel[c.profile] ?? c.profile, c.minutes, c.elders60Covered, round(c.elders60Share),
-      c.residentsCovered, round(c.residentsShare),
+      t.travel[c.profile] ?? c.profile,
+      c.minutes,
+      c.elders60Covered,
+      round(c.elders60Share),
+      c.residentsCovered,
+      round(c.residentsShare),
     ]),
   };
   const sheets = [units, findings, coverage];
@@ -105,7 +136,14 @@ export function reportSheets(ctx: ReportContext): SheetData[] {
     sheets.push({
       name: s.sites,
       header: s.sitesHeader,
-      rows: rec.sites.map((x) => [x.id, x.name ?? null, x.lon, x.lat, x.floorAreaM2 ?? null, x.unitId ?? null]),
+      rows: rec.sites.map((x) => [
+        x.id,
+        x.name ?? null,
+        x.lon,
+        x.lat,
+        x.floorAreaM2 ?? null,
+        x.unitId ?? null,
+      ]),
     });
   }
   return sheets;

@@ -13,7 +13,10 @@ export function coverageChartSvg(ctx: ReportContext): ReportFigure {
   const { input, t } = ctx;
   const thresholds = input.baseline.summary.thresholds;
   const series = [
-    { label: t.coverage.chartSeriesBaseline, values: thresholds.map((m) => cityCoverage(input.baseline, m)?.elders60Share ?? 0) },
+    {
+      label: t.coverage.chartSeriesBaseline,
+      values: thresholds.map((m) => cityCoverage(input.baseline, m)?.elders60Share ?? 0),
+    },
   ];
   if (input.scenario !== undefined) {
     const result = input.scenario.result;
@@ -49,7 +52,9 @@ export function coverageChartSvg(ctx: ReportContext): ReportFigure {
       `<text x="${(PLOT.left + group * (i + 0.5)).toFixed(1)}" y="${PLOT.top + plotH + 18}" font-size="12" text-anchor="middle">${escapeXml(t.coverage.minutes(minutes))}</text>`,
     );
   });
-  parts.push(`<line x1="${PLOT.left}" x2="${PLOT.left + plotW}" y1="${y(0)}" y2="${y(0)}" stroke="#333"/>`);
+  parts.push(
+    `<line x1="${PLOT.left}" x2="${PLOT.left + plotW}" y1="${y(0)}" y2="${y(0)}" stroke="#333"/>`,
+  );
   parts.push(
     legend(
       series.map((s, j) => ({ label: s.label, fill: COLOURS[j] })),

@@ -43,7 +43,12 @@ export function boundsOf(points: Iterable<readonly number[]>): Bounds | null {
 }
 
 /** Fits `bounds` into `maxWidth` × `maxHeight` with a margin, keeping the aspect ratio. */
-export function fitProjection(bounds: Bounds, maxWidth: number, maxHeight: number, margin = 12): Projection {
+export function fitProjection(
+  bounds: Bounds,
+  maxWidth: number,
+  maxHeight: number,
+  margin = 12,
+): Projection {
   const [w, s, e, n] = bounds;
   const kx = Math.cos((((s + n) / 2) * Math.PI) / 180);
   const spanX = Math.max((e - w) * kx, 1e-9);
@@ -99,26 +104,38 @@ export interface LegendItem {
   label: string;
   fill: string;
   stroke?: string;
-  shape?: 'box' | 'dot' | 'star';
+  shape?: 'box' | 'dot' | 'star' | 'cross';
 }
 
 export function legend(items: LegendItem[], x: number, y: number, title?: string): string {
   const parts: string[] = [];
   let row = y;
   if (title !== undefined) {
-    parts.push(`<text x="${x}" y="${row + 12}" font-size="13" font-weight="bold">${escapeXml(title)}</text>`);
+    parts.push(
+      `<text x="${x}" y="${row + 12}" font-size="13" font-weight="bold">${escapeXml(title)}</text>`,
+    );
     row += 20;
   }
   for (const item of items) {
     const stroke = item.stroke ?? '#555';
     if (item.shape === 'dot') {
-      parts.push(`<circle cx="${x + 8}" cy="${row + 7}" r="5.5" fill="${item.fill}" stroke="${stroke}" stroke-width="1"/>`);
+      parts.push(
+        `<circle cx="${x + 8}" cy="${row + 7}" r="5.5" fill="${item.fill}" stroke="${stroke}" stroke-width="1"/>`,
+      );
+    } else if (item.shape === 'cross') {
+      parts.push(
+        `<path d="M${x + 3} ${row + 2}l10 10M${x + 3} ${row + 12}l10 -10" stroke="${stroke}" stroke-width="2.2"/>`,
+      );
     } else if (item.shape === 'star') {
       parts.push(star(x + 8, row + 7, 8, item.fill, stroke));
     } else {
-      parts.push(`<rect x="${x}" y="${row}" width="16" height="14" fill="${item.fill}" stroke="${stroke}" stroke-width="0.8"/>`);
+      parts.push(
+        `<rect x="${x}" y="${row}" width="16" height="14" fill="${item.fill}" stroke="${stroke}" stroke-width="0.8"/>`,
+      );
     }
-    parts.push(`<text x="${x + 22}" y="${row + 12}" font-size="12">${escapeXml(item.label)}</text>`);
+    parts.push(
+      `<text x="${x + 22}" y="${row + 12}" font-size="12">${escapeXml(item.label)}</text>`,
+    );
     row += 20;
   }
   return parts.join('');
@@ -137,7 +154,8 @@ export function star(cx: number, cy: number, r: number, fill: string, stroke = '
 /** A scale bar of a round length (100 m, 200 m, 500 m, 1 km …) and a north arrow. */
 export function scaleAndNorth(p: Projection, x: number, y: number): string {
   const target = p.metresPerUnit * 120;
-  const nice = [50, 100, 200, 250, 500, 1000, 2000, 5000, 10000].find((m) => m >= target / 2) ?? 10000;
+  const nice =
+    [50, 100, 200, 250, 500, 1000, 2000, 5000, 10000].find((m) => m >= target / 2) ?? 10000;
   const length = nice / p.metresPerUnit;
   const label = nice >= 1000 ? `${nice / 1000} km` : `${nice} m`;
   return [

@@ -32,6 +32,7 @@ export const TYPE_COLOURS: Record<string, string> = {
 const FAILED_COLOURS = ['#c7e9c0', '#fff3b0', '#fdd49e', '#f4a582'];
 const BAND_COLOURS = ['#1a9850', '#91cf60', '#d9ef8b', '#fee08b', '#fdae61'];
 const OUTSIDE = '#d73027';
+const NEW_SITE = '#ffd400';
 
 interface Frame {
   p: Projection;
@@ -54,7 +55,9 @@ function frame(ctx: ReportContext): Frame {
   const body: string[] = [];
   const roads = input.map?.roads ?? [];
   if (roads.length > 0) {
-    body.push(`<path d="${roads.map((r) => linePath(r, p)).join('')}" fill="none" stroke="#bdbdbd" stroke-width="0.7"/>`);
+    body.push(
+      `<path d="${roads.map((r) => linePath(r, p)).join('')}" fill="none" stroke="#bdbdbd" stroke-width="0.7"/>`,
+    );
   }
   return { p, body, legendItems: [] };
 }
@@ -79,10 +82,20 @@ function typeLegend(ctx: ReportContext, facilities: readonly SiteFacility[]): Le
   const present = new Set(facilities.map((f) => f.type));
   return Object.keys(TYPE_COLOURS)
     .filter((type) => present.has(type as SiteFacility['type']))
-    .map((type) => ({ label: ctx.t.facilityTypes[type] ?? type, fill: TYPE_COLOURS[type], stroke: '#fff', shape: 'dot' as const }));
+    .map((type) => ({
+      label: ctx.t.facilityTypes[type] ?? type,
+      fill: TYPE_COLOURS[type],
+      stroke: '#fff',
+      shape: 'dot' as const,
+    }));
 }
 
-function finish(ctx: ReportContext, id: ReportFigure['id'], caption: string, f: Frame): ReportFigure {
+function finish(
+  ctx: ReportContext,
+  id: ReportFigure['id'],
+  caption: string,
+  f: Frame,
+): ReportFigure {
   const x = f.p.width + 16;
   let y = 16;
   const legends: string[] = [];
@@ -120,17 +133,17 @@ export function complianceMapSvg(ctx: ReportContext): ReportFigure {
   const rec = input.recommended?.sites ?? [];
   for (const s of rec) {
     const [x, y] = f.p.project(s.lon, s.lat);
-    f.body.push(star(x, y, 8, '#ffd400'));
+    f.body.push(star(x, y, 8, NEW_SITE));
   }
   f.legendItems.push({
-    title: t.findings.fail,
+    title: t.maps.legendFailedTitle,
     items: FAILED_COLOURS.map((fill, n) => ({
       label: t.maps.legendFailed(n === FAILED_COLOURS.length - 1 ? `≥${n}` : String(n)),
       fill,
     })),
   });
   const types = typeLegend(ctx, input.facilities);
-  if (rec.length > 0) types.push({ label: t.maps.legendNewSite, fill: '#ffd400', shape: 'star' });
+  if (rec.length > 0) types.push({ label: t.maps.legendNewSite, fill: NEW_SITE, shape: 'star' });
   f.legendItems.push({ title: t.key.facilities, items: types });
   return finish(ctx, 'map-compliance', t.maps.compliance, f);
 }
@@ -149,7 +162,9 @@ export function coverageMapSvg(ctx: ReportContext): ReportFigure {
   for (const cell of input.baseline.cells) {
     const band = bandOf(cell.minutesNearest, thresholds);
     const fill = band < 0 ? OUTSIDE : BAND_COLOURS[Math.min(band, BAND_COLOURS.length - 1)];
-    f.body.push(`<path d="${cellPath(cell.h3, f.p)}" fill="${fill}" fill-opacity="0.8" stroke="#fff" stroke-width="0.3"/>`);
+    f.body.push(
+      `<path d="${cellPath(cell.h3, f.p)}" fill="${fill}" fill-opacity="0.8" stroke="#fff" stroke-width="0.3"/>`,
+    );
   }
   f.body.push(unitOutlines(ctx, f.p), facilityMarkers(input.facilities, f.p));
   f.legendItems.push({
@@ -168,7 +183,9 @@ export function coverageMapSvg(ctx: ReportContext): ReportFigure {
 
 function coveredCells(result: AnalysisResult, minutes: number): Set<string> {
   return new Set(
-    result.cells.filter((c) => c.minutesNearest !== null && c.minutesNearest <= minutes).map((c) => c.h3),
+    result.cells
+      .filter((c) => c.minutesNearest !== null && c.minutesNearest <= minutes)
+      .map((c) => c.h3),
   );
 }
 
@@ -182,13 +199,28 @@ export function scenarioMapSvg(ctx: ReportContext, scenario: ReportScenario): Re
     const was = before.has(cell.h3);
     const is = after.has(cell.h3);
     const fill = is && !was ? '#2b83ba' : was && !is ? OUTSIDE : is ? '#e0e0e0' : '#fafafa';
-    f.body.push(`<path d="${cellPath(cell.h3, f.p)}" fill="${fill}" stroke="#fff" stroke-width="0.3"/>`);
+    f.body.push(
+      `<path d="${cellPath(cell.h3, f.p)}" fill="${fill}" stroke="#fff" stroke-width="0.3"/>`,
+    );
   }
   const baseIds = new Set(input.facilities.map((x) => x.id));
-  f.body.push(unitOutlines(ctx, f.p), facilityMarkers(scenario.facilities.filter((x) => baseIds.has(x.id)), f.p));
+  f.body.push(
+    unitOutlines(ctx, f.p),
+    facilityMarkers(
+      scenario.facilities.filter((x) => baseIds.has(x.id)),
+      f.p,
+    ),
+  );
   for (const site of scenario.facilities.filter((x) => !baseIds.has(x.id))) {
     const [x, y] = f.p.project(site.lon, site.lat);
-    f.body.push(star(x, y, 9, TYPE_COLOURS[site.type] ?? '#ffd400'));
+    f.body.push(star(x, y, 10, NEW_SITE));
+  }
+  const kept = new Set(scenario.facilities.map((x) => x.id));
+  for (const site of input.facilities.filter((x) => !kept.has(x.id))) {
+    const [x, y] = f.p.project(site.lon, site.lat);
+    f.body.push(
+      `<path d="M${x - 5} ${y - 5}l10 10M${x - 5} ${y + 5}l10 -10" stroke="#000" stroke-width="2.2"/>`,
+    );
   }
   f.legendItems.push({
     title: t.coverage.minutes(ctx.headlineMinutes),
@@ -196,7 +228,8 @@ export function scenarioMapSvg(ctx: ReportContext, scenario: ReportScenario): Re
       { label: t.maps.legendGained, fill: '#2b83ba' },
       { label: t.maps.legendLost, fill: OUTSIDE },
       { label: t.maps.legendMinutes(String(ctx.headlineMinutes)), fill: '#e0e0e0' },
-      { label: t.maps.legendNewSite, fill: '#ffd400', shape: 'star' },
+      { label: t.maps.legendNewSite, fill: NEW_SITE, shape: 'star' },
+      { label: t.maps.legendClosed, fill: '#ffffff', stroke: '#000', shape: 'cross' },
     ],
   });
   f.legendItems.push({ title: t.key.facilities, items: typeLegend(ctx, scenario.facilities) });

@@ -49,7 +49,14 @@ export interface RecommendedSites {
   objective: number;
   bound: number;
   gap: number;
-  sites: { id: string; name?: string; lon: number; lat: number; floorAreaM2?: number; unitId?: string }[];
+  sites: {
+    id: string;
+    name?: string;
+    lon: number;
+    lat: number;
+    floorAreaM2?: number;
+    unitId?: string;
+  }[];
 }
 
 /** Light context for maps: road centre lines [lon, lat][] (optional). */

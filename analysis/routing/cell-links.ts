@@ -20,6 +20,15 @@ export interface CellLinks {
   edge: Int32Array;
   t: Float64Array;
   offNetworkM: Float32Array;
+  /**
+   * Per cell, in graph cost units: the segment's tail u and head v, the cost from u along the
+   * segment to the cell's position, and from v back to it (Infinity on a oneway segment).
+   * Precomputed so that evaluating a cell touches only cell-indexed arrays and dist[u], dist[v].
+   */
+  tail: Uint32Array;
+  head: Uint32Array;
+  costFromTail: Float64Array;
+  costFromHead: Float64Array;
   /** Cells whose edge starts or ends at node i: nodeCells[nodeCellOffsets[i] .. [i+1]-1]. */
   nodeCellOffsets: Uint32Array;
   nodeCells: Uint32Array;
@@ -81,6 +90,11 @@ export function cellLinks(graph: RoadGraph, options: CellLinkOptions = {}): Cell
   const edge = new Int32Array(count).fill(-1);
   const t = new Float64Array(count);
   const offNetworkM = new Float32Array(count);
+  const tail = new Uint32Array(count);
+  const head = new Uint32Array(count);
+  const costFromTail = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
+  const costFromHead = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
+  const { source, reverse } = index.topology;
   const nodeCellOffsets = new Uint32Array(graph.nodeCount + 1);
   for (let c = 0; c < count; c++) {
     const [lat, lon] = cellToLatLng(cells[c]);
@@ -89,6 +103,14 @@ export function cellLinks(graph: RoadGraph, options: CellLinkOptions = {}): Cell
     edge[c] = snap.edge;
     t[c] = snap.t;
     offNetworkM[c] = snap.distanceM;
+    const e = snap.edge;
+    const r = reverse[e];
+    tail[c] = source[e];
+    head[c] = graph.targets[e];
+    costFromTail[c] = snap.t * graph.costS[e];
+    // Against a oneway segment its head reaches only a point sitting on it (t = 1).
+    if (r >= 0) costFromHead[c] = (1 - snap.t) * graph.costS[r];
+    else if (snap.t === 1) costFromHead[c] = 0;
     nodeCellOffsets[index.topology.source[snap.edge] + 1]++;
     nodeCellOffsets[graph.targets[snap.edge] + 1]++;
   }
@@ -111,6 +133,10 @@ export function cellLinks(graph: RoadGraph, options: CellLinkOptions = {}): Cell
     edge,
     t,
     offNetworkM,
+    tail,
+    head,
+    costFromTail,
+    costFromHead,
     nodeCellOffsets,
     nodeCells,
     cellIndex,

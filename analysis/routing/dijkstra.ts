@@ -31,8 +31,6 @@ export class ShortestPathSearch {
   touchedCount = 0;
   /** Bucket width in cost units (see bucketWidth). */
   readonly delta: number;
-  /** Cost at which a node was last scanned (-1: never); a second entry at that cost is skipped. */
-  private readonly scanned: Float64Array;
   private bucketHead: Int32Array = new Int32Array(0);
   private entryNode: Uint32Array;
   private entryNext: Int32Array;
@@ -47,7 +45,6 @@ export class ShortestPathSearch {
     this.dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     this.label = new Int32Array(n).fill(-1);
     this.touched = new Uint32Array(n);
-    this.scanned = new Float64Array(n).fill(-1);
     this.delta = bucketWidth(graph);
     const capacity = Math.max(16, Math.min(n, 1 << 16));
     this.entryNode = new Uint32Array(capacity);
@@ -64,7 +61,6 @@ export class ShortestPathSearch {
       const node = touched[k];
       dist[node] = Number.POSITIVE_INFINITY;
       label[node] = -1;
-      this.scanned[node] = -1;
     }
     this.touchedCount = 0;
     this.heapSize = 0;
@@ -87,7 +83,7 @@ export class ShortestPathSearch {
   }
 
   private runBuckets(maxCost: number, buckets: number): void {
-    const { dist, label, touched, scanned } = this;
+    const { dist, label, touched } = this;
     const { offsets, targets, costS } = this.graph;
     const inverse = 1 / this.delta;
     if (this.bucketHead.length < buckets) this.bucketHead = new Int32Array(buckets);
@@ -118,9 +114,9 @@ export class ShortestPathSearch {
         const batch = this.batch.subarray(0, size).sort();
         for (let k = 0; k < size; k++) {
           const u = batch[k];
+          if (k > 0 && batch[k - 1] === u) continue; // duplicate entry
           const du = dist[u];
-          if (scanned[u] === du) continue; // duplicate entry, or already scanned at this cost
-          scanned[u] = du;
+          if (du * inverse < b) continue; // improved since: scanned in an earlier bucket
           const lu = label[u];
           for (let e = offsets[u], end = offsets[u + 1]; e < end; e++) {
             const v = targets[e];

@@ -61,6 +61,8 @@ export class SurfaceEngine {
   readonly cellLabel: Int32Array;
   readonly touchedCells: Uint32Array;
   touchedCellCount = 0;
+  /** How cells are found after a search; 'auto' picks by search size (tests force each). */
+  cellPass: 'auto' | 'nodes' | 'sweep' = 'auto';
 
   constructor(links: CellLinks) {
     this.links = links;
@@ -88,31 +90,39 @@ export class SurfaceEngine {
     }
     search.run(maxCost);
 
-    const { dist, label: nodeLabel, touched } = search;
-    const { nodeCellOffsets, nodeCells, edge, t, offNetworkM } = links;
-    for (let k = 0; k < search.touchedCount; k++) {
-      const node = touched[k];
-      for (let j = nodeCellOffsets[node], end = nodeCellOffsets[node + 1]; j < end; j++) {
-        const c = nodeCells[j];
-        const e = edge[c];
-        const u = source[e];
-        const v = targets[e];
-        let best = dist[u] + t[c] * costS[e];
-        let bestLabel = nodeLabel[u];
-        const r = reverse[e];
-        const back = r >= 0 ? costS[r] : t[c] === 1 ? 0 : Number.POSITIVE_INFINITY;
-        if (back !== Number.POSITIVE_INFINITY) {
-          const viaV = dist[v] + (1 - t[c]) * back;
-          if (viaV < best) {
-            best = viaV;
-            bestLabel = nodeLabel[v];
-          }
+    const accessFactor = accessCost(profile, 1);
+    const small = search.touchedCount * CELL_SWEEP_RATIO < links.cells.length;
+    if (this.cellPass === 'nodes' || (this.cellPass === 'auto' && small)) {
+      // Small search: visit only the cells hanging off reached nodes.
+      const { nodeCellOffsets, nodeCells } = links;
+      const { touched } = search;
+      for (let k = 0; k < search.touchedCount; k++) {
+        const node = touched[k];
+        for (let j = nodeCellOffsets[node], end = nodeCellOffsets[node + 1]; j < end; j++) {
+          this.evaluateCell(nodeCells[j], accessFactor);
         }
-        this.offer(c, best + accessCost(profile, offNetworkM[c]), bestLabel);
+      }
+    } else {
+      // Large search (many facilities): one sequential sweep over all linked cells is cheaper
+      // than hopping between node lists at random.
+      for (let c = 0, count = links.cells.length; c < count; c++) {
+        if (links.edge[c] >= 0) this.evaluateCell(c, accessFactor);
       }
     }
     // A cell on the origin's own segment can be reached along it without passing a node.
     for (const { label, snap } of origins) this.offerSameEdge(snap, label, profile);
+  }
+
+  private evaluateCell(c: number, accessFactor: number): void {
+    const { dist, label } = this.search;
+    const { tail, head, costFromTail, costFromHead, offNetworkM } = this.links;
+    const viaTail = dist[tail[c]] + costFromTail[c];
+    const viaHead = dist[head[c]] + costFromHead[c];
+    if (viaTail <= viaHead) {
+      if (viaTail !== Number.POSITIVE_INFINITY) {
+        this.offer(c, viaTail + offNetworkM[c] * accessFactor, label[tail[c]]);
+      }
+    } else this.offer(c, viaHead + offNetworkM[c] * accessFactor, label[head[c]]);
   }
 
   private offerSameEdge(snap: Snap, label: number, profile: TravelProfile): void {
@@ -151,6 +161,9 @@ export class SurfaceEngine {
     this.touchedCellCount = 0;
   }
 }
+
+/** Sweep all cells instead of node lists when a search reaches more than cells/RATIO nodes. */
+const CELL_SWEEP_RATIO = 4;
 
 const engines = new WeakMap<CellLinks, SurfaceEngine>();
 

@@ -9,10 +9,11 @@ import {
   startFrom,
 } from './optimise-common.ts';
 import { countingLowerBound, greedyPartialCover } from './optimise-greedy.ts';
-import { lscpLp } from './optimise-lp.ts';
+import { lscpLp, mclpLp } from './optimise-lp.ts';
 import { coveredWeightOf } from './optimise-model.ts';
 import type {
   BoundKind,
+  MilpSolver,
   OptimiseOptions,
   SitingMethod,
   SitingModel,
@@ -104,7 +105,14 @@ function solve(
     });
     const chosen = chosenFrom(model, solution);
     if (solution.status === 'optimal') {
-      return { method: 'milp', status: 'optimal', chosen, bound: chosen.length, boundKind: 'milp' };
+      const polished = polishCoverage(model, chosen, plan, options.solver);
+      return {
+        method: 'milp',
+        status: 'optimal',
+        chosen: polished,
+        bound: chosen.length,
+        boundKind: 'milp',
+      };
     }
     if (solution.status === 'infeasible') return { ...infeasible, method: 'milp' };
     notes.push(`HiGHS stopped (${solution.status} after ≤ ${plan.timeLimitS} s)`);
@@ -142,4 +150,25 @@ function lowerBound(
   return relaxed.status === 'optimal' && lpBound > counting
     ? { bound: lpBound, boundKind: 'lp-relaxation' }
     : { bound: counting, boundKind: 'greedy-count' };
+}
+
+/**
+ * Among solutions with the optimal number of sites, prefer the one covering most elders: an
+ * MCLP with that many sites, seeded with the LSCP answer (so it can only cover more, and
+ * therefore still meets the target).
+ */
+function polishCoverage(
+  model: SitingModel,
+  chosen: number[],
+  plan: SolvePlan,
+  solver: MilpSolver,
+): number[] {
+  if (chosen.length === 0) return chosen;
+  const solution = solver.solve(mclpLp(model, plan.groups, chosen.length, false), {
+    timeLimitS: plan.timeLimitS,
+    start: startFrom(model, chosen),
+  });
+  const better = chosenFrom(model, solution);
+  const gain = coveredWeightOf(model, better) - coveredWeightOf(model, chosen);
+  return better.length === chosen.length && gain > 0 ? better : chosen;
 }

@@ -1,5 +1,5 @@
 import type { FacilityProperties, FacilityType } from '../city/types.ts';
-import type { NetworkProfile } from '../graph/types.ts';
+import { WALK_SPEED_RANGE } from '../routing/profiles.ts';
 
 /**
  * A scenario is an ordered list of modifications applied to a baseline facility register
@@ -17,8 +17,6 @@ export const FACILITY_TYPES: readonly FacilityType[] = [
   'neighbourhood_point',
   'care_post',
 ];
-
-export const NETWORK_PROFILES: readonly NetworkProfile[] = ['walk', 'ebike', 'drive'];
 
 /** A facility as the scenario engine sees it: register properties plus WGS-84 position. */
 export interface SiteFacility extends FacilityProperties {
@@ -108,8 +106,11 @@ export interface ScenarioSettings {
   profile: string;
 }
 
-/** Bounds used by validation; walking speed outside them is rejected, not clamped. */
-export const WALKING_SPEED_RANGE_MPS: readonly [number, number] = [0.3, 2.0];
+/**
+ * Bounds used by validation (the routing engine's own range, so a valid scenario always routes);
+ * walking speed outside them is rejected, not clamped.
+ */
+export const WALKING_SPEED_RANGE_MPS: readonly [number, number] = WALK_SPEED_RANGE;
 
 export function emptyScenario(baseline: ScenarioBaseline, name?: string): Scenario {
   return {

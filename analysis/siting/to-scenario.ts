@@ -11,7 +11,11 @@ import {
 export interface ResultToScenarioOptions {
   /** Facility type of the new sites (default neighbourhood_point 养老睦邻点). */
   type?: FacilityType;
-  /** Floor area when the candidate has none (default 60 m²). */
+  /**
+   * Floor area of every new site. Default: the candidate's own area, else 60 m². Building
+   * candidates carry the whole low-floor area of the building, so hosts usually pass the
+   * planned size of the facility type here.
+   */
   floorAreaM2?: number;
   beds?: number;
   floorLevel?: number;
@@ -41,7 +45,7 @@ export function resultToScenario(
       type: options.type ?? 'neighbourhood_point',
       lon: candidate.lon,
       lat: candidate.lat,
-      floorAreaM2: candidate.floorAreaM2 ?? options.floorAreaM2 ?? 60,
+      floorAreaM2: options.floorAreaM2 ?? candidate.floorAreaM2 ?? 60,
       beds: options.beds ?? 0,
       floorLevel: options.floorLevel ?? 1,
     };

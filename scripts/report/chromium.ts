@@ -6,15 +6,20 @@ import type { Browser } from 'playwright-core';
  * rasterises SVG figures to PNG for the .docx. Where no Chromium is installed, callers skip
  * those outputs and say so.
  */
-export const CHROMIUM_PATH = process.env.CARECIRCLE_CHROMIUM ?? '/usr/bin/chromium';
+export function chromiumPath(): string {
+  return process.env.CARECIRCLE_CHROMIUM ?? '/usr/bin/chromium';
+}
 
 export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM_PATH);
+  return existsSync(chromiumPath());
 }
 
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 }
 
 /**
@@ -43,11 +48,16 @@ export async function svgsToPng(
   scale = 2,
 ): Promise<Uint8Array[]> {
   const width = Math.max(100, ...figures.map((f) => f.width));
-  const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: scale });
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    deviceScaleFactor: scale,
+  });
   try {
     const page = await context.newPage();
     const body = figures.map((f) => `<div style="width:${f.width}px">${f.svg}</div>`).join('');
-    await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:#fff">${body}</body></html>`);
+    await page.setContent(
+      `<!DOCTYPE html><html><body style="margin:0;background:#fff">${body}</body></html>`,
+    );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const shots: Uint8Array[] = [];
     for (let i = 0; i < figures.length; i++) {

@@ -5,10 +5,20 @@ import { graphReachSource } from '../../analysis/coverage/routing-reach.ts';
 import type { CityInput } from '../../analysis/coverage/types.ts';
 import { InputError } from '../../analysis/errors.ts';
 import type { NetworkProfile, RoadGraph } from '../../analysis/graph/types.ts';
-import type { ReportCityInfo, ReportInput, ReportLang, ReportScenario } from '../../analysis/report/types.ts';
+import type {
+  ReportCityInfo,
+  ReportInput,
+  ReportLang,
+  ReportScenario,
+} from '../../analysis/report/types.ts';
 import { applyScenario, resolveSettings } from '../../analysis/siting/scenario-apply.ts';
+import type { Scenario } from '../../analysis/siting/scenario-types.ts';
 import { parseScenario } from '../../analysis/siting/scenario-validate.ts';
-import { BUILT_IN_PROFILE_IDS, builtInProfile, parseProfile } from '../../analysis/standards/profiles.ts';
+import {
+  BUILT_IN_PROFILE_IDS,
+  builtInProfile,
+  parseProfile,
+} from '../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../analysis/standards/types.ts';
 import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
 import { NodeRunner } from '../db/node-runner.ts';
@@ -26,12 +36,15 @@ export interface ReportRequest {
 
 export function loadProfile(name: string): StandardsProfile {
   if (!name.endsWith('.json')) return builtInProfile(name);
-  if (!existsSync(name)) throw new InputError('E_MISSING_FILE', 'profile file not found', { file: name });
+  if (!existsSync(name))
+    throw new InputError('E_MISSING_FILE', 'profile file not found', { file: name });
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(name, 'utf8'));
   } catch (error) {
-    throw new InputError('E_BAD_JSON', `not valid JSON: ${(error as Error).message}`, { file: name });
+    throw new InputError('E_BAD_JSON', `not valid JSON: ${(error as Error).message}`, {
+      file: name,
+    });
   }
   return parseProfile(data, name);
 }
@@ -52,11 +65,19 @@ function networksFor(profiles: StandardsProfile[]): NetworkProfile[] {
 }
 
 /** Same engine and loaders as `analyse`: one DuckDB per run (tables are per analysis). */
-async function analyse(input: CityInput, graphs: Graphs, profile: StandardsProfile): Promise<AnalysisResult> {
+async function analyse(
+  input: CityInput,
+  graphs: Graphs,
+  profile: StandardsProfile,
+): Promise<AnalysisResult> {
   const routing = graphReachSource(input, graphs);
   const runner = await NodeRunner.open();
   try {
-    return await analyseCity(input, runner, { profile, reach: routing.reach, travelProfiles: ['walk-elderly'] });
+    return await analyseCity(input, runner, {
+      profile,
+      reach: routing.reach,
+      travelProfiles: ['walk-elderly'],
+    });
   } finally {
     runner.close();
   }
@@ -72,7 +93,12 @@ function provenanceLines(dir: string): string[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => /^\|\s*`/.test(line) && !SELF_DESCRIBING.test(line))
-    .map((line) => line.split('|').map((c) => c.trim()).filter((c) => c !== ''))
+    .map((line) =>
+      line
+        .split('|')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    )
     .map(([name, source]) => `${name.replaceAll('`', '')}：${stripMarkdown(source ?? '')}`);
 }
 
@@ -87,7 +113,10 @@ function methodLines(dir: string): string[] {
 }
 
 function stripMarkdown(text: string): string {
-  return text.replaceAll('**', '').replaceAll('`', '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+  return text
+    .replaceAll('**', '')
+    .replaceAll('`', '')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
 }
 
 function roadLines(dir: string): number[][][] {
@@ -99,9 +128,16 @@ function roadLines(dir: string): number[][][] {
   const lines: number[][][] = [];
   for (const f of data.features ?? []) {
     if (f.geometry?.type === 'LineString') lines.push(f.geometry.coordinates as number[][]);
-    if (f.geometry?.type === 'MultiLineString') lines.push(...(f.geometry.coordinates as number[][][]));
+    if (f.geometry?.type === 'MultiLineString')
+      lines.push(...(f.geometry.coordinates as number[][][]));
   }
   return lines;
+}
+
+/** An optimiser output (`optimise --out`) carries its result as a scenario: accept it as one. */
+function scenarioOf(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || 'format' in json) return json;
+  return 'scenario' in json ? json.scenario : json;
 }
 
 function readJson(file: string): unknown {
@@ -113,50 +149,73 @@ function readJson(file: string): unknown {
   }
 }
 
+async function analyseScenario(
+  parsed: Scenario,
+  request: ReportRequest,
+  input: CityInput,
+  graphs: Graphs,
+  profile: StandardsProfile,
+): Promise<ReportScenario> {
+  const facilities = applyScenario(input.facilities, parsed);
+  const settings = resolveSettings(
+    { walkingSpeedMps: profile.settings.walkingSpeedMps, profile: profile.id },
+    parsed,
+  );
+  const base = settings.profile === profile.id ? profile : builtInProfile(settings.profile);
+  const scenarioProfile = {
+    ...base,
+    settings: { ...base.settings, walkingSpeedMps: settings.walkingSpeedMps },
+  };
+  for (const network of networksFor([scenarioProfile])) {
+    graphs[network] ??= readCityGraphs(request.cityDir, [network])[network];
+  }
+  const result = await analyse({ ...input, facilities }, graphs, scenarioProfile);
+  return {
+    name: parsed.name ?? request.scenarioFile ?? '',
+    modifications: parsed.modifications,
+    facilities,
+    result,
+    walkingSpeedMps: settings.walkingSpeedMps,
+    profileId: settings.profile,
+  };
+}
+
 /** Reads the city, runs the baseline (and the scenario) and gathers everything the report needs. */
 export async function gatherReportInput(request: ReportRequest): Promise<ReportInput> {
   const { cityDir } = request;
   const manifest = readCityManifest(cityDir);
   const profile = loadProfile(request.profile);
   const input = readCityInput(cityDir);
+  // Check every input before the (slower) analysis runs.
+  const parsed =
+    request.scenarioFile === undefined
+      ? undefined
+      : parseScenario(scenarioOf(readJson(request.scenarioFile)), input.facilities, {
+          bbox: manifest.bbox,
+          profiles: BUILT_IN_PROFILE_IDS,
+          file: request.scenarioFile,
+        });
+  const recommended =
+    request.sitesFile === undefined
+      ? undefined
+      : readRecommendedSites(readJson(request.sitesFile), request.sitesFile);
   const graphs: Graphs = readCityGraphs(cityDir, networksFor([profile]));
   const baseline = await analyse(input, graphs, profile);
   const city: ReportCityInfo = {
     name: manifest.name,
     populationMethod: manifest.population?.method ?? null,
-    facilitiesIllustrative: manifest.facilitiesIllustrative === true || input.facilities.some((f) => f.illustrative),
+    facilitiesIllustrative:
+      manifest.facilitiesIllustrative === true || input.facilities.some((f) => f.illustrative),
     attribution: manifest.source?.attribution ?? '',
     licence: manifest.source?.licence ?? '',
     osmFile: manifest.source?.osmFile ?? '',
     provenance: provenanceLines(cityDir),
     methodNotes: methodLines(cityDir),
   };
-  let scenario: ReportScenario | undefined;
-  if (request.scenarioFile !== undefined) {
-    const parsed = parseScenario(readJson(request.scenarioFile), input.facilities, {
-      bbox: manifest.bbox,
-      profiles: BUILT_IN_PROFILE_IDS,
-      file: request.scenarioFile,
-    });
-    const facilities = applyScenario(input.facilities, parsed);
-    const settings = resolveSettings({ walkingSpeedMps: profile.settings.walkingSpeedMps, profile: profile.id }, parsed);
-    const base = settings.profile === profile.id ? profile : builtInProfile(settings.profile);
-    const scenarioProfile = { ...base, settings: { ...base.settings, walkingSpeedMps: settings.walkingSpeedMps } };
-    for (const network of networksFor([scenarioProfile])) {
-      graphs[network] ??= readCityGraphs(cityDir, [network])[network];
-    }
-    const result = await analyse({ ...input, facilities }, graphs, scenarioProfile);
-    scenario = {
-      name: parsed.name ?? request.scenarioFile,
-      modifications: parsed.modifications,
-      facilities,
-      result,
-      walkingSpeedMps: settings.walkingSpeedMps,
-      profileId: settings.profile,
-    };
-  }
-  const recommended =
-    request.sitesFile === undefined ? undefined : readRecommendedSites(readJson(request.sitesFile), request.sitesFile);
+  const scenario =
+    parsed === undefined
+      ? undefined
+      : await analyseScenario(parsed, request, input, graphs, profile);
   return {
     lang: request.lang,
     generatedOn: request.generatedOn,

@@ -2,24 +2,41 @@ import { InputError } from '../../analysis/errors.ts';
 import type { RecommendedSites } from '../../analysis/report/types.ts';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown, fallback: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
 /**
- * Reads the optimiser's output file (`carecircle optimise --out FILE.json`): the SitingResult
- * fields plus the chosen sites with coordinates, under `sites` (or `chosen` as objects).
+ * Reads the optimiser's output file (`carecircle optimise --out FILE.json`): `result` (the
+ * SitingResult) and `chosenSites` (candidates with coordinates); `sites` is accepted too.
  * Tolerant of missing summary fields, strict about site coordinates.
  */
 export function readRecommendedSites(json: unknown, file: string): RecommendedSites {
-  if (!isObject(json)) throw new InputError('E_BAD_SITES', 'optimiser output must be a JSON object', { file });
-  const list = Array.isArray(json.sites) ? json.sites : Array.isArray(json.chosen) ? json.chosen : [];
+  if (!isObject(json))
+    throw new InputError('E_BAD_SITES', 'optimiser output must be a JSON object', { file });
+  const list = Array.isArray(json.chosenSites)
+    ? json.chosenSites
+    : Array.isArray(json.sites)
+      ? json.sites
+      : [];
   const sites = list.map((raw, i) => {
     const at = { file, column: `sites[${i}]` };
-    if (!isObject(raw)) throw new InputError('E_BAD_SITES', 'each site must be an object with id, lon, lat', at);
+    if (!isObject(raw))
+      throw new InputError('E_BAD_SITES', 'each site must be an object with id, lon, lat', at);
     const lon = raw.lon;
     const lat = raw.lat;
-    if (typeof lon !== 'number' || typeof lat !== 'number' || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      throw new InputError('E_BAD_COORD', `site needs numeric lon/lat, got ${JSON.stringify([lon, lat])}`, at);
+    if (
+      typeof lon !== 'number' ||
+      typeof lat !== 'number' ||
+      Math.abs(lon) > 180 ||
+      Math.abs(lat) > 90
+    ) {
+      throw new InputError(
+        'E_BAD_COORD',
+        `site needs numeric lon/lat, got ${JSON.stringify([lon, lat])}`,
+        at,
+      );
     }
     return {
       id: String(raw.id ?? `S${i + 1}`),
@@ -30,7 +47,12 @@ export function readRecommendedSites(json: unknown, file: string): RecommendedSi
       ...(typeof raw.unitId === 'string' ? { unitId: raw.unitId } : {}),
     };
   });
-  if (sites.length === 0) throw new InputError('E_BAD_SITES', 'no sites with coordinates found (expected "sites": [...])', { file });
+  if (sites.length === 0)
+    throw new InputError(
+      'E_BAD_SITES',
+      'no sites with coordinates found (expected "chosenSites": [...])',
+      { file },
+    );
   const result = isObject(json.result) ? json.result : json;
   return {
     problem: result.problem === 'lscp' ? 'lscp' : 'mclp',

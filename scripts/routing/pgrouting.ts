@@ -100,7 +100,7 @@ export async function pgRoutingSideBySide(
       asUser,
     );
     started = true;
-    psql('CREATE EXTENSION pgrouting');
+    psql('CREATE EXTENSION pgrouting CASCADE'); // Debian's pgRouting 3.4 requires PostGIS
     const version = psql('SELECT pgr_version()');
     const rows: string[] = [];
     for (let u = 0; u < graph.nodeCount; u++) {

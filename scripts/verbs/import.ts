@@ -11,6 +11,9 @@ import {
   type FacilityImportReport,
   facilityTypeOf,
   importFacilities,
+  importPopulation,
+  type PopulationField,
+  type PopulationImportReport,
   parseCrs,
   rejectedRowsCsv,
   roadDistanceIndex,
@@ -19,6 +22,19 @@ import {
 import { reasonText } from '../../analysis/io/import/reasons.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
+const POPULATION_FIELDS: PopulationField[] = [
+  'id',
+  'name',
+  'h3',
+  'lon',
+  'lat',
+  'lonlat',
+  'residents',
+  'elders60',
+  'elders65',
+  'elders80',
+  'households',
+];
 const FIELDS: FacilityField[] = [
   'id',
   'name',
@@ -33,14 +49,19 @@ const FIELDS: FacilityField[] = [
 ];
 
 const help = `Usage: npx carecircle import --facilities FILE --out DIR [options]
+       npx carecircle import --population FILE --out DIR [options]
 
 Imports a facility register (CSV in UTF-8 or GBK/GB18030, XLSX, GeoJSON, zipped Shapefile),
 checks every row, converts coordinates to WGS-84 and writes:
   DIR/facilities.geojson   accepted facilities (WGS-84 Points, FacilityProperties + source_lon/lat, crs, extra)
   DIR/rejected.csv         rejected rows with their original columns + reject_reason (UTF-8 BOM, opens in Excel)
+With --population (per H3 cell or per point: 常住人口, 60/65/80岁以上, 户数):
+  DIR/population-import.json      accepted rows {source_row, h3 | lon/lat, counts…, extra}
+  DIR/population-rejected.csv     rejected rows, as rejected.csv
 
 Options:
-  --facilities FILE       the register to import (required)
+  --facilities FILE       the facility register to import
+  --population FILE       a population table to import (at least one of the two is required)
   --out DIR               output folder (required)
   --crs auto|wgs84|gcj02|bd09
                           coordinate system of the file (default auto: outside China → WGS-84,
@@ -63,6 +84,7 @@ export const verb: Verb = {
   async run(argv) {
     const opts = parseOptions(argv, {
       facilities: { type: 'string' },
+      population: { type: 'string' },
       out: { type: 'string' },
       crs: { type: 'string', default: 'auto' },
       city: { type: 'string' },
@@ -72,28 +94,60 @@ export const verb: Verb = {
       type: { type: 'string' },
       'allow-outside-china': { type: 'boolean', default: false },
     });
-    const file = requireOption(opts.facilities, 'facilities');
     const out = requireOption(opts.out, 'out');
-    const crs = opts.crs === 'auto' ? 'auto' : parseCrs(opts.crs ?? '');
+    if (opts.facilities === undefined && opts.population === undefined) {
+      throw new InputError(
+        'E_MISSING_OPTION',
+        'missing required option --facilities or --population',
+      );
+    }
+    const crs: Crs | 'auto' | undefined = opts.crs === 'auto' ? 'auto' : parseCrs(opts.crs ?? '');
     if (crs === undefined)
       throw new InputError('E_BAD_OPTION', `--crs must be auto, ${CRS_LIST.join(', ')}`);
-    const bytes = await readInput(file);
-    const report = await importFacilities(bytes, {
-      fileName: basename(file),
+    const common = {
       crs,
-      mapping: parseMapOptions(opts.map ?? []),
       ...(opts.sheet === undefined ? {} : { sheet: opts.sheet }),
       ...(opts['header-row'] === undefined
         ? {}
         : { headerRow: parseHeaderRow(opts['header-row']) }),
-      ...(opts.type === undefined ? {} : { defaultType: parseType(opts.type) }),
       allowOutsideChina: opts['allow-outside-china'] ?? false,
       ...(await cityRoads(opts.city)),
-    });
+    };
     await mkdir(out, { recursive: true });
-    await writeFile(join(out, 'facilities.geojson'), featureCollectionText(report));
-    await writeFile(join(out, 'rejected.csv'), rejectedRowsCsv(report.table, report.rejections));
-    console.log(summary(file, report, out));
+    if (opts.facilities !== undefined) {
+      const file = opts.facilities;
+      const report = await importFacilities(await readInput(file), {
+        ...common,
+        fileName: basename(file),
+        mapping: parseMapOptions(opts.map ?? [], FIELDS),
+        ...(opts.type === undefined ? {} : { defaultType: parseType(opts.type) }),
+      });
+      await writeFile(join(out, 'facilities.geojson'), featureCollectionText(report));
+      await writeFile(join(out, 'rejected.csv'), rejectedRowsCsv(report.table, report.rejections));
+      console.log(
+        summary(file, report, [join(out, 'facilities.geojson'), join(out, 'rejected.csv')]),
+      );
+    }
+    if (opts.population !== undefined) {
+      const file = opts.population;
+      const report = await importPopulation(await readInput(file), {
+        ...common,
+        fileName: basename(file),
+        mapping: parseMapOptions(opts.map ?? [], POPULATION_FIELDS),
+      });
+      const rows = report.rows.map((r) => JSON.stringify(r));
+      await writeFile(join(out, 'population-import.json'), `{"rows":[\n${rows.join(',\n')}\n]}\n`);
+      await writeFile(
+        join(out, 'population-rejected.csv'),
+        rejectedRowsCsv(report.table, report.rejections),
+      );
+      console.log(
+        summary(file, report, [
+          join(out, 'population-import.json'),
+          join(out, 'population-rejected.csv'),
+        ]),
+      );
+    }
     return 0;
   },
 };
@@ -106,19 +160,25 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-function parseMapOptions(values: string[]): Partial<Record<FacilityField, string | null>> {
-  const mapping: Partial<Record<FacilityField, string | null>> = {};
+function parseMapOptions<F extends string>(
+  values: string[],
+  fields: F[],
+): Partial<Record<F, string | null>> {
+  const known = [...FIELDS, ...POPULATION_FIELDS] as string[];
+  const mapping: Partial<Record<F, string | null>> = {};
   for (const value of values) {
     const eq = value.indexOf('=');
-    const field = value.slice(0, eq) as FacilityField;
-    if (eq < 1 || !FIELDS.includes(field)) {
+    const field = value.slice(0, eq);
+    if (eq < 1 || !known.includes(field)) {
       throw new InputError(
         'E_BAD_OPTION',
-        `--map ${value}: expected FIELD=COLUMN with FIELD one of ${FIELDS.join(', ')}`,
+        `--map ${value}: expected FIELD=COLUMN, FIELD one of ${FIELDS.join(', ')} (population: ${POPULATION_FIELDS.join(', ')})`,
       );
     }
+    // With both files given, a field only the other file has is simply not for this one.
+    if (!(fields as string[]).includes(field)) continue;
     const column = value.slice(eq + 1);
-    mapping[field] = column === '' ? null : column;
+    mapping[field as F] = column === '' ? null : column;
   }
   return mapping;
 }
@@ -155,10 +215,17 @@ function featureCollectionText(report: FacilityImportReport): string {
   return `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
 }
 
-function summary(file: string, report: FacilityImportReport, out: string): string {
+function summary(
+  file: string,
+  report: FacilityImportReport | PopulationImportReport,
+  written: string[],
+): string {
   const { table, counts, crsChoice } = report;
   const s = crsChoice.suggestion;
-  const scores = (Object.entries(s.scores) as [Crs, { medianRoadDistanceM: number | null }][])
+  const why = crsChoice.forced ? 'forced by --crs' : (s?.en ?? 'H3 cells are WGS-84');
+  const scores = (
+    Object.entries(s?.scores ?? {}) as [Crs, { medianRoadDistanceM: number | null }][]
+  )
     .filter(([, v]) => v.medianRoadDistanceM !== null)
     .map(([crs, v]) => `${crs} ${v.medianRoadDistanceM} m`)
     .join(', ');
@@ -168,7 +235,7 @@ function summary(file: string, report: FacilityImportReport, out: string): strin
   const lines = [
     `import ${file}: ${table.format}${table.sheet === undefined ? '' : ` (${table.sheet})`}, encoding ${table.encoding} (${table.encodingEvidence})`,
     `  columns: ${mapping}${report.guess.unmapped.length > 0 ? `; kept as extra: ${report.guess.unmapped.join(', ')}` : ''}`,
-    `  CRS: ${report.crs} — ${crsChoice.forced ? 'forced by --crs' : s.en}${scores === '' ? '' : ` [median distance to roads: ${scores}]`}`,
+    `  CRS: ${report.crs} — ${why}${scores === '' ? '' : ` [median distance to roads: ${scores}]`}`,
     `  rows: ${counts.rows}, accepted ${counts.accepted}, rejected ${counts.rejected}, empty rows skipped ${counts.emptyRows}`,
     ...table.warnings.map((w) => `  note: ${w}`),
     ...report.rejections
@@ -179,7 +246,7 @@ function summary(file: string, report: FacilityImportReport, out: string): strin
     ...(report.rejections.length > 10
       ? [`  … ${report.rejections.length - 10} more problems in rejected.csv`]
       : []),
-    `  wrote ${join(out, 'facilities.geojson')} and ${join(out, 'rejected.csv')}`,
+    `  wrote ${written.join(' and ')}`,
   ];
   return lines.join('\n');
 }

@@ -24,7 +24,8 @@ Options:
   --minutes LIST      thresholds in minutes, default 5,10,15
   --format F          h3: {"profile","resolution","origins","cells":[{"h3","minutes"}]} (default)
                       geojson: one polygon per threshold (union of reached H3 cells, holes kept)
-  --geometry G        with --format geojson: cells (default) or buffer (50 m around reached roads)
+  --geometry G        with --format geojson: cells (default) or buffer (≈50 m around reached
+                      roads, outlined on fine H3 cells)
   --speed M_S         walking speed for walk profiles, 0.5–1.5 m/s
   --resolution R      H3 resolution, default 10 (use 9 for 30-minute rural circles)
   --max-snap M        origins/cells farther than M metres from any road are unreachable (500)

@@ -3,29 +3,15 @@ import { dirname } from 'node:path';
 import type { FacilityType } from '../../analysis/city/types.ts';
 import { InputError } from '../../analysis/errors.ts';
 import { travelProfile } from '../../analysis/routing/profiles.ts';
-import {
-  candidatesFromBuildings,
-  candidatesFromGrid,
-  dedupeCandidates,
-} from '../../analysis/siting/candidates.ts';
-import {
-  citySitingModel,
-  onePerCommunityWithout,
-  roadDistance,
-  unitOfPoint,
-} from '../../analysis/siting/city-siting.ts';
+import { citySitingModel, onePerCommunityWithout } from '../../analysis/siting/city-siting.ts';
 import { loadHighsSolver } from '../../analysis/siting/highs-solver.ts';
 import { optimiseLscp, optimiseMclp } from '../../analysis/siting/optimise.ts';
-import type {
-  SitingCandidate,
-  SitingMethod,
-  UnitConstraint,
-} from '../../analysis/siting/optimise-types.ts';
+import type { SitingMethod, UnitConstraint } from '../../analysis/siting/optimise-types.ts';
 import { FACILITY_TYPES } from '../../analysis/siting/scenario-types.ts';
 import { resultToScenario } from '../../analysis/siting/to-scenario.ts';
 import { builtInProfile } from '../../analysis/standards/profiles.ts';
 import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
-import { readBuildingSites, readCandidateFile } from '../siting/read-candidates.ts';
+import { loadCandidates } from '../siting/city-candidates.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
 const help = `carecircle optimise — propose new elder-care sites (MCLP / partial cover)
@@ -45,6 +31,8 @@ Options:
   --type T            facility type of new sites (default neighbourhood_point); sets the
                       minimum floor area from the profile's site-area rules
   --min-area M2       minimum floor area of a candidate (overrides the profile)
+  --site-area M2      floor area of each proposed site in the scenario (default: the
+                      minimum area, at least 60)
   --candidates FILE   GeoJSON Points {id, name?, floorAreaM2?}; default: residential/vacant
                       buildings + an H3 grid, each within --snap metres of a road
   --grid-resolution R H3 resolution of grid candidates (default 9; 0 = no grid)
@@ -68,6 +56,7 @@ export const verb: Verb = {
       travel: { type: 'string', default: 'walk-elderly' },
       type: { type: 'string', default: 'neighbourhood_point' },
       'min-area': { type: 'string' },
+      'site-area': { type: 'string' },
       candidates: { type: 'string' },
       'grid-resolution': { type: 'string', default: '9' },
       snap: { type: 'string', default: '150' },
@@ -152,11 +141,15 @@ export const verb: Verb = {
       o['new-sites'] !== undefined
         ? optimiseMclp(model, numberOption(o['new-sites'], 'new-sites', 0, 1e5), options)
         : optimiseLscp(model, numberOption(o.target, 'target', 0, 1), options);
+    const siteArea =
+      o['site-area'] !== undefined
+        ? numberOption(o['site-area'], 'site-area', 1, 1e6)
+        : Math.max(minArea, 60);
     const scenario = resultToScenario(
       result,
       model.candidates,
       { city: input.name, profile: standards.id },
-      { type, name: `优化选址 ${result.problem.toUpperCase()}` },
+      { type, floorAreaM2: siteArea, name: `优化选址 ${result.problem.toUpperCase()}` },
     );
     const byId = new Map(model.candidates.map((c) => [c.id, c]));
     const output = {
@@ -167,6 +160,7 @@ export const verb: Verb = {
       minutes,
       facilityType: type,
       minFloorAreaM2: minArea,
+      unitConstraints: constraints,
       candidates: {
         considered: candidates.length,
         inModel: model.candidates.length,
@@ -209,40 +203,4 @@ function profileMinArea(
       min = Math.max(min, rule.minM2);
   }
   return min;
-}
-
-function loadCandidates(
-  cityDir: string,
-  file: string | undefined,
-  graph: Parameters<typeof roadDistance>[0],
-  input: ReturnType<typeof readCityInput>,
-  snapM: number,
-  gridResolution: number,
-): SitingCandidate[] {
-  const unitOf = unitOfPoint(input);
-  if (file !== undefined) {
-    return readCandidateFile(file).map((c) => ({
-      ...c,
-      ...(unitOf(c.lon, c.lat) ? { unitId: unitOf(c.lon, c.lat) } : {}),
-    }));
-  }
-  const options = { distanceToRoadM: roadDistance(graph, snapM), maxSnapM: snapM, unitOf };
-  const fromBuildings = candidatesFromBuildings(readBuildingSites(cityDir), options);
-  const bbox = bboxOf(graph);
-  const fromGrid = gridResolution > 0 ? candidatesFromGrid(bbox, gridResolution, options) : [];
-  return dedupeCandidates([...fromBuildings, ...fromGrid], 30);
-}
-
-function bboxOf(graph: Parameters<typeof roadDistance>[0]): [number, number, number, number] {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (let i = 0; i < graph.nodeCount; i++) {
-    west = Math.min(west, graph.nodeLon[i]);
-    east = Math.max(east, graph.nodeLon[i]);
-    south = Math.min(south, graph.nodeLat[i]);
-    north = Math.max(north, graph.nodeLat[i]);
-  }
-  return [west, south, east, north];
 }

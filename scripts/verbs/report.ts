@@ -1,16 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { InputError } from '../../analysis/errors.ts';
-import { buildReportModel } from '../../analysis/report/build-model.ts';
-import { circlesGeoJson, sitesGeoJson } from '../../analysis/report/geojson.ts';
-import { catalogue } from '../../analysis/report/i18n/index.ts';
-import { renderDocx } from '../../analysis/report/render-docx.ts';
-import { renderHtml } from '../../analysis/report/render-html.ts';
-import { renderXlsx } from '../../analysis/report/render-xlsx.ts';
-import type { FigureId, ReportLang } from '../../analysis/report/types.ts';
+import type { ReportLang } from '../../analysis/report/types.ts';
 import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
-import { chromiumAvailable, htmlToPdf, launchChromium, svgsToPng } from '../report/chromium.ts';
-import { gatherReportInput } from '../report/inputs.ts';
+import { writeReport } from '../report/write-report.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
 export const verb: Verb = {
@@ -45,57 +36,33 @@ circles.geojson, sites.geojson. Maps in the .docx are PNGs rasterised by the sam
     });
     const lang = options.lang ?? 'zh';
     if (lang !== 'zh' && lang !== 'en') {
-      throw new InputError('E_BAD_OPTION', `--lang must be zh or en, got "${lang}"`, { column: 'lang' });
+      throw new InputError('E_BAD_OPTION', `--lang must be zh or en, got "${lang}"`, {
+        column: 'lang',
+      });
     }
     const date = options.date ?? new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      throw new InputError('E_BAD_OPTION', `--date must be YYYY-MM-DD, got "${date}"`, { column: 'date' });
+      throw new InputError('E_BAD_OPTION', `--date must be YYYY-MM-DD, got "${date}"`, {
+        column: 'date',
+      });
     }
     const outDir = requireOption(options.out, 'out');
-    const input = await gatherReportInput({
-      cityDir: requireOption(options.city, 'city'),
-      profile: requireOption(options.profile, 'profile'),
-      scenarioFile: options.scenario,
-      sitesFile: options.sites,
-      lang: lang as ReportLang,
-      generatedOn: date,
-    });
-    const model = buildReportModel(input);
-    const html = renderHtml(model);
-    mkdirSync(outDir, { recursive: true });
-    const written: string[] = [];
-    const write = (name: string, data: string | Uint8Array) => {
-      writeFileSync(join(outDir, name), data);
-      written.push(name);
-    };
-    write('report.html', html);
-    write('tables.xlsx', await renderXlsx(model));
-    write('circles.geojson', `${JSON.stringify(circlesGeoJson(input))}\n`);
-    write('sites.geojson', `${JSON.stringify(sitesGeoJson(input))}\n`);
-
-    const figurePngs: Partial<Record<FigureId, Uint8Array>> = {};
-    if (chromiumAvailable()) {
-      const browser = await launchChromium();
-      try {
-        const figures = Object.values(model.figures);
-        const pngs = await svgsToPng(browser, figures);
-        figures.forEach((figure, i) => {
-          figurePngs[figure.id] = pngs[i];
-        });
-        write('report.pdf', await htmlToPdf(browser, html));
-      } finally {
-        await browser.close();
-      }
-    } else {
-      console.warn('report.pdf skipped: no Chromium found (set CARECIRCLE_CHROMIUM); the .docx has no map images');
-    }
-    const docx = await renderDocx(model, {
-      figurePngs,
-      missingFigureNote: catalogue(model.lang).maps.missingImage,
-    });
-    write('report.docx', docx);
+    const { input, written, skipped } = await writeReport(
+      {
+        cityDir: requireOption(options.city, 'city'),
+        profile: requireOption(options.profile, 'profile'),
+        scenarioFile: options.scenario,
+        sitesFile: options.sites,
+        lang: lang as ReportLang,
+        generatedOn: date,
+      },
+      outDir,
+    );
+    for (const note of skipped) console.warn(note);
     const failed = input.baseline.summary.findingsSummary;
-    console.log(`${input.city.name} · ${input.profile.id}: ${failed.failed} of ${failed.evaluated} checks not met`);
+    console.log(
+      `${input.city.name} · ${input.profile.id}: ${failed.failed} of ${failed.evaluated} checks not met`,
+    );
     console.log(`written to ${outDir}: ${written.join(', ')}`);
     return 0;
   },

@@ -37,6 +37,11 @@ export {
   importFacilities,
   suggestTableCrs,
 } from './import-facilities.ts';
+export {
+  type ImportPopulationOptions,
+  importPopulation,
+  type PopulationImportReport,
+} from './import-population.ts';
 export { rejectedRowsCsv } from './rejected-csv.ts';
 export {
   type FacilityCollection,
@@ -45,5 +50,8 @@ export {
   type ImportedFacilityProperties,
   validateFacilities,
 } from './validate-facilities.ts';
-export { type PopulationImport, type PopulationImportRow, validatePopulation } from './validate-population.ts';
-export { type ImportPopulationOptions, importPopulation, type PopulationImportReport } from './import-population.ts';
+export {
+  type PopulationImport,
+  type PopulationImportRow,
+  validatePopulation,
+} from './validate-population.ts';

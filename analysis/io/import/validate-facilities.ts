@@ -169,8 +169,9 @@ function readProperties(
   const liftText = cell('lift');
   const hasLift = liftText.trim() === '' ? undefined : parseBoolean(liftText);
   if (liftText.trim() !== '' && hasLift === undefined) fail('lift', reasons.badBoolean());
-  let id = cell('id').trim();
-  if (id === '') {
+  // Kept as written (no trimming), like every other accepted value; blank means "none given".
+  let id = cell('id');
+  if (id.trim() === '') {
     id = `row-${row.row}`;
     defaulted.unshift('id');
   }
@@ -221,5 +222,5 @@ function rejectDuplicateIds(
       rejections.push({ row, column: idColumn, value: id, reason: reasons.duplicateId(others) });
     }
   }
-  return features.filter((f) => (rowsById.get(f.properties.id)?.length ?? 0) < 2);
+  return features.filter((f) => (rowsById.get(f.properties.id.trim())?.length ?? 0) < 2);
 }

@@ -41,7 +41,11 @@ const inconsistent = (bigger: string) => ({
   zh: `不应大于${bigger}`,
   en: `must not exceed ${bigger}`,
 });
-const badH3 = () => ({ code: 'E_BAD_H3', zh: '不是有效的 H3 网格编号', en: 'not a valid H3 cell index' });
+const badH3 = () => ({
+  code: 'E_BAD_H3',
+  zh: '不是有效的 H3 网格编号',
+  en: 'not a valid H3 cell index',
+});
 
 /** Checks a population table (per H3 cell or per point) row by row, like validateFacilities. */
 export function validatePopulation(
@@ -50,21 +54,33 @@ export function validatePopulation(
   options: { crs: Crs; allowOutsideChina?: boolean; fileName?: string },
 ): PopulationImport {
   requireMapping(table, mapping, [], options.fileName);
-  const hasPoint = mapping.lonlat !== undefined || (mapping.lon !== undefined && mapping.lat !== undefined);
-  if (mapping.h3 === undefined && !hasPoint) requireMapping(table, mapping, ['h3'], options.fileName);
+  const hasPoint =
+    mapping.lonlat !== undefined || (mapping.lon !== undefined && mapping.lat !== undefined);
+  if (mapping.h3 === undefined && !hasPoint)
+    requireMapping(table, mapping, ['h3'], options.fileName);
   if (COUNT_FIELDS.every((f) => mapping[f] === undefined)) {
-    throw new InputError('E_MISSING_COLUMN', 'no population count column is mapped (常住人口, 60岁以上…); 请指定人口列', {
-      ...(options.fileName === undefined ? {} : { file: options.fileName }),
-    });
+    throw new InputError(
+      'E_MISSING_COLUMN',
+      'no population count column is mapped (常住人口, 60岁以上…); 请指定人口列',
+      {
+        ...(options.fileName === undefined ? {} : { file: options.fileName }),
+      },
+    );
   }
-  const col = (f: PopulationField) => (mapping[f] === undefined ? -1 : table.columns.indexOf(mapping[f] as string));
+  const col = (f: PopulationField) =>
+    mapping[f] === undefined ? -1 : table.columns.indexOf(mapping[f] as string);
   const mapped = new Set(Object.values(mapping));
   const rows: PopulationImportRow[] = [];
   const rejections: Rejection[] = [];
   for (const row of table.rows) {
     const ctx: RowContext = { row, table, problems: [...(row.problems ?? [])] };
     const fail = (f: PopulationField, reason: Rejection['reason']) =>
-      ctx.problems.push({ row: row.row, column: mapping[f] as string, value: row.cells[col(f)], reason });
+      ctx.problems.push({
+        row: row.row,
+        column: mapping[f] as string,
+        value: row.cells[col(f)],
+        reason,
+      });
     const out: PopulationImportRow = { source_row: row.row, extra: {} };
     if (mapping.h3 !== undefined) {
       const h3 = row.cells[col('h3')].trim();
@@ -73,7 +89,9 @@ export function validatePopulation(
       else out.h3 = h3;
     }
     if (hasPoint) {
-      const point = readCoordinates(ctx, mapping, { allowOutsideChina: options.allowOutsideChina ?? false });
+      const point = readCoordinates(ctx, mapping, {
+        allowOutsideChina: options.allowOutsideChina ?? false,
+      });
       if (point !== undefined) {
         [out.lon, out.lat] = toWgs84(point[0], point[1], options.crs);
         [out.source_lon, out.source_lat, out.crs] = [point[0], point[1], options.crs];
@@ -88,7 +106,8 @@ export function validatePopulation(
       else if (value < 0) fail(f, reasons.negative());
       else out[f] = value;
     }
-    if (!anyCount) fail(COUNT_FIELDS.find((f) => col(f) >= 0) as CountField, reasons.missingValue());
+    if (!anyCount)
+      fail(COUNT_FIELDS.find((f) => col(f) >= 0) as CountField, reasons.missingValue());
     const order: [CountField, CountField, string][] = [
       ['elders60', 'residents', '常住人口 residents'],
       ['elders65', 'elders60', '60岁以上 elders 60+'],
@@ -101,7 +120,9 @@ export function validatePopulation(
     }
     if (mapping.id !== undefined) out.id = row.cells[col('id')];
     if (mapping.name !== undefined) out.name = row.cells[col('name')];
-    out.extra = Object.fromEntries(table.columns.flatMap((c, i) => (mapped.has(c) ? [] : [[c, row.cells[i]]])));
+    out.extra = Object.fromEntries(
+      table.columns.flatMap((c, i) => (mapped.has(c) ? [] : [[c, row.cells[i]]])),
+    );
     if (ctx.problems.length > 0) rejections.push(...ctx.problems);
     else rows.push(out);
   }
@@ -110,6 +131,11 @@ export function validatePopulation(
     rows,
     rejections,
     rejectedRows,
-    counts: { rows: table.rows.length, accepted: rows.length, rejected: rejectedRows.length, emptyRows: table.emptyRows.length },
+    counts: {
+      rows: table.rows.length,
+      accepted: rows.length,
+      rejected: rejectedRows.length,
+      emptyRows: table.emptyRows.length,
+    },
   };
 }

@@ -129,13 +129,17 @@ describe('suggestCrs', () => {
     },
   );
 
+  it('does not decide from roads with fewer than 10 points', () => {
+    const city = syntheticCity(42);
+    const points = city.onRoads.slice(0, 9).map(([lon, lat]) => fromWgs84(lon, lat, 'bd09'));
+    const s = suggestCrs(points, { distanceToRoadsM: roadDistanceIndex(city.lines) });
+    expect(s.crs).toBe('unknown');
+    expect(s.scores.bd09.medianRoadDistanceM).toBeLessThan(1);
+  });
+
   it('says unknown when the points are not near roads in any CRS', () => {
     const city = syntheticCity(7);
-    const far: [number, number][] = [
-      [100.1, 30.1],
-      [100.2, 30.2],
-      [100.3, 30.3],
-    ];
+    const far = Array.from({ length: 12 }, (_, i): [number, number] => [100 + i / 10, 30 + i / 10]);
     const s = suggestCrs(far, { distanceToRoadsM: roadDistanceIndex(city.lines) });
     expect(s.crs).toBe('unknown');
     expect(s.scores.wgs84.medianRoadDistanceM).toBe(2000);

@@ -309,8 +309,8 @@ function checkInvariants(
       p.hasLift === (lift.trim() === '' ? undefined : parseBoolean(lift)),
       () => `lift, ${where()}`,
     );
-    const id = cellOf('id').trim();
-    ensure(p.id === (id === '' ? `row-${p.source_row}` : id), () => `id, ${where()}`);
+    const id = cellOf('id');
+    ensure(p.id === (id.trim() === '' ? `row-${p.source_row}` : id), () => `id, ${where()}`);
     ensure(p.crs === crs, () => `crs, ${where()}`);
     if (mapping.lon !== undefined) {
       ensure(

@@ -203,3 +203,12 @@ describe('rejectedRowsCsv', () => {
     expect(parsed.data[1][11]).toContain('E_SWAPPED');
   });
 });
+
+describe('suggestTableCrs', () => {
+  it('reads hints from the mapped coordinate headers only', async () => {
+    const { suggestTableCrs } = await import('../../../analysis/io/import/import-facilities.ts');
+    const table = readCsv(utf8('名称,类型,bd_lng,bd_lat,备注_gcj\n站,驿站,118.79,32.05,x\n'));
+    const s = suggestTableCrs(table, guessColumns(table, 'facilities').mapping);
+    expect(s).toMatchObject({ crs: 'bd09', basis: 'hint' });
+  });
+});

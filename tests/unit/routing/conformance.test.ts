@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type EdgeListEdge, graphFromEdgeList } from '../../../analysis/graph/from-edge-list.ts';
+import { syntheticGrid } from '../../../analysis/graph/synthetic-grid.ts';
 import { cellLinks } from '../../../analysis/routing/cell-links.ts';
 import { cellsWithin, serviceCircles } from '../../../analysis/routing/circles.ts';
 import { ShortestPathSearch } from '../../../analysis/routing/dijkstra.ts';
@@ -7,6 +8,7 @@ import { edgeIndex } from '../../../analysis/routing/edge-index.ts';
 import { travelProfile } from '../../../analysis/routing/profiles.ts';
 import { facilityReach, nearestFacility, nodeMinutes } from '../../../analysis/routing/reach.ts';
 import { snapPoint } from '../../../analysis/routing/snap.ts';
+import { surfaceEngine } from '../../../analysis/routing/surface.ts';
 import { fixtureGraph, readFixture, toLonLat } from './fixture-graph.ts';
 
 const line = readFixture('line-walk');
@@ -185,5 +187,25 @@ describe('bucket queue', () => {
     search.seed(3, 0, 0);
     search.run(100);
     expect([...search.dist.subarray(0, 4)]).toEqual([12, 2, 1, 0]);
+  });
+});
+
+describe('cell passes', () => {
+  it('node-list and full-sweep cell evaluation give the same surface', () => {
+    const graph = syntheticGrid({ rows: 6, cols: 6, spacingM: 100, seed: 3 });
+    const links = cellLinks(graph, { resolution: 11 });
+    const origins = [0, 20].map((n) => ({
+      id: `N${n}`,
+      lon: graph.nodeLon[n],
+      lat: graph.nodeLat[n],
+    }));
+    const run = (pass: 'nodes' | 'sweep') => {
+      surfaceEngine(links).cellPass = pass;
+      return nearestFacility(graph, links, origins, { profile: elderly, maxMinutes: 6 }).cells;
+    };
+    const viaNodes = run('nodes');
+    expect(viaNodes.length).toBeGreaterThan(100);
+    expect(run('sweep')).toEqual(viaNodes);
+    surfaceEngine(links).cellPass = 'auto';
   });
 });

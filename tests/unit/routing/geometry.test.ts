@@ -1,3 +1,4 @@
+import { booleanPointInPolygon } from '@turf/turf';
 import { gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { cellLinks } from '../../../analysis/routing/cell-links.ts';
@@ -48,11 +49,11 @@ describe('network buffer', () => {
     expect(total).toBeCloseTo(150, 0);
   });
 
-  it('buffers the reached network into a polygon with properties', () => {
+  it('buffers the reached network (H3 outline by default, turf on request)', () => {
     const feature = networkBufferIsochrone(graph, minutes, 2.5, {
       profile,
       facilityId: 'A',
-      radiusM: 20,
+      radiusM: 30,
     });
     expect(feature?.properties).toEqual({
       facilityId: 'A',
@@ -60,7 +61,19 @@ describe('network buffer', () => {
       profile: 'walk-elderly',
       method: 'network-buffer',
     });
-    expect(feature?.geometry.type).toBe('Polygon');
+    expect(feature?.geometry.type).toBe('MultiPolygon');
+    const inside = (x: number, y: number) =>
+      feature !== null && booleanPointInPolygon(toLonLat(fixture, [x, y]), feature.geometry);
+    expect(inside(50, 20)).toBe(true); // 20 m beside a reached road
+    expect(inside(140, -15)).toBe(true); // near the end of the reached stretch
+    expect(inside(50, 60)).toBe(false); // 60 m away
+    expect(inside(190, 0)).toBe(false); // on the road, but beyond the budget (150 m + 30 m)
+    const turf = networkBufferIsochrone(graph, minutes, 2.5, {
+      profile,
+      radiusM: 30,
+      engine: 'turf',
+    });
+    expect(turf?.geometry.type).toBe('Polygon');
     expect(
       networkBufferIsochrone(graph, new Float64Array(4).fill(Infinity), 5, { profile }),
     ).toBeNull();

@@ -8,6 +8,7 @@ import { edgeIndex } from '../../../analysis/routing/edge-index.ts';
 import { haversineM, offsetLonLat } from '../../../analysis/routing/geo.ts';
 import { minutesToCost, travelProfile } from '../../../analysis/routing/profiles.ts';
 import { nearestFacility, nodeMinutes } from '../../../analysis/routing/reach.ts';
+import { surfaceEngine } from '../../../analysis/routing/surface.ts';
 import { edgeTopology, isCanonicalEdge } from '../../../analysis/routing/topology.ts';
 
 const BASE: [number, number] = [118.78, 32.04];
@@ -121,6 +122,8 @@ describe('Dijkstra surfaces equal a brute-force reference on random small graphs
         }
 
         // Cell costs: via either end of the cell's segment, or along the origin's own segment.
+        // Both ways of finding cells after a search (node lists, full sweep) must agree.
+        surfaceEngine(links).cellPass = c.speed < 1 ? 'nodes' : 'sweep';
         const { cells } = nearestFacility(graph, links, origins, options);
         const gotCells = new Map(cells.map((row) => [row.h3, row.minutes * 60 * c.speed]));
         links.cells.forEach((h3, k) => {

@@ -190,6 +190,11 @@ describe('LSCP / partial cover against brute force', () => {
       checked++;
       expect(exact.status).toBe('optimal');
       expect(exact.objective, `seed ${seed}`).toBe(optimum);
+      // Among the smallest solutions, the one covering most elders (MCLP polish).
+      expect(exact.newlyCoveredWeight, `seed ${seed}`).toBeCloseTo(
+        bruteForceMclp(model, optimum),
+        6,
+      );
       expect(exact.coveredShareAfter).toBeGreaterThanOrEqual(share - 1e-9);
       const greedy = optimiseLscp(model, share, { method: 'greedy+swap' });
       expect(greedy.objective).toBeGreaterThanOrEqual(optimum);

@@ -1,5 +1,6 @@
 import { cellToLatLng } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FacilityType } from '../../../analysis/city/types.ts';
 import { analyseCity } from '../../../analysis/coverage/analyse-city.ts';
 import { reachTableFromRows } from '../../../analysis/coverage/load-tables.ts';
 import type { CityInput, FacilityInput, ReachSource } from '../../../analysis/coverage/types.ts';
@@ -24,14 +25,14 @@ const at = (cell: string) => {
 
 function site(
   id: string,
-  type: Rule extends { facilityTypes: infer T } ? T : never,
+  type: FacilityType,
   cell: string,
   extra: Partial<FacilityInput> = {},
 ): FacilityInput {
   return {
     id,
     name: id,
-    type: type as FacilityInput['type'],
+    type,
     floorAreaM2: 100,
     beds: 0,
     floorLevel: 1,
