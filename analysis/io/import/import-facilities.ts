@@ -39,7 +39,7 @@ export interface FacilityImportReport extends FacilityImport {
  * decide the CRS, validate. The wizard calls the same steps one by one to show each to the user.
  */
 export async function importFacilities(
-  bytes: Uint8Array,
+  bytes: Uint8Array | ArrayBuffer,
   options: ImportFacilitiesOptions = {},
 ): Promise<FacilityImportReport> {
   const table = await readTable(bytes, options);

@@ -30,7 +30,7 @@ export interface PopulationImportReport extends PopulationImport {
 
 /** Population in one call: like importFacilities; H3 cells need no CRS (H3 is WGS-84 by definition). */
 export async function importPopulation(
-  bytes: Uint8Array,
+  bytes: Uint8Array | ArrayBuffer,
   options: ImportPopulationOptions = {},
 ): Promise<PopulationImportReport> {
   const table = await readTable(bytes, options);

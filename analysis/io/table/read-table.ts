@@ -24,9 +24,11 @@ const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
  * JSON opening brace), not trusted from the extension: a .csv that is really an .xlsx still reads.
  */
 export async function readTable(
-  bytes: Uint8Array,
+  input: Uint8Array | ArrayBuffer,
   options: ReadTableOptions = {},
 ): Promise<RawTable> {
+  // A File's arrayBuffer() or a buffer transferred from the page works as well as bytes.
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const location = options.fileName === undefined ? {} : { file: options.fileName };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {

@@ -80,8 +80,8 @@ export const en: Catalogue = {
     reach: 'Coverage method',
     reachValue:
       'Walking times on the real road network from each facility (no straight-line buffers); cell centre to the nearest road at walking speed',
-    provenanceTitle: 'Data sources',
-    assumptionsTitle: 'Model assumptions',
+    provenanceTitle: 'Data sources (from PROVENANCE.md)',
+    assumptionsTitle: 'Model assumptions (from METHOD.md and the profile notes)',
     illustrativeWarning:
       'Important: the facility register used here is ILLUSTRATIVE (示例数据), not the civil-affairs register; the results demonstrate the method and must not be used for decisions.',
   },

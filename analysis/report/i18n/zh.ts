@@ -73,8 +73,8 @@ export const zh = {
     reach: '覆盖算法',
     reachValue:
       '以设施为起点在实际道路网络上计算步行时间（非直线缓冲区），网格中心至最近道路按步行速度计入',
-    provenanceTitle: '数据来源',
-    assumptionsTitle: '模型假设',
+    provenanceTitle: '数据来源（摘自 PROVENANCE.md）',
+    assumptionsTitle: '模型假设（摘自 METHOD.md 与标准配置说明）',
     illustrativeWarning:
       '重要提示：本评估使用的设施名录为示例数据（示例数据），并非民政部门官方名录，结论仅用于演示评估方法，不得作为决策依据。',
   },
