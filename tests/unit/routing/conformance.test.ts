@@ -209,3 +209,14 @@ describe('cell passes', () => {
     surfaceEngine(links).cellPass = 'auto';
   });
 });
+
+describe('empty graph', () => {
+  it('reports every origin unreachable and reaches nothing', () => {
+    const graph = graphFromEdgeList({ network: 'walk', nodes: [], edges: [] });
+    const links = cellLinks(graph, { resolution: 10 });
+    expect(links.cells).toEqual([]);
+    const result = nearestFacility(graph, links, [at(0, 0)], { profile: elderly, maxMinutes: 15 });
+    expect(result.cells).toEqual([]);
+    expect(result.unreachable.map((u) => u.id)).toEqual(['F']);
+  });
+});

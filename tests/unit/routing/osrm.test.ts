@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FetchLike, OsrmClient } from '../../../analysis/routing/osrm.ts';
+import { osrmFacilityReach } from '../../../analysis/routing/osrm-reach.ts';
 
 const reply =
   (status: number, body: unknown): FetchLike =>
@@ -175,5 +177,21 @@ describe('OsrmClient against a tiny local HTTP server', () => {
     await expect(client.table([[118, 32]], [[118.01, 32]])).rejects.toMatchObject({
       code: 'E_OSRM_UNREACHABLE',
     });
+  });
+});
+
+describe('osrmFacilityReach', () => {
+  it('turns a duration table into reach rows within the budget', async () => {
+    const cells = [latLngToCell(32.04, 118.78, 9), latLngToCell(32.05, 118.79, 9)];
+    const fetch: FetchLike = async () => ({
+      ok: true,
+      status: 200,
+      text: async () => JSON.stringify({ code: 'Ok', durations: [[120, 1900]] }),
+    });
+    const client = new OsrmClient('http://osrm.local', { fetch });
+    const rows = await osrmFacilityReach(client, [{ id: 'F1', lon: 118.78, lat: 32.04 }], cells, {
+      maxMinutes: 30,
+    });
+    expect(rows).toEqual([{ facilityId: 'F1', h3: cells[0], minutes: 2 }]);
   });
 });
