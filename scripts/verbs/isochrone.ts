@@ -1,13 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { InputError } from '../../analysis/errors.ts';
-import { cellLinks } from '../../analysis/routing/cell-links.ts';
-import {
-  cellIsochrones,
-  type IsochroneFeature,
-  networkBufferIsochrone,
-} from '../../analysis/routing/isochrone-geometry.ts';
+import { isochrone } from '../../analysis/routing/isochrone.ts';
 import { travelProfile } from '../../analysis/routing/profiles.ts';
-import { checkMinutes, nearestFacility, nodeMinutes } from '../../analysis/routing/reach.ts';
+import { checkMinutes } from '../../analysis/routing/reach.ts';
 import { loadCityGraph } from '../routing/city-graph.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
@@ -92,45 +87,42 @@ export const verb: Verb = {
         column: 'format',
       });
     }
+    if (values.geometry !== 'cells' && values.geometry !== 'buffer') {
+      throw new InputError('E_BAD_OPTION', `--geometry must be cells or buffer`, {
+        column: 'geometry',
+      });
+    }
     const resolution = parseNumber(values.resolution ?? '10', 'resolution');
     const maxSnapM = parseNumber(values['max-snap'] ?? '500', 'max-snap');
 
     const graph = loadCityGraph(city, profile.network);
-    const links = cellLinks(graph, { resolution, maxSnapM });
-    const maxMinutes = thresholds[thresholds.length - 1];
-    const { cells, unreachable } = nearestFacility(graph, links, origins, { profile, maxMinutes });
-    if (unreachable.length > 0) {
-      const list = unreachable.map((u) => `${u.lon},${u.lat} (${u.reason})`).join('; ');
+    const result = isochrone(
+      { [profile.network]: graph },
+      {
+        profile: profile.name,
+        speedMps: speed,
+        origins,
+        minutes: thresholds,
+        resolution,
+        maxSnapM,
+        format,
+        geometry: values.geometry === 'buffer' ? 'buffer' : 'cells',
+      },
+    );
+    if (result.unreachable.length > 0) {
+      const list = result.unreachable.map((u) => `${u.lon},${u.lat} (${u.reason})`).join('; ');
       throw new InputError('E_ORIGIN_UNREACHABLE', `origin not on the network: ${list}`, {
         column: 'from',
       });
     }
-    const rows = cells.map((c) => ({ h3: c.h3, minutes: Number(c.minutes.toFixed(2)) }));
-    let output: unknown;
-    if (format === 'h3') {
-      output = {
-        profile: profile.name,
-        speedMps: profile.walkSpeedMps,
-        resolution,
-        thresholds,
-        origins: origins.map(({ lon, lat }) => [lon, lat]),
-        cells: rows,
-      };
-    } else if (values.geometry === 'buffer') {
-      const { minutes } = nodeMinutes(graph, links, origins, { profile, maxMinutes });
-      const features = [...thresholds]
-        .reverse()
-        .map((t) => networkBufferIsochrone(graph, minutes, t, { profile }))
-        .filter((f): f is IsochroneFeature => f !== null);
-      output = { type: 'FeatureCollection', features };
-    } else {
-      output = cellIsochrones(rows, thresholds, { profile: profile.name });
-    }
+    const { unreachable: _none, ...output } = result;
+    const reached =
+      'cells' in result ? `${result.cells.length} cells` : `${result.features.length} polygons`;
     const text = `${JSON.stringify(output)}\n`;
     if (values.out === undefined) process.stdout.write(text);
     else {
       writeFileSync(values.out, text);
-      console.error(`isochrone: ${rows.length} cells within ${maxMinutes} min → ${values.out}`);
+      console.error(`isochrone: ${reached} within ${Math.max(...thresholds)} min → ${values.out}`);
     }
     return 0;
   },

@@ -4,6 +4,7 @@ import { decodeGraph } from '../../../analysis/graph/binary.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 import { fetchBytes } from './fetch-bytes.ts';
 import { type GraphStats, graphStats } from './graph-stats.ts';
+import { importApi } from './import-api.ts';
 
 /**
  * The analysis host: everything heavy (graphs now; routing and coverage as they land) runs here,
@@ -29,6 +30,7 @@ export interface GraphLoadProgress {
 const graphs = new Map<NetworkProfile, { graph: RoadGraph; stats: GraphStats }>();
 
 const api = {
+  ...importApi, // import wizard and in-browser city build (H10)
   /** Fetches and decodes the graphs one after another (they share one connection anyway). */
   async loadGraphs(
     files: GraphFile[],
