@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { InputError } from '../analysis/errors.ts';
 
 /** One CLI verb: `npx carecircle <name> [options]`. */

@@ -3,14 +3,17 @@ import { evaluateProfile, selectRules } from '../standards/evaluate.ts';
 import { networkMinutes } from '../standards/rules/coverage-share.ts';
 import type { StandardsProfile, TravelProfile } from '../standards/types.ts';
 import { uncoveredClusters } from './clusters.ts';
-import { loadCity, loadRadiusPairs, loadReach } from './load-tables.ts';
+import { cityCells } from './city-cells.ts';
 import {
-  areaByScope,
-  buildNearest,
-  coverageByThreshold,
-  detourRatios,
-  radiusShares,
-} from './metrics.ts';
+  deriveNearest,
+  indexReachTable,
+  isIndexedReach,
+  loadCity,
+  loadNearest,
+  loadRadiusPairs,
+  loadReach,
+} from './load-tables.ts';
+import { areaByScope, coverageByThreshold, detourRatios, radiusShares } from './metrics.ts';
 import { cellsWithinRadius } from './radius.ts';
 import { buildSfca, sfcaByScope, sfcaFacilities } from './sfca.ts';
 import { type AnalysisSummary, buildSummary } from './summary.ts';
@@ -26,6 +29,8 @@ export interface AnalyseOptions {
   clusterLimit?: number;
   /** Skip building the per-cell rows (large cities, benchmarks of the SQL alone). */
   skipCells?: boolean;
+  /** Called after each stage with its wall time (benchmarks print the breakdown). */
+  onStage?: (stage: string, ms: number) => void;
 }
 
 export interface AnalysisResult {
@@ -52,7 +57,14 @@ export async function analyseCity(
 ): Promise<AnalysisResult> {
   const { profile } = options;
   const settings = profile.settings;
+  let clock = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    options.onStage?.(name, now - clock);
+    clock = now;
+  };
   await loadCity(runner, input);
+  stage('load city');
 
   const { run } = selectRules(profile);
   const radiusMinutes = networkMinutes(RADIUS_M, settings.walkingSpeedMps);
@@ -73,20 +85,30 @@ export async function analyseCity(
       need('walk-elderly', networkMinutes(rule.radiusM, settings.walkingSpeedMps));
     }
   }
+  // Only the 2SFCA catchment and the 300 m detour check read per-facility rows (walk-elderly);
+  // everything else reads nearest minutes.
+  const facilityMinutes = Math.max(settings.sfca.catchmentMinutes, radiusMinutes);
   for (const [travelProfile, minutes] of maxMinutes) {
-    const reach = await options.reach({
+    const given = await options.reach({
       profile: travelProfile,
       maxMinutes: minutes,
+      facilityMinutes: travelProfile === 'walk-elderly' ? facilityMinutes : 0,
       walkingSpeedMps: settings.walkingSpeedMps,
     });
+    stage(`routing ${travelProfile}`);
+    const reach = isIndexedReach(given) ? given : indexReachTable(input, given);
     await loadReach(runner, travelProfile, reach);
+    if (reach.nearestByType !== undefined) {
+      await loadNearest(runner, travelProfile, reach.nearestByType, input.cells.length);
+    } else await deriveNearest(runner, travelProfile);
+    stage(`load reach ${travelProfile}`);
   }
   const radii = run.flatMap((r) => (r.kind === 'radius_coverage' ? [r.radiusM] : []));
   await loadRadiusPairs(
     runner,
-    cellsWithinRadius(input.facilities, input.h3Resolution, Math.max(RADIUS_M, ...radii)),
+    cellsWithinRadius(input.facilities, cityCells(input.cells).centres(), Math.max(RADIUS_M, ...radii)),
   );
-  await buildNearest(runner);
+  stage('radius pairs');
 
   const householdsInData =
     (
@@ -108,16 +130,20 @@ export async function analyseCity(
   await buildSfca(runner, settings.sfca.supply, settings.sfca.catchmentMinutes);
   const sfca = await sfcaByScope(runner);
   const sfcaSites = await sfcaFacilities(runner);
+  stage('metrics');
   const clusters = await uncoveredClusters(
     runner,
+    input,
     settings.clusterMinutes,
     options.clusterLimit ?? 20,
   );
+  stage('clusters');
   const evaluation = await evaluateProfile(runner, profile, {
     settings,
     householdsInData,
     landAreaInData,
   });
+  stage('findings');
 
   const summary = buildSummary({
     input,
@@ -140,32 +166,29 @@ export async function analyseCity(
     { coverage, radius, areas, sfca, findings: evaluation.findings },
     settings.thresholdsMinutes,
   );
-  const cells = options.skipCells === true ? [] : await cellRows(runner);
+  const cells = options.skipCells === true ? [] : await cellRows(runner, input);
+  stage('cells');
   return { summary, units, cells, coverage };
 }
 
-async function cellRows(runner: SqlRunner): Promise<CellRow[]> {
-  const rows = await runner.query<{
-    h3: string;
-    residents: number;
-    elders60: number;
-    unit_id: string;
-    street_id: string;
-    minutes: number | null;
-    access: number | null;
-  }>(
-    `SELECT c.h3, c.residents, c.elders60, c.unit_id, c.street_id, n.minutes, a.access
+/** Per-cell rows in H3 order; SQL returns positions and numbers only (no strings back). */
+async function cellRows(runner: SqlRunner, input: CityInput): Promise<CellRow[]> {
+  const rows = await runner.query<{ idx: number; minutes: number | null; access: number | null }>(
+    `SELECT c.idx, n.minutes, a.access
      FROM population_cells c
-     LEFT JOIN nearest n ON n.h3 = c.h3 AND n.profile = 'walk-elderly' AND n.kind = 'all'
-     LEFT JOIN sfca_cells a ON a.h3 = c.h3 ORDER BY c.h3`,
+     LEFT JOIN nearest n ON n.cell_idx = c.idx AND n.profile = 'walk-elderly' AND n.kind = 'all'
+     LEFT JOIN sfca_cells a ON a.cell_idx = c.idx ORDER BY c.h3, c.idx`,
   );
-  return rows.map((r) => ({
-    h3: r.h3,
-    residents: r.residents,
-    elders60: r.elders60,
-    unitId: r.unit_id,
-    streetId: r.street_id,
-    minutesNearest: r.minutes,
-    sfcaAccess: r.access ?? 0,
-  }));
+  return rows.map((r) => {
+    const cell = input.cells[r.idx];
+    return {
+      h3: cell.h3,
+      residents: cell.residents,
+      elders60: cell.elders60,
+      unitId: cell.unit_id ?? '',
+      streetId: cell.street_id ?? '',
+      minutesNearest: r.minutes,
+      sfcaAccess: r.access ?? 0,
+    };
+  });
 }

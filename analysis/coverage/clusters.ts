@@ -1,31 +1,33 @@
-import { cellToLatLng, gridDisk } from 'h3-js';
+import { gridDisk } from 'h3-js';
 import { type SqlRunner, sqlNumber } from '../db/sql-runner.ts';
-import type { Cluster } from './types.ts';
-
-interface UncoveredCell {
-  h3: string;
-  elders60: number;
-  residents: number;
-  unit_id: string;
-}
+import { cityCells } from './city-cells.ts';
+import type { CityInput, Cluster } from './types.ts';
 
 /**
  * Uncovered-elder clusters: cells with elders and no facility within `minutes` (walk-elderly),
  * grouped into connected components by H3 adjacency (grid distance 1), ranked by elders.
+ * SQL picks the cells (by position, in H3 order); the grouping runs on typed arrays.
  */
 export async function uncoveredClusters(
   runner: SqlRunner,
+  input: CityInput,
   minutes: number,
   limit: number,
 ): Promise<{ clusters: Cluster[]; total: number }> {
-  const cells = await runner.query<UncoveredCell>(
-    `SELECT c.h3, c.elders60, c.residents, c.unit_id FROM population_cells c
-     LEFT JOIN nearest n ON n.h3 = c.h3 AND n.profile = 'walk-elderly' AND n.kind = 'all'
+  const rows = await runner.query<{ idx: number }>(
+    `SELECT c.idx FROM population_cells c
+     LEFT JOIN nearest n ON n.cell_idx = c.idx AND n.profile = 'walk-elderly' AND n.kind = 'all'
      WHERE c.elders60 > 0 AND (n.minutes IS NULL OR n.minutes > ${sqlNumber(minutes)})
      ORDER BY c.h3`,
   );
-  const index = new Map(cells.map((c, i) => [c.h3, i]));
-  const parent = cells.map((_, i) => i);
+  const city = cityCells(input.cells);
+  const cells = Int32Array.from(rows, (r) => r.idx);
+  // Position in `cells` of each population cell, -1 when it is covered.
+  const uncoveredAt = new Int32Array(input.cells.length).fill(-1);
+  cells.forEach((c, i) => {
+    uncoveredAt[c] = i;
+  });
+  const parent = Int32Array.from(cells, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -33,20 +35,21 @@ export async function uncoveredClusters(
     }
     return i;
   };
-  cells.forEach((cell, i) => {
-    for (const neighbour of gridDisk(cell.h3, 1)) {
-      const j = index.get(neighbour);
-      if (j !== undefined) parent[find(i)] = find(j);
+  cells.forEach((c, i) => {
+    for (const neighbour of gridDisk(city.h3[c], 1)) {
+      const at = city.indexOf(neighbour);
+      const j = at === undefined ? -1 : uncoveredAt[at];
+      if (j >= 0) parent[find(i)] = find(j);
     }
   });
-  const groups = new Map<number, UncoveredCell[]>();
-  cells.forEach((cell, i) => {
+  const groups = new Map<number, number[]>();
+  cells.forEach((c, i) => {
     const root = find(i);
     const group = groups.get(root);
-    if (group === undefined) groups.set(root, [cell]);
-    else group.push(cell);
+    if (group === undefined) groups.set(root, [c]);
+    else group.push(c);
   });
-  const clusters = [...groups.values()].map((group) => summarise(group));
+  const clusters = [...groups.values()].map((group) => summarise(input, group));
   // Ties broken by first cell so that the ranking is deterministic.
   clusters.sort((a, b) => b.elders60 - a.elders60 || (a.h3[0] < b.h3[0] ? -1 : 1));
   clusters.forEach((c, i) => {
@@ -55,22 +58,28 @@ export async function uncoveredClusters(
   return { clusters: clusters.slice(0, limit), total: clusters.length };
 }
 
-function summarise(group: UncoveredCell[]): Cluster {
+function summarise(input: CityInput, group: number[]): Cluster {
+  const city = cityCells(input.cells);
+  const centres = city.centres();
   let lat = 0;
   let lon = 0;
-  for (const cell of group) {
-    const [cellLat, cellLon] = cellToLatLng(cell.h3);
-    lat += cellLat;
-    lon += cellLon;
+  let elders60 = 0;
+  let residents = 0;
+  for (const c of group) {
+    lat += centres.lat[c];
+    lon += centres.lon[c];
+    elders60 += input.cells[c].elders60;
+    residents += input.cells[c].residents;
   }
-  const sum = (f: (c: UncoveredCell) => number) => group.reduce((s, c) => s + f(c), 0);
   return {
     rank: 0,
     cells: group.length,
-    elders60: sum((c) => c.elders60),
-    residents: sum((c) => c.residents),
+    elders60,
+    residents,
     center: [lon / group.length, lat / group.length],
-    unitIds: [...new Set(group.map((c) => c.unit_id).filter((u) => u !== ''))].sort(),
-    h3: group.map((c) => c.h3),
+    unitIds: [
+      ...new Set(group.map((c) => input.cells[c].unit_id ?? '').filter((u) => u !== '')),
+    ].sort(),
+    h3: group.map((c) => city.h3[c]),
   };
 }

@@ -4,15 +4,8 @@ import type { CoverageRow, DetourFacility } from './types.ts';
 
 /**
  * Metric queries over the loaded tables. `nearest` holds the minutes from each cell to the
- * nearest facility per travel profile and facility kind ('all' = any kind).
+ * nearest facility per travel profile and facility kind ('all' = any kind); see load-tables.ts.
  */
-export async function buildNearest(runner: SqlRunner): Promise<void> {
-  await runner.exec(`CREATE OR REPLACE TABLE nearest AS
-    SELECT r.profile, f.type AS kind, r.h3, min(r.minutes) AS minutes
-    FROM reach r JOIN facilities f ON f.id = r.facility_id GROUP BY r.profile, f.type, r.h3
-    UNION ALL
-    SELECT profile, 'all' AS kind, h3, min(minutes) AS minutes FROM reach GROUP BY profile, h3`);
-}
 
 interface ScopeKey {
   scope: Scope;
@@ -29,7 +22,7 @@ export async function coverageByThreshold(
     `SELECT s.scope, s.unit_id, coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
        coalesce(sum(c.residents), 0)::DOUBLE AS residents
      FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-     LEFT JOIN population_cells c ON c.h3 = cs.h3
+     LEFT JOIN population_cells c ON c.idx = cs.cell_idx
      GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
   );
   const sums = thresholds
@@ -47,7 +40,7 @@ export async function coverageByThreshold(
        CASE WHEN GROUPING(c.unit_id) = 0 THEN c.unit_id
             WHEN GROUPING(c.street_id) = 0 THEN c.street_id ELSE '' END AS unit_id,
        ${sums}
-     FROM nearest n JOIN population_cells c ON c.h3 = n.h3
+     FROM nearest n JOIN population_cells c ON c.idx = n.cell_idx
      WHERE n.profile IN ${sqlStringList(profiles)}
      GROUP BY GROUPING SETS ((n.profile, n.kind), (n.profile, n.kind, c.street_id),
        (n.profile, n.kind, c.unit_id))`,
@@ -103,15 +96,17 @@ export async function radiusShares(
   const rows = await runner.query<
     ScopeKey & { elders60: number; straight: number; network: number }
   >(
-    `WITH straight AS (SELECT DISTINCT h3 FROM radius_pairs WHERE distance_m <= ${sqlNumber(radiusM)}),
-     network AS (SELECT h3 FROM nearest WHERE profile = 'walk-elderly' AND kind = 'all'
+    `WITH straight AS (SELECT DISTINCT cell_idx FROM radius_pairs
+                    WHERE distance_m <= ${sqlNumber(radiusM)}),
+     network AS (SELECT cell_idx FROM nearest WHERE profile = 'walk-elderly' AND kind = 'all'
                    AND minutes <= ${sqlNumber(networkMinutes)})
      SELECT s.scope, s.unit_id, coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
-       coalesce(sum(CASE WHEN st.h3 IS NOT NULL THEN c.elders60 ELSE 0 END), 0)::DOUBLE AS straight,
-       coalesce(sum(CASE WHEN nw.h3 IS NOT NULL THEN c.elders60 ELSE 0 END), 0)::DOUBLE AS network
+       coalesce(sum(CASE WHEN st.cell_idx IS NOT NULL THEN c.elders60 ELSE 0 END), 0)::DOUBLE AS straight,
+       coalesce(sum(CASE WHEN nw.cell_idx IS NOT NULL THEN c.elders60 ELSE 0 END), 0)::DOUBLE AS network
      FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-     LEFT JOIN population_cells c ON c.h3 = cs.h3
-     LEFT JOIN straight st ON st.h3 = cs.h3 LEFT JOIN network nw ON nw.h3 = cs.h3
+     LEFT JOIN population_cells c ON c.idx = cs.cell_idx
+     LEFT JOIN straight st ON st.cell_idx = cs.cell_idx
+     LEFT JOIN network nw ON nw.cell_idx = cs.cell_idx
      GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
   );
   return rows.map((r) => ({
@@ -133,13 +128,13 @@ export async function detourRatios(
   networkMinutes: number,
 ): Promise<DetourFacility[]> {
   const rows = await runner.query<{ facility_id: string; disc: number; net: number }>(
-    `SELECT p.facility_id, count(*)::DOUBLE AS disc,
-       count(r.h3)::DOUBLE AS net
-     FROM radius_pairs p JOIN population_cells c ON c.h3 = p.h3
-     LEFT JOIN reach r ON r.facility_id = p.facility_id AND r.h3 = p.h3
+    `SELECT f.id AS facility_id, count(*)::DOUBLE AS disc,
+       count(r.cell_idx)::DOUBLE AS net
+     FROM radius_pairs p JOIN facilities f ON f.idx = p.facility_idx
+     LEFT JOIN reach r ON r.facility_idx = p.facility_idx AND r.cell_idx = p.cell_idx
        AND r.profile = 'walk-elderly' AND r.minutes <= ${sqlNumber(networkMinutes)}
      WHERE p.distance_m <= ${sqlNumber(radiusM)}
-     GROUP BY p.facility_id ORDER BY p.facility_id`,
+     GROUP BY f.id ORDER BY f.id`,
   );
   return rows.map((r) => ({
     facilityId: r.facility_id,
@@ -169,7 +164,7 @@ export async function areaByScope(runner: SqlRunner, householdsExpr: string): Pr
          coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
          coalesce(sum(${householdsExpr}), 0)::DOUBLE AS households
        FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-       LEFT JOIN population_cells c ON c.h3 = cs.h3 GROUP BY s.scope, s.unit_id),
+       LEFT JOIN population_cells c ON c.idx = cs.cell_idx GROUP BY s.scope, s.unit_id),
      fac AS (
        SELECT fs.scope, fs.unit_id, count(*)::DOUBLE AS n, sum(f.floor_area_m2)::DOUBLE AS area
        FROM facility_scope fs JOIN facilities f ON f.id = fs.facility_id GROUP BY fs.scope, fs.unit_id)

@@ -15,19 +15,19 @@ export async function buildSfca(
   const d0 = sqlNumber(catchmentMinutes);
   const supplyColumn = supply === 'beds' ? 'f.beds' : 'f.floor_area_m2';
   await runner.exec(`CREATE OR REPLACE TABLE sfca_ratio AS
-    SELECT f.id AS facility_id, ${supplyColumn} AS supply,
+    SELECT f.idx AS facility_idx, f.id AS facility_id, ${supplyColumn} AS supply,
       coalesce(sum(c.elders60), 0)::DOUBLE AS demand,
       CASE WHEN sum(c.elders60) > 0 THEN ${supplyColumn} / sum(c.elders60) END AS ratio
     FROM facilities f
-    LEFT JOIN reach r ON r.facility_id = f.id AND r.profile = 'walk-elderly' AND r.minutes <= ${d0}
-    LEFT JOIN population_cells c ON c.h3 = r.h3
-    GROUP BY f.id, ${supplyColumn}`);
+    LEFT JOIN reach r ON r.facility_idx = f.idx AND r.profile = 'walk-elderly' AND r.minutes <= ${d0}
+    LEFT JOIN population_cells c ON c.idx = r.cell_idx
+    GROUP BY f.idx, f.id, ${supplyColumn}`);
   await runner.exec(`CREATE OR REPLACE TABLE sfca_cells AS
-    SELECT c.h3, coalesce(sum(s.ratio), 0)::DOUBLE AS access
+    SELECT c.idx AS cell_idx, coalesce(sum(s.ratio), 0)::DOUBLE AS access
     FROM population_cells c
-    LEFT JOIN reach r ON r.h3 = c.h3 AND r.profile = 'walk-elderly' AND r.minutes <= ${d0}
-    LEFT JOIN sfca_ratio s ON s.facility_id = r.facility_id
-    GROUP BY c.h3`);
+    LEFT JOIN reach r ON r.cell_idx = c.idx AND r.profile = 'walk-elderly' AND r.minutes <= ${d0}
+    LEFT JOIN sfca_ratio s ON s.facility_idx = r.facility_idx
+    GROUP BY c.idx`);
 }
 
 export interface SfcaScope {
@@ -41,7 +41,7 @@ export async function sfcaByScope(runner: SqlRunner): Promise<SfcaScope[]> {
     `SELECT s.scope, s.unit_id,
        CASE WHEN sum(c.elders60) > 0 THEN sum(a.access * c.elders60) / sum(c.elders60) END::DOUBLE AS access
      FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-     LEFT JOIN population_cells c ON c.h3 = cs.h3 LEFT JOIN sfca_cells a ON a.h3 = cs.h3
+     LEFT JOIN population_cells c ON c.idx = cs.cell_idx LEFT JOIN sfca_cells a ON a.cell_idx = cs.cell_idx
      GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
   );
   return rows.map((r) => ({
@@ -64,7 +64,7 @@ export async function sfcaFacilities(runner: SqlRunner): Promise<SfcaFacility[]>
     supply: number;
     demand: number;
     ratio: number | null;
-  }>('SELECT facility_id, supply, demand, ratio FROM sfca_ratio ORDER BY facility_id');
+  }>('SELECT facility_id, supply, demand, ratio FROM sfca_ratio ORDER BY facility_id, facility_idx');
   return rows.map((r) => ({
     facilityId: r.facility_id,
     supply: r.supply,

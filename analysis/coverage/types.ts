@@ -26,23 +26,48 @@ export interface CityInput {
   facilities: FacilityInput[];
 }
 
-/** Per-facility reach, columnar (one entry per reached cell and facility). */
+/** Per-facility reach, columnar (one entry per reached cell and facility); hand-made rows. */
 export interface ReachTable {
   facilityId: ArrayLike<string>;
   h3: ArrayLike<string>;
   minutes: ArrayLike<number>;
 }
 
+/**
+ * Reach as the routing adapter produces it, keyed by position: `facility[k]` indexes
+ * CityInput.facilities and `cell[k]` CityInput.cells (typed arrays, no object per row).
+ */
+export interface IndexedReachTable {
+  facility: Int32Array;
+  cell: Int32Array;
+  minutes: Float64Array;
+  /**
+   * Per facility type: minutes from every cell (by position) to the nearest facility of that
+   * type, Infinity beyond the request's maxMinutes. One multi-source search per type replaces
+   * the per-facility rows for every nearest-facility metric, so with it the rows need only
+   * reach `facilityMinutes`. Without it, nearest minutes are derived from the rows.
+   */
+  nearestByType?: ReadonlyMap<string, Float64Array>;
+}
+
 export interface ReachRequest {
   profile: TravelProfile;
-  /** Cells reached within this many minutes are needed. */
+  /** Nearest-facility minutes are needed up to this many minutes. */
   maxMinutes: number;
+  /**
+   * Per-facility rows are read only up to this many minutes (2SFCA catchment, 300 m detour
+   * check; 0 when none is needed). A source may ignore it and return every row up to
+   * maxMinutes; one that returns `nearestByType` may stop its rows here.
+   */
+  facilityMinutes: number;
   /** Only for walk-elderly: the profile's elderly walking speed. */
   walkingSpeedMps: number;
 }
 
-/** Supplies per-facility reach rows: routing in production, hand-made rows in tests. */
-export type ReachSource = (request: ReachRequest) => ReachTable | Promise<ReachTable>;
+/** Supplies reach: routing in production (indexed), hand-made rows in tests. */
+export type ReachSource = (
+  request: ReachRequest,
+) => ReachTable | IndexedReachTable | Promise<ReachTable | IndexedReachTable>;
 
 export interface CoverageRow {
   profile: TravelProfile;

@@ -3,6 +3,7 @@ import {
   type DataType,
   Float64,
   Int32,
+  makeVector,
   Table,
   tableToIPC,
   Utf8,
@@ -73,10 +74,18 @@ export class WasmRunner implements SqlRunner {
     if (columns.length === 0 || columns[0].values.length === 0) return;
     const vectors: Record<string, Vector> = {};
     for (const column of columns) {
-      vectors[column.name] = vectorFromArray(
-        Array.from(column.values as ArrayLike<unknown>),
-        ARROW_TYPES[column.type](),
-      );
+      const { values, type } = column;
+      // Typed arrays (no NULLs) become Arrow vectors without a copy or a builder pass.
+      if (type === 'DOUBLE' && values instanceof Float64Array) {
+        vectors[column.name] = makeVector(values);
+      } else if (type === 'INTEGER' && values instanceof Int32Array) {
+        vectors[column.name] = makeVector(values);
+      } else {
+        vectors[column.name] = vectorFromArray(
+          Array.from(values as ArrayLike<unknown>),
+          ARROW_TYPES[type](),
+        );
+      }
     }
     const stage = `__stage_${table}_${this.stageCounter++}`;
     await this.connection.insertArrowFromIPCStream(tableToIPC(new Table(vectors), 'stream'), {

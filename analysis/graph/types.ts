@@ -60,5 +60,5 @@ export type HighwayClass = (typeof HIGHWAY_CLASSES)[number];
 
 export function highwayCode(name: string): number {
   const code = (HIGHWAY_CLASSES as readonly string[]).indexOf(name);
-  return code < 0 ? 0 : code;
+  return Math.max(0, code);
 }

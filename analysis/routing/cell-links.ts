@@ -1,6 +1,7 @@
-import { cellToLatLng, getHexagonEdgeLengthAvg, polygonToCells } from 'h3-js';
+import { getHexagonEdgeLengthAvg, polygonToCells } from 'h3-js';
 import { InputError } from '../errors.ts';
 import type { RoadGraph } from '../graph/types.ts';
+import { cellCentres } from './cell-centres.ts';
 import { edgeIndex } from './edge-index.ts';
 import { METRES_PER_DEGREE } from './geo.ts';
 import { DEFAULT_MAX_SNAP_M, snapPoint } from './snap.ts';
@@ -32,8 +33,8 @@ export interface CellLinks {
   /** Cells whose edge starts or ends at node i: nodeCells[nodeCellOffsets[i] .. [i+1]-1]. */
   nodeCellOffsets: Uint32Array;
   nodeCells: Uint32Array;
-  /** Position of an H3 index in `cells`. */
-  cellIndex: Map<string, number>;
+  /** Position of an H3 index in `cells` (built on first read: a million-entry map is costly). */
+  readonly cellIndex: Map<string, number>;
 }
 
 export interface CellLinkOptions {
@@ -85,7 +86,10 @@ export function cellLinks(graph: RoadGraph, options: CellLinkOptions = {}): Cell
   if (known !== undefined) return known;
 
   const index = edgeIndex(graph);
-  const cells = options.cells ? [...options.cells] : networkAreaCells(graph, resolution);
+  const listed = options.cells ?? networkAreaCells(graph, resolution);
+  // Centres are memoised per list, so the coverage engine's own pass over the same list is reused.
+  const centres = cellCentres(listed);
+  const cells = [...listed];
   const count = cells.length;
   const edge = new Int32Array(count).fill(-1);
   const t = new Float64Array(count);
@@ -97,8 +101,7 @@ export function cellLinks(graph: RoadGraph, options: CellLinkOptions = {}): Cell
   const { source, reverse } = index.topology;
   const nodeCellOffsets = new Uint32Array(graph.nodeCount + 1);
   for (let c = 0; c < count; c++) {
-    const [lat, lon] = cellToLatLng(cells[c]);
-    const snap = snapPoint(index, lon, lat, maxSnapM);
+    const snap = snapPoint(index, centres.lon[c], centres.lat[c], maxSnapM);
     if (snap === null) continue;
     edge[c] = snap.edge;
     t[c] = snap.t;
@@ -123,8 +126,7 @@ export function cellLinks(graph: RoadGraph, options: CellLinkOptions = {}): Cell
     nodeCells[fill[index.topology.source[e]]++] = c;
     nodeCells[fill[graph.targets[e]]++] = c;
   }
-  const cellIndex = new Map<string, number>();
-  for (let i = 0; i < count; i++) cellIndex.set(cells[i], i);
+  let cellIndex: Map<string, number> | null = null;
   const links: CellLinks = {
     graph,
     resolution,
@@ -139,7 +141,13 @@ export function cellLinks(graph: RoadGraph, options: CellLinkOptions = {}): Cell
     costFromHead,
     nodeCellOffsets,
     nodeCells,
-    cellIndex,
+    get cellIndex() {
+      if (cellIndex === null) {
+        cellIndex = new Map<string, number>();
+        for (let i = 0; i < count; i++) cellIndex.set(cells[i], i);
+      }
+      return cellIndex;
+    },
   };
   if (key !== '') {
     perGraph.set(key, links);

@@ -16,7 +16,7 @@ function timedReach(source: ReachSource, clock: { ms: number; rows: number }): R
     const start = performance.now();
     const table = await source(request);
     clock.ms += performance.now() - start;
-    clock.rows += table.h3.length;
+    clock.rows += 'cell' in table ? table.cell.length : table.h3.length;
     return table;
   };
 }

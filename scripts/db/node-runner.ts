@@ -3,7 +3,9 @@ import {
   DOUBLE,
   type DuckDBConnection,
   DuckDBDataChunk,
+  DuckDBDoubleVector,
   DuckDBInstance,
+  DuckDBIntegerVector,
   type DuckDBType,
   INTEGER,
   VARCHAR,
@@ -66,7 +68,11 @@ export class NodeRunner implements SqlRunner {
     for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
       const end = Math.min(rowCount, start + CHUNK_ROWS);
       const chunk = DuckDBDataChunk.create(types, end - start);
-      chunk.setColumns(columns.map((column) => sliceValues(column.values, start, end)));
+      columns.forEach((column, j) => {
+        if (!copyTypedColumn(chunk, j, column, start, end)) {
+          chunk.setColumnValues(j, sliceValues(column.values, start, end));
+        }
+      });
       appender.appendDataChunk(chunk);
     }
     appender.closeSync();
@@ -76,6 +82,31 @@ export class NodeRunner implements SqlRunner {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/**
+ * Typed-array columns (no NULLs by construction) are written straight into the chunk's vector
+ * and flushed once, skipping the per-value array copy and type dispatch of setColumnValues:
+ * the bulk path for reach rows and cell tables.
+ */
+function copyTypedColumn(
+  chunk: DuckDBDataChunk,
+  index: number,
+  column: Column,
+  start: number,
+  end: number,
+): boolean {
+  const { values, type } = column;
+  const typed =
+    (type === 'DOUBLE' && values instanceof Float64Array) ||
+    (type === 'INTEGER' && values instanceof Int32Array);
+  if (!typed) return false;
+  const vector = chunk.getColumnVector(index);
+  if (!(vector instanceof DuckDBDoubleVector || vector instanceof DuckDBIntegerVector)) return false;
+  const numbers = values as Float64Array | Int32Array;
+  for (let i = start; i < end; i++) vector.setItem(i - start, numbers[i]);
+  vector.flush();
+  return true;
 }
 
 function sliceValues(

@@ -1,10 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useTasks } from './app/tasks.ts';
+import { useAnalysisWorkspace } from './analysis-ui/use-analysis-workspace.tsx';
+import { type TaskList, useTasks } from './app/tasks.ts';
 import { useCity } from './app/use-city.ts';
 import { useGraphs } from './app/use-graphs.ts';
 import { type CityData, DEFAULT_CITY } from './data/city-data.ts';
 import { cityUrl } from './data/load-city.ts';
 import { useI18n } from './i18n/I18nProvider.tsx';
+import { DataTools } from './import/DataTools.tsx';
+import { useRegister } from './import/use-register.ts';
 import type { FacilityFeature, LayerVisibility } from './map/deck-layers.ts';
 import { elderClasses } from './map/elder-classes.ts';
 import { Legend } from './map/Legend.tsx';
@@ -12,6 +15,8 @@ import { MapView } from './map/MapView.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { TaskProgress } from './panels/TaskProgress.tsx';
 import { TopBar } from './panels/TopBar.tsx';
+import type { BaseMapSetting } from './settings/base-map-settings.ts';
+import { useBaseMap } from './settings/use-base-map.ts';
 
 /** ?city=<folder> opens another city folder served next to the app. */
 const cityFolder = new URLSearchParams(window.location.search).get('city') ?? DEFAULT_CITY;
@@ -20,14 +25,31 @@ export function App() {
   const tasks = useTasks();
   const baseUrl = cityUrl(cityFolder);
   const state = useCity(baseUrl, tasks);
-  const city = state.status === 'ready' ? state.city : null;
-  const graphs = useGraphs(baseUrl, city?.manifest ?? null, tasks);
+  // H10: a city built in the browser from an OSM extract replaces the fetched one.
+  const [memoryCity, setMemoryCity] = useState<CityData | null>(null);
+  const baseline = memoryCity ?? (state.status === 'ready' ? state.city : null);
+  const graphs = useGraphs(baseline?.baseUrl ?? baseUrl, baseline?.manifest ?? null, tasks);
+  // H10: imported facilities/population layered over the baseline (which stays untouched).
+  const register = useRegister(baseline);
+  const city = register.city;
+  const [baseMap, setBaseMap] = useBaseMap();
   const illustrative = city?.manifest.facilitiesIllustrative === true;
 
   return (
     <div className="app">
-      <TopBar cityName={city?.manifest.name} illustrative={illustrative} />
-      {city === null ? <Placeholder state={state} /> : <Workspace city={city} graphs={graphs} />}
+      <TopBar cityName={city?.manifest.name} illustrative={illustrative}>
+        <DataTools
+          register={register}
+          onCity={setMemoryCity}
+          baseMap={baseMap}
+          onBaseMap={setBaseMap}
+        />
+      </TopBar>
+      {city === null ? (
+        <Placeholder state={state} />
+      ) : (
+        <Workspace city={city} graphs={graphs} baseMap={baseMap} tasks={tasks} />
+      )}
       <TaskProgress tasks={tasks.tasks} />
     </div>
   );
@@ -44,7 +66,19 @@ function Placeholder({ state }: { state: ReturnType<typeof useCity> }) {
   );
 }
 
-function Workspace({ city, graphs }: { city: CityData; graphs: ReturnType<typeof useGraphs> }) {
+function Workspace({
+  city,
+  graphs,
+  baseMap,
+  tasks,
+}: {
+  city: CityData;
+  graphs: ReturnType<typeof useGraphs>;
+  baseMap: BaseMapSetting;
+  tasks: TaskList;
+}) {
+  // H11: coverage/standards analysis in the worker, its map layers, legend and panel.
+  const analysis = useAnalysisWorkspace(city, graphs !== null, tasks);
   const [visibility, setVisibility] = useState<LayerVisibility>({
     population: true,
     facilities: true,
@@ -69,6 +103,11 @@ function Workspace({ city, graphs }: { city: CityData; graphs: ReturnType<typeof
           visibility={visibility}
           selected={selected}
           onSelect={setSelected}
+          baseMap={baseMap}
+          extraLayers={analysis.layers}
+          extraTooltip={analysis.tooltip}
+          onPickExtra={analysis.pick}
+          focus={analysis.focus}
         />
         <Legend
           classes={classes}
@@ -77,8 +116,11 @@ function Workspace({ city, graphs }: { city: CityData; graphs: ReturnType<typeof
           hasUnits={city.units.features.length > 0}
           visibility={visibility}
           onToggle={toggle}
-        />
+        >
+          {analysis.legend}
+        </Legend>
       </main>
+      {analysis.panel}
     </div>
   );
 }

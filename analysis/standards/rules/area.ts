@@ -19,7 +19,7 @@ function areaAndPopulationSql(
       SELECT s.scope, s.unit_id, coalesce(sum(${populationExpr}), 0)::DOUBLE AS demand
       FROM scopes s
       LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-      LEFT JOIN population_cells c ON c.h3 = cs.h3
+      LEFT JOIN population_cells c ON c.idx = cs.cell_idx
       WHERE s.scope IN ${sqlStringList(scopes)}
       GROUP BY s.scope, s.unit_id)
     SELECT p.scope, p.unit_id, coalesce(a.area, 0)::DOUBLE AS area, p.demand

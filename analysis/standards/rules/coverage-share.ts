@@ -3,8 +3,8 @@ import type { CoverageShareRule, PopulationField, RadiusCoverageRule, Scope } fr
 import { areaScopes, EPS, type RuleContext } from './context.ts';
 
 /**
- * Shared by coverage_share and radius_coverage: `coveredCells` is a query of distinct h3 cells
- * counted as covered; the share of `population` living in them is compared with the target, per
+ * Shared by coverage_share and radius_coverage: `coveredCells` is a query of distinct cells
+ * (`cell_idx`) counted as covered; the share of `population` living in them is compared with the target, per
  * scope. Shortfall = people to cover to reach the target.
  */
 export function coverageFindingsSql(
@@ -19,11 +19,11 @@ export function coverageFindingsSql(
   agg AS (
     SELECT s.scope, s.unit_id,
       coalesce(sum(c.${population}), 0)::DOUBLE AS total,
-      coalesce(sum(CASE WHEN k.h3 IS NOT NULL THEN c.${population} ELSE 0 END), 0)::DOUBLE AS covered
+      coalesce(sum(CASE WHEN k.cell_idx IS NOT NULL THEN c.${population} ELSE 0 END), 0)::DOUBLE AS covered
     FROM scopes s
     LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-    LEFT JOIN population_cells c ON c.h3 = cs.h3
-    LEFT JOIN covered k ON k.h3 = cs.h3
+    LEFT JOIN population_cells c ON c.idx = cs.cell_idx
+    LEFT JOIN covered k ON k.cell_idx = cs.cell_idx
     WHERE s.scope IN ${sqlStringList(scopes)}
     GROUP BY s.scope, s.unit_id)
   SELECT scope, unit_id, NULL::VARCHAR AS site_id,
@@ -35,10 +35,18 @@ export function coverageFindingsSql(
   FROM agg`;
 }
 
+/**
+ * A cell is within `minutes` of some facility of the listed kinds exactly when its nearest
+ * facility of one of those kinds is: `nearest` per kind replaces a scan of per-facility reach.
+ */
+function nearestCells(profile: string, types: readonly string[], minutes: number): string {
+  return `SELECT DISTINCT cell_idx FROM nearest
+    WHERE profile = ${sqlString(profile)} AND kind IN ${sqlStringList(types)}
+      AND minutes <= ${sqlNumber(minutes)}`;
+}
+
 export function coverageShareSql(rule: CoverageShareRule, _context: RuleContext): string {
-  const cells = `SELECT DISTINCT r.h3 FROM reach r JOIN facilities f ON f.id = r.facility_id
-    WHERE r.profile = ${sqlString(rule.travelProfile)} AND f.type IN ${sqlStringList(rule.facilityTypes)}
-      AND r.minutes <= ${sqlNumber(rule.minutes)}`;
+  const cells = nearestCells(rule.travelProfile, rule.facilityTypes, rule.minutes);
   return coverageFindingsSql(cells, rule.population, rule.targetShare, areaScopes(rule), null);
 }
 
@@ -47,11 +55,13 @@ export function radiusCoverageSql(rule: RadiusCoverageRule, context: RuleContext
   const types = sqlStringList(rule.facilityTypes);
   const cells =
     rule.method === 'straight'
-      ? `SELECT DISTINCT p.h3 FROM radius_pairs p JOIN facilities f ON f.id = p.facility_id
+      ? `SELECT DISTINCT p.cell_idx FROM radius_pairs p JOIN facilities f ON f.idx = p.facility_idx
           WHERE f.type IN ${types} AND p.distance_m <= ${sqlNumber(rule.radiusM)}`
-      : `SELECT DISTINCT r.h3 FROM reach r JOIN facilities f ON f.id = r.facility_id
-          WHERE r.profile = 'walk-elderly' AND f.type IN ${types}
-            AND r.minutes <= ${sqlNumber(networkMinutes(rule.radiusM, context.settings.walkingSpeedMps))}`;
+      : nearestCells(
+          'walk-elderly',
+          rule.facilityTypes,
+          networkMinutes(rule.radiusM, context.settings.walkingSpeedMps),
+        );
   const note =
     rule.method === 'network'
       ? `network distance ≤ ${rule.radiusM} m read as ≤ ${round2(networkMinutes(rule.radiusM, context.settings.walkingSpeedMps))} walk-elderly minutes at ${context.settings.walkingSpeedMps} m/s`

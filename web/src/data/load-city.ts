@@ -78,3 +78,56 @@ async function fetchJson<T>(baseUrl: string, file: string, signal?: AbortSignal)
     throw new InputError('E_CITY_FILE', 'not JSON (missing file?)', { file: `${baseUrl}${file}` });
   }
 }
+
+// --- In-memory city (H10): a folder built in the browser from an OSM extract. ---
+
+/** One file of a city folder held in memory, as buildCity returns them. */
+export interface MemoryCityFile {
+  path: string;
+  bytes: Uint8Array | string;
+}
+
+/**
+ * Opens a city folder held in memory the way loadCity opens a fetched one. The road graphs go to
+ * the worker by URL, so each becomes a blob: URL (same origin, no request leaves the page) and
+ * the manifest points at it; baseUrl is '' so that `${baseUrl}${file}` is that URL.
+ */
+export function loadCityFromFiles(files: MemoryCityFile[]): CityData {
+  const byPath = new Map(files.map((f) => [f.path, f.bytes]));
+  const text = (path: string): string | undefined => {
+    const bytes = byPath.get(path);
+    return bytes === undefined || typeof bytes === 'string'
+      ? bytes
+      : new TextDecoder().decode(bytes);
+  };
+  const json = <T>(path: string, fallback?: T): T => {
+    const content = text(path);
+    if (content === undefined) {
+      if (fallback !== undefined) return fallback;
+      throw new InputError('E_CITY_FILE', 'missing from the built city', { file: path });
+    }
+    return JSON.parse(content) as T;
+  };
+  const built = json<CityManifest>('city.json');
+  const networks = { ...built.networks };
+  for (const [network, entry] of Object.entries(networks) as [
+    keyof CityManifest['networks'],
+    CityManifest['networks'][keyof CityManifest['networks']],
+  ][]) {
+    const bytes = byPath.get(entry.file);
+    if (bytes === undefined) continue;
+    const blob = new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]);
+    networks[network] = { ...entry, file: URL.createObjectURL(blob) };
+  }
+  const manifest: CityManifest = { ...built, networks };
+  return {
+    baseUrl: '',
+    manifest,
+    roads: json('roads.geojson'),
+    basemap: json('basemap.geojson', { ...EMPTY, features: [] }),
+    buildings: json('buildings.geojson', { ...EMPTY, features: [] }),
+    facilities: json('facilities.geojson', { ...EMPTY, features: [] }),
+    population: parsePopulationCsv(text('population.csv') ?? '', 'population.csv'),
+    units: json('units.geojson', { ...EMPTY, features: [] }),
+  };
+}

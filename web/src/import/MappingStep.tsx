@@ -103,7 +103,9 @@ export function MappingStep(props: MappingStepProps) {
                 <td>
                   <select
                     value={column ?? ''}
-                    onChange={(e) => onOverride(field, e.target.value === '' ? null : e.target.value)}
+                    onChange={(e) =>
+                      onOverride(field, e.target.value === '' ? null : e.target.value)
+                    }
                     data-testid={`map-${field}`}
                   >
                     <option value="">{t('import.unmapped')}</option>
@@ -150,7 +152,9 @@ export function MappingStep(props: MappingStepProps) {
           </select>
         </label>
       )}
-      <p className="panel-note">{t('import.unmappedKept', { n: unmappedCount(table.columns, mapping) })}</p>
+      <p className="panel-note">
+        {t('import.unmappedKept', { n: unmappedCount(table.columns, mapping) })}
+      </p>
     </div>
   );
 }

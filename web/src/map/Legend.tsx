@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { IllustrativeBadge } from '../panels/IllustrativeBadge.tsx';
 import { BASE_COLOURS } from './base-style.ts';
@@ -13,6 +14,8 @@ interface LegendProps {
   hasUnits: boolean;
   visibility: LayerVisibility;
   onToggle(layer: keyof LayerVisibility): void;
+  /** Extra sections shown first (the analysis layers, H11). */
+  children?: ReactNode;
 }
 
 const roadColour = (id: string) => ROAD_CLASSES.find((c) => c.id === id)?.color ?? '#fff';
@@ -24,6 +27,7 @@ export function Legend(props: LegendProps) {
   const bounds = [0, ...classes.breaks];
   return (
     <div className="legend" data-testid="legend">
+      {props.children}
       <label className="legend-title">
         <input
           type="checkbox"

@@ -1,7 +1,10 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { useEffect, useRef, useState } from 'react';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { applyBaseMap } from '../settings/apply-base-map.ts';
+import type { BaseMapSetting } from '../settings/base-map-settings.ts';
 import { buildBaseStyle } from './base-style.ts';
 import {
   buildDeckLayers,
@@ -12,7 +15,7 @@ import {
 import type { ElderClasses } from './elder-classes.ts';
 import { maplibregl } from './setup-maplibre.ts';
 import { publishTestState } from './test-hook.ts';
-import { tooltipFor } from './tooltip.ts';
+import { renderTooltip, tooltipFor } from './tooltip.ts';
 
 interface MapViewProps {
   city: CityData;
@@ -23,6 +26,15 @@ interface MapViewProps {
   onSelect(facility: FacilityFeature | null): void;
   /** Called each time a new set of layers has been drawn. */
   onRendered?: () => void;
+  /** Optional online raster under the city's own layers (H10 settings); offline by default. */
+  baseMap?: BaseMapSetting;
+  /** H11: analysis layers, drawn between the population cells and the facility markers. */
+  extraLayers?: Layer[];
+  extraTooltip?: (info: PickingInfo) => { title: string; lines: string[] } | null;
+  /** H11: a click on an extra layer; returns true when it handled the click. */
+  onPickExtra?: (info: PickingInfo) => boolean;
+  /** H11: zoom to this box [west, south, east, north] whenever a new object is given. */
+  focus?: { bbox: [number, number, number, number] } | null;
 }
 
 const ATTRIBUTION =
@@ -30,7 +42,8 @@ const ATTRIBUTION =
 
 /** The map: maplibre draws the offline base style, deck.gl (interleaved) draws the data layers. */
 export function MapView(props: MapViewProps) {
-  const { city, classes, visibility, selected, onSelect, onRendered } = props;
+  const { city, classes, visibility, selected, onSelect, onRendered, baseMap } = props;
+  const { extraLayers, extraTooltip, onPickExtra, focus } = props;
   const container = useRef<HTMLDivElement>(null);
   const [handles, setHandles] = useState<{ map: maplibregl.Map; overlay: MapLibreOverlay } | null>(
     null,
@@ -72,7 +85,9 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (handles === null) return;
     const { map, overlay } = handles;
-    const layers = buildDeckLayers(city, classes, visibility, selected);
+    const base = buildDeckLayers(city, classes, visibility, selected);
+    const extra = extraLayers ?? [];
+    const layers = [base[0], ...extra, ...base.slice(1)];
     overlay.setProps({ layers });
     map.once('idle', () => {
       const styleLayers = map
@@ -92,22 +107,40 @@ export function MapView(props: MapViewProps) {
       onRendered?.();
     });
     map.triggerRepaint();
-  }, [handles, city, classes, visibility, selected, onRendered]);
+  }, [handles, city, classes, visibility, selected, onRendered, extraLayers]);
 
   useEffect(() => {
     if (handles === null) return;
     const canvas = handles.map.getCanvas();
     handles.overlay.setProps({
-      getTooltip: (info) => tooltipFor(info, i18n),
+      getTooltip: (info) => {
+        const extra = extraTooltip?.(info);
+        return extra ? renderTooltip(extra.title, extra.lines) : tooltipFor(info, i18n);
+      },
       onHover: (info) => {
         canvas.style.cursor = info.picked ? 'pointer' : '';
       },
       onClick: (info) => {
+        if (onPickExtra?.(info)) return;
         const hit = info.layer?.id === DECK_LAYER_IDS.facilities;
         onSelect(hit ? (info.object as FacilityFeature) : null);
       },
     });
-  }, [handles, i18n, onSelect]);
+  }, [handles, i18n, onSelect, extraTooltip, onPickExtra]);
+
+  useEffect(() => {
+    if (handles === null || focus === null || focus === undefined) return;
+    const [west, south, east, north] = focus.bbox;
+    handles.map.fitBounds([west, south, east, north], {
+      padding: { top: 60, bottom: 60, left: 280, right: 60 },
+      maxZoom: 16,
+      duration: 600,
+    });
+  }, [handles, focus]);
+
+  useEffect(() => {
+    if (handles !== null) applyBaseMap(handles.map, baseMap ?? { kind: 'offline' });
+  }, [handles, baseMap]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

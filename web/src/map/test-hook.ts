@@ -6,6 +6,22 @@ export interface CareCircleTestState {
   ready: boolean;
   counts: { facilities: number; populationCells: number; roads: number; buildings: number };
   layers: string[];
+  /** Citywide numbers of the last finished analysis (H11); absent until one has run. */
+  analysis?: AnalysisTestState;
+}
+
+/** What the analysis showed, for comparison with `carecircle analyse` (summary.json). */
+export interface AnalysisTestState {
+  runs: number;
+  profile: string;
+  /** walk-elderly, any facility: elders60 share per threshold. */
+  coverage: { minutes: number; elders60Share: number | null }[];
+  radius300: { straight: number | null; network: number | null };
+  findings: { evaluated: number; passed: number; failed: number };
+  /** Milliseconds from navigation start to the analysis result on screen. */
+  finishedAtMs: number;
+  /** Inside the worker: waiting for duckdb-wasm, routing, and the whole run (ms). */
+  workerMs: { db: number; routing: number; total: number };
 }
 
 declare global {
@@ -15,8 +31,11 @@ declare global {
 }
 
 export function publishTestState(state: CareCircleTestState): void {
+  // The map and the analysis publish independently: keep the other's part.
+  const analysis = state.analysis ?? window.__carecircle?.analysis;
   const frozen = Object.freeze({
     ...state,
+    ...(analysis === undefined ? {} : { analysis }),
     counts: Object.freeze({ ...state.counts }),
     layers: Object.freeze([...state.layers]),
   });
@@ -26,4 +45,14 @@ export function publishTestState(state: CareCircleTestState): void {
     configurable: true,
     enumerable: false,
   });
+}
+
+/** Adds the analysis numbers to the current snapshot (H11). */
+export function publishAnalysisState(analysis: AnalysisTestState): void {
+  const current = window.__carecircle ?? {
+    ready: false,
+    counts: { facilities: 0, populationCells: 0, roads: 0, buildings: 0 },
+    layers: [],
+  };
+  publishTestState({ ...current, layers: [...current.layers], analysis });
 }

@@ -48,6 +48,11 @@ export function tooltipFor(info: PickingInfo, i18n: I18n): TooltipContent | null
   return null;
 }
 
+/** The tooltip box for any layer's title and lines (also used by the analysis layers, H11). */
+export function renderTooltip(title: string, lines: string[]): TooltipContent {
+  return render(title, lines);
+}
+
 function render(title: string, lines: string[], tag?: string): TooltipContent {
   const tagHtml = tag === undefined ? '' : ` <span class="tip-tag">${escapeHtml(tag)}</span>`;
   const body = lines.map((line) => `<div>${escapeHtml(line)}</div>`).join('');

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { IllustrativeBadge } from './IllustrativeBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -5,9 +6,11 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 interface TopBarProps {
   cityName?: string;
   illustrative: boolean;
+  /** Tools shown before the language switch (import, settings). */
+  children?: ReactNode;
 }
 
-export function TopBar({ cityName, illustrative }: TopBarProps) {
+export function TopBar({ cityName, illustrative, children }: TopBarProps) {
   const { t } = useI18n();
   return (
     <header className="topbar">
@@ -22,6 +25,7 @@ export function TopBar({ cityName, illustrative }: TopBarProps) {
         {cityName && <span className="city-name">{cityName}</span>}
         {illustrative && <IllustrativeBadge testId="illustrative-badge" />}
       </div>
+      {children}
       <LanguageSwitch />
     </header>
   );

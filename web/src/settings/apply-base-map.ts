@@ -10,7 +10,8 @@ const PREFIX = 'online-base-';
  */
 export function applyBaseMap(map: MapLibreMap, setting: BaseMapSetting): void {
   const style = map.getStyle();
-  for (const layer of style.layers.filter((l) => l.id.startsWith(PREFIX))) map.removeLayer(layer.id);
+  for (const layer of style.layers.filter((l) => l.id.startsWith(PREFIX)))
+    map.removeLayer(layer.id);
   for (const id of Object.keys(style.sources).filter((s) => s.startsWith(PREFIX)))
     map.removeSource(id);
   const source = rasterSource(setting);

@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import { decodeGraph } from '../../../analysis/graph/binary.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
+import { createAnalysisApi } from './analysis/analysis-api.ts';
 import { fetchBytes } from './fetch-bytes.ts';
 import { type GraphStats, graphStats } from './graph-stats.ts';
 import { importApi } from './import-api.ts';
@@ -31,6 +32,8 @@ const graphs = new Map<NetworkProfile, { graph: RoadGraph; stats: GraphStats }>(
 
 const api = {
   ...importApi, // import wizard and in-browser city build (H10)
+  // coverage and standards analysis, service circles (H11)
+  ...createAnalysisApi((network) => graphs.get(network)?.graph),
   /** Fetches and decodes the graphs one after another (they share one connection anyway). */
   async loadGraphs(
     files: GraphFile[],

@@ -1,5 +1,5 @@
-import { buildCity } from '../../../analysis/city/write-city.ts';
 import type { FacilityType } from '../../../analysis/city/types.ts';
+import { buildCity } from '../../../analysis/city/write-city.ts';
 import { isInputError } from '../../../analysis/errors.ts';
 import {
   type ColumnGuess,
@@ -30,9 +30,14 @@ import { readOsm } from '../../../analysis/io/osm/read-osm.ts';
  * WorkerResult rather than throwing, because comlink keeps only an error's message: the wizard
  * needs the stable code (E_EMPTY_FILE...) and whether it is the user's problem or a bug.
  */
-export type WorkerResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string; userError: boolean } };
+export interface WorkerError {
+  code: string;
+  message: string;
+  /** True for an InputError (the file's problem); false means a bug. */
+  userError: boolean;
+}
+
+export type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: WorkerError };
 
 export interface ReadImportResult {
   table: RawTable;
@@ -64,7 +69,7 @@ function attempt<T>(work: () => T): WorkerResult<T> {
   }
 }
 
-function failure(error: unknown): { ok: false; error: WorkerResult<never>['error'] } {
+function failure(error: unknown): { ok: false; error: WorkerError } {
   if (isInputError(error))
     return { ok: false, error: { code: error.code, message: error.message, userError: true } };
   const message = error instanceof Error ? error.message : String(error);
@@ -137,7 +142,11 @@ export const importApi = {
   },
 
   /** Reads an OSM extract and builds every file of a city folder, in memory. */
-  buildCityFromOsm(bytes: Uint8Array, fileName: string, name: string): WorkerResult<BuiltCityFiles> {
+  buildCityFromOsm(
+    bytes: Uint8Array,
+    fileName: string,
+    name: string,
+  ): WorkerResult<BuiltCityFiles> {
     return attempt(() => {
       const osm = readOsm(bytes, fileName);
       const built = buildCity({ osm, osmFile: fileName, name, command: `browser: ${fileName}` });

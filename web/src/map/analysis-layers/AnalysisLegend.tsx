@@ -1,0 +1,143 @@
+import { TRAVEL_PROFILES, type TravelProfile } from '../../../../analysis/standards/types.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { rgbCss } from '../facility-style.ts';
+import { COVERED, FAILED_RAMP, MINUTE_RAMP, thresholdColour, UNCOVERED } from './colours.ts';
+import { type AnalysisLayerState, type CircleView, toggleThreshold } from './state.ts';
+
+const THRESHOLDS = [5, 10, 15, 30];
+
+/** Legend section and switches of the analysis layers (top of the map legend). */
+export function AnalysisLegend({
+  state,
+  onChange,
+}: {
+  state: AnalysisLayerState;
+  onChange(next: AnalysisLayerState): void;
+}) {
+  const { t } = useI18n();
+  const set = (patch: Partial<AnalysisLayerState>) => onChange({ ...state, ...patch });
+  const check = (key: 'circles' | 'elders' | 'radius' | 'units' | 'clusters', label: string) => (
+    <label className="legend-title">
+      <input
+        type="checkbox"
+        checked={state[key]}
+        onChange={() => set({ [key]: !state[key] })}
+        data-testid={`toggle-analysis-${key}`}
+      />
+      {label}
+    </label>
+  );
+  return (
+    <div className="analysis-legend" data-testid="analysis-legend">
+      <div className="legend-row legend-controls">
+        <select
+          className="select-small"
+          value={state.travel}
+          onChange={(e) => set({ travel: e.target.value as TravelProfile })}
+          aria-label={t('analysis.layers.travel')}
+          data-testid="travel-select"
+        >
+          {TRAVEL_PROFILES.map((p) => (
+            <option key={p} value={p}>
+              {t(`travel.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {check('circles', t('analysis.layers.circles'))}
+      <div className="chips">
+        <span className="chips-label">{t('analysis.layers.minutesShort')}</span>
+        {THRESHOLDS.map((m) => (
+          <button
+            key={m}
+            type="button"
+            className={state.thresholds.includes(m) ? 'chip chip-on' : 'chip'}
+            style={{ borderColor: rgbCss(thresholdColour(m)) }}
+            aria-pressed={state.thresholds.includes(m)}
+            onClick={() => set({ thresholds: toggleThreshold(state.thresholds, m) })}
+            data-testid={`threshold-${m}`}
+          >
+            <span className="chip-dot" style={{ background: rgbCss(thresholdColour(m)) }} />
+            {m}
+          </button>
+        ))}
+      </div>
+      <div className="segmented">
+        {(['dissolved', 'overlap', 'split'] as CircleView[]).map((view) => (
+          <button
+            key={view}
+            type="button"
+            className={state.circleView === view ? 'seg seg-on' : 'seg'}
+            onClick={() => set({ circleView: view })}
+            data-testid={`view-${view}`}
+          >
+            {t(`analysis.view.${view}`)}
+          </button>
+        ))}
+      </div>
+      {check('elders', t('analysis.layers.elders'))}
+      {state.elders && (
+        <>
+          <div className="segmented">
+            {(['minutes', 'covered'] as const).map((mode) => (
+              <button
+                key={mode}
+                type="button"
+                className={state.elderMode === mode ? 'seg seg-on' : 'seg'}
+                onClick={() => set({ elderMode: mode })}
+              >
+                {mode === 'minutes'
+                  ? t('analysis.elders.minutes')
+                  : t('analysis.elders.covered', { n: state.coveredMinutes })}
+              </button>
+            ))}
+          </div>
+          {state.elderMode === 'minutes' ? (
+            <div className="ramp ramp-inline">
+              {MINUTE_RAMP.map((c, i) => (
+                <span key={rgbCss(c)} className="ramp-cell">
+                  <span className="ramp-swatch" style={{ background: rgbCss(c, 0.8) }} />
+                  {i < THRESHOLDS.length
+                    ? `≤${THRESHOLDS[i]}`
+                    : `>${THRESHOLDS[THRESHOLDS.length - 1]}`}
+                </span>
+              ))}
+            </div>
+          ) : (
+            <div className="legend-row">
+              <select
+                className="select-small"
+                value={state.coveredMinutes}
+                onChange={(e) => set({ coveredMinutes: Number(e.target.value) })}
+              >
+                {THRESHOLDS.map((m) => (
+                  <option key={m} value={m}>
+                    {t('analysis.minutes', { n: m })}
+                  </option>
+                ))}
+              </select>
+              <span className="ramp-swatch" style={{ background: rgbCss(COVERED) }} />
+              {t('analysis.elders.in')}
+              <span className="ramp-swatch" style={{ background: rgbCss(UNCOVERED) }} />
+              {t('analysis.elders.out')}
+            </div>
+          )}
+        </>
+      )}
+      {check('radius', t('analysis.layers.radius'))}
+      {check('units', t('analysis.layers.units'))}
+      {state.units && (
+        <div className="ramp ramp-inline">
+          {FAILED_RAMP.map((c, i) => (
+            <span key={rgbCss(c)} className="ramp-cell">
+              <span className="ramp-swatch" style={{ background: rgbCss(c, 0.8) }} />
+              {i === FAILED_RAMP.length - 1 ? `${i}+` : i}
+            </span>
+          ))}
+        </div>
+      )}
+      {check('clusters', t('analysis.layers.clusters'))}
+      <hr className="legend-rule" />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { CityInput } from '../../../../analysis/coverage/types.ts';
+import type { NetworkProfile, RoadGraph } from '../../../../analysis/graph/types.ts';
+import { serviceCircles } from '../../../../analysis/routing/circles.ts';
+import { travelProfile } from '../../../../analysis/routing/profiles.ts';
+import type { NearestRow, ReachRow } from '../../../../analysis/routing/reach.ts';
+import type { TravelProfile } from '../../../../analysis/standards/types.ts';
+
+export interface CircleRequest {
+  profile: TravelProfile;
+  /** Elderly walking speed of the standards profile (walk-elderly only). */
+  walkingSpeedMps: number;
+  thresholds: number[];
+}
+
+export interface CircleRows {
+  profile: TravelProfile;
+  thresholds: number[];
+  /** Each reached cell once, with its nearest facility (dissolved union and split views). */
+  split: NearestRow[];
+  /** Every (facility, cell) pair within the largest threshold (overlap view, 300 m reach). */
+  overlap: ReachRow[];
+  unreachable: string[];
+}
+
+/**
+ * Service circles for display, over every cell of the network's area (not only the populated
+ * ones the coverage metrics read), so that circles show their true extent on the map.
+ */
+export function serviceCircleRows(
+  input: CityInput,
+  graphOf: (network: NetworkProfile) => RoadGraph | undefined,
+  request: CircleRequest,
+): CircleRows {
+  const profile = travelProfile(
+    request.profile,
+    request.profile === 'walk-elderly' ? { speedMps: request.walkingSpeedMps } : {},
+  );
+  const graph = graphOf(profile.network);
+  if (graph === undefined) throw new Error(`the ${profile.network} graph is not loaded yet`);
+  const origins = input.facilities.map((f) => ({ id: f.id, lon: f.lon, lat: f.lat }));
+  const circles = serviceCircles(graph, origins, {
+    profile,
+    minutes: request.thresholds,
+    resolution: input.h3Resolution,
+  });
+  return {
+    profile: request.profile,
+    thresholds: circles.thresholds,
+    split: circles.split,
+    overlap: circles.overlap,
+    unreachable: circles.unreachable.map((u) => u.id),
+  };
+}

@@ -1,0 +1,32 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { WasmRunner } from '../../../../analysis/db/wasm-runner.ts';
+
+let opening: Promise<WasmRunner> | null = null;
+
+/**
+ * duckdb-wasm, opened once per analysis worker. Only the exception-handling (eh) bundle is
+ * shipped, served by the app itself (no CDN). Extension auto-loading is switched off first: the
+ * app is offline and nothing it runs needs an extension.
+ */
+export function openDuckDb(): Promise<WasmRunner> {
+  if (opening === null) {
+    opening = open().catch((error: unknown) => {
+      opening = null; // a later run may retry
+      throw error;
+    });
+  }
+  return opening;
+}
+
+async function open(): Promise<WasmRunner> {
+  const worker = new Worker(ehWorkerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(ehWasmUrl);
+  await db.open({});
+  const connection = await db.connect();
+  await connection.query('SET autoinstall_known_extensions=false');
+  await connection.query('SET autoload_known_extensions=false');
+  return new WasmRunner(connection);
+}
