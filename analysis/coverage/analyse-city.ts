@@ -171,24 +171,36 @@ export async function analyseCity(
   return { summary, units, cells, coverage };
 }
 
-/** Per-cell rows in H3 order; SQL returns positions and numbers only (no strings back). */
+/** Per-cell rows in H3 order; SQL returns positions and numbers only, as columns. */
 async function cellRows(runner: SqlRunner, input: CityInput): Promise<CellRow[]> {
-  const rows = await runner.query<{ idx: number; minutes: number | null; access: number | null }>(
+  const found = await runner.queryColumns(
     `SELECT c.idx, n.minutes, a.access
      FROM population_cells c
-     LEFT JOIN nearest n ON n.cell_idx = c.idx AND n.profile = 'walk-elderly' AND n.kind = 'all'
-     LEFT JOIN sfca_cells a ON a.cell_idx = c.idx ORDER BY c.h3, c.idx`,
+     LEFT JOIN nearest n ON n.cell_idx = c.idx AND n.profile = 'walk-elderly'
+     LEFT JOIN sfca_cells a ON a.cell_idx = c.idx`,
   );
-  return rows.map((r) => {
-    const cell = input.cells[r.idx];
-    return {
+  const count = input.cells.length;
+  const minutes = new Array<number | null>(count).fill(null);
+  const access = new Float64Array(count);
+  const idx = found.idx as number[];
+  for (let k = 0; k < idx.length; k++) {
+    minutes[idx[k]] = found.minutes[k] as number | null;
+    access[idx[k]] = (found.access[k] as number | null) ?? 0;
+  }
+  const order = cityCells(input.cells).order();
+  const rows = new Array<CellRow>(count);
+  for (let k = 0; k < count; k++) {
+    const i = order[k];
+    const cell = input.cells[i];
+    rows[k] = {
       h3: cell.h3,
       residents: cell.residents,
       elders60: cell.elders60,
       unitId: cell.unit_id ?? '',
       streetId: cell.street_id ?? '',
-      minutesNearest: r.minutes,
-      sfcaAccess: r.access ?? 0,
+      minutesNearest: minutes[i],
+      sfcaAccess: access[i],
     };
-  });
+  }
+  return rows;
 }

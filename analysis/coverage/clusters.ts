@@ -6,7 +6,7 @@ import type { CityInput, Cluster } from './types.ts';
 /**
  * Uncovered-elder clusters: cells with elders and no facility within `minutes` (walk-elderly),
  * grouped into connected components by H3 adjacency (grid distance 1), ranked by elders.
- * SQL picks the cells (by position, in H3 order); the grouping runs on typed arrays.
+ * SQL picks the cells (by position); the grouping runs on typed arrays in H3 order.
  */
 export async function uncoveredClusters(
   runner: SqlRunner,
@@ -14,20 +14,18 @@ export async function uncoveredClusters(
   minutes: number,
   limit: number,
 ): Promise<{ clusters: Cluster[]; total: number }> {
-  const rows = await runner.query<{ idx: number }>(
+  const found = await runner.queryColumns(
     `SELECT c.idx FROM population_cells c
-     LEFT JOIN nearest n ON n.cell_idx = c.idx AND n.profile = 'walk-elderly' AND n.kind = 'all'
-     WHERE c.elders60 > 0 AND (n.minutes IS NULL OR n.minutes > ${sqlNumber(minutes)})
-     ORDER BY c.h3`,
+     LEFT JOIN nearest n ON n.cell_idx = c.idx AND n.profile = 'walk-elderly'
+     WHERE c.elders60 > 0 AND (n.minutes IS NULL OR n.minutes > ${sqlNumber(minutes)})`,
   );
   const city = cityCells(input.cells);
-  const cells = Int32Array.from(rows, (r) => r.idx);
-  // Position in `cells` of each population cell, -1 when it is covered.
-  const uncoveredAt = new Int32Array(input.cells.length).fill(-1);
-  cells.forEach((c, i) => {
-    uncoveredAt[c] = i;
-  });
-  const parent = Int32Array.from(cells, (_, i) => i);
+  const cells = inH3Order(city.order(), found.idx as number[]);
+  // Position in `cells` of each uncovered cell's H3 index (only these are ever looked up).
+  const uncoveredAt = new Map<string, number>();
+  for (let i = cells.length - 1; i >= 0; i--) uncoveredAt.set(city.h3[cells[i]], i);
+  const parent = new Int32Array(cells.length);
+  for (let i = 0; i < cells.length; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -37,9 +35,8 @@ export async function uncoveredClusters(
   };
   cells.forEach((c, i) => {
     for (const neighbour of gridDisk(city.h3[c], 1)) {
-      const at = city.indexOf(neighbour);
-      const j = at === undefined ? -1 : uncoveredAt[at];
-      if (j >= 0) parent[find(i)] = find(j);
+      const j = uncoveredAt.get(neighbour);
+      if (j !== undefined) parent[find(i)] = find(j);
     }
   });
   const groups = new Map<number, number[]>();
@@ -56,6 +53,17 @@ export async function uncoveredClusters(
     c.rank = i + 1;
   });
   return { clusters: clusters.slice(0, limit), total: clusters.length };
+}
+
+/** Positions sorted into H3 order (the order the clusters and their cell lists are given in). */
+function inH3Order(order: Int32Array, positions: readonly number[]): Int32Array {
+  const rank = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) rank[order[k]] = k;
+  const ranks = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) ranks[i] = rank[positions[i]];
+  ranks.sort();
+  for (let i = 0; i < ranks.length; i++) ranks[i] = order[ranks[i]];
+  return ranks;
 }
 
 function summarise(input: CityInput, group: number[]): Cluster {

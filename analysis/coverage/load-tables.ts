@@ -1,6 +1,6 @@
 import { SCOPE_STATEMENTS, TABLE_STATEMENTS } from '../db/schema.ts';
 import { execAll, type SqlRunner, sqlString } from '../db/sql-runner.ts';
-import type { TravelProfile } from '../standards/types.ts';
+import { FACILITY_TYPES, type TravelProfile } from '../standards/types.ts';
 import { assignFacilityUnits } from './assign-units.ts';
 import { cityCells } from './city-cells.ts';
 import type { RadiusPairs } from './radius.ts';
@@ -25,18 +25,7 @@ function column(
 /** Creates the tables and loads the city (cells, units, facilities with their units). */
 export async function loadCity(runner: SqlRunner, input: CityInput): Promise<void> {
   await execAll(runner, TABLE_STATEMENTS);
-  const cells = input.cells;
-  await runner.insertColumns('population_cells', [
-    { name: 'idx', type: 'INTEGER', values: positions(cells.length) },
-    { name: 'h3', type: 'VARCHAR', values: cityCells(cells).h3 },
-    { name: 'residents', type: 'DOUBLE', values: column(cells, 'residents') },
-    { name: 'elders60', type: 'DOUBLE', values: column(cells, 'elders60') },
-    { name: 'elders65', type: 'DOUBLE', values: column(cells, 'elders65') },
-    { name: 'elders80', type: 'DOUBLE', values: column(cells, 'elders80') },
-    { name: 'households', type: 'DOUBLE', values: column(cells, 'households') },
-    { name: 'unit_id', type: 'VARCHAR', values: cells.map((c) => c.unit_id ?? '') },
-    { name: 'street_id', type: 'VARCHAR', values: cells.map((c) => c.street_id ?? '') },
-  ]);
+  await loadPopulation(runner, input.cells);
   const units = input.units;
   await runner.insertColumns('units', [
     { name: 'id', type: 'VARCHAR', values: units.map((u) => u.id) },
@@ -44,8 +33,9 @@ export async function loadCity(runner: SqlRunner, input: CityInput): Promise<voi
     { name: 'level', type: 'VARCHAR', values: units.map((u) => u.level) },
     { name: 'parent_id', type: 'VARCHAR', values: units.map((u) => u.parentId ?? null) },
   ]);
-  const assigned = assignFacilityUnits(input);
   const fs = input.facilities;
+  for (const f of fs) checkFacilityType(f.type);
+  const assigned = assignFacilityUnits(input);
   await runner.insertColumns('facilities', [
     { name: 'idx', type: 'INTEGER', values: positions(fs.length) },
     { name: 'id', type: 'VARCHAR', values: fs.map((f) => f.id) },
@@ -62,6 +52,91 @@ export async function loadCity(runner: SqlRunner, input: CityInput): Promise<voi
     { name: 'street_id', type: 'VARCHAR', values: fs.map((f, i) => assigned[i].streetId) },
   ]);
   await execAll(runner, SCOPE_STATEMENTS);
+}
+
+/** Lower-case 15-digit H3 strings (every valid cell index) split into two int32 halves. */
+const CANONICAL_H3 = /^[1-9a-f][0-9a-f]{14}$/;
+
+/**
+ * Population cells go through a staging table of numbers only: the H3 index as two int32
+ * halves (formatted back to hex in SQL) and unit ids as codes into a small dictionary, so that
+ * a million-cell city sends no string per cell across the binding.
+ */
+async function loadPopulation(runner: SqlRunner, cells: CityInput['cells']): Promise<void> {
+  const n = cells.length;
+  const ids: string[] = [];
+  const codes = new Map<string, number>();
+  let lastId: string | null = null;
+  let lastCode = -1;
+  const codeOf = (id: string): number => {
+    // Cells in H3 order come in runs of the same unit: skip the map within a run.
+    if (id === lastId) return lastCode;
+    let code = codes.get(id);
+    if (code === undefined) {
+      code = ids.length;
+      codes.set(id, code);
+      ids.push(id);
+    }
+    lastId = id;
+    lastCode = code;
+    return code;
+  };
+  const unitCode = new Int32Array(n);
+  const streetCode = new Int32Array(n);
+  for (let i = 0; i < n; i++) unitCode[i] = codeOf(cells[i].unit_id ?? '');
+  for (let i = 0; i < n; i++) streetCode[i] = codeOf(cells[i].street_id ?? '');
+  const h3 = cityCells(cells).h3;
+  const halves = splitH3(h3);
+  await runner.exec(
+    `CREATE OR REPLACE TABLE population_stage (idx INTEGER, ${halves === null ? 'h3 VARCHAR' : 'h3_hi INTEGER, h3_lo INTEGER'},
+      residents DOUBLE, elders60 DOUBLE, elders65 DOUBLE, elders80 DOUBLE, households DOUBLE,
+      unit_code INTEGER, street_code INTEGER)`,
+  );
+  await runner.exec('CREATE OR REPLACE TABLE population_ids (code INTEGER, id VARCHAR)');
+  await runner.insertColumns('population_ids', [
+    { name: 'code', type: 'INTEGER', values: positions(ids.length) },
+    { name: 'id', type: 'VARCHAR', values: ids },
+  ]);
+  await runner.insertColumns('population_stage', [
+    { name: 'idx', type: 'INTEGER', values: positions(n) },
+    ...(halves === null
+      ? [{ name: 'h3', type: 'VARCHAR' as const, values: h3 }]
+      : [
+          { name: 'h3_hi', type: 'INTEGER' as const, values: halves.hi },
+          { name: 'h3_lo', type: 'INTEGER' as const, values: halves.lo },
+        ]),
+    { name: 'residents', type: 'DOUBLE', values: column(cells, 'residents') },
+    { name: 'elders60', type: 'DOUBLE', values: column(cells, 'elders60') },
+    { name: 'elders65', type: 'DOUBLE', values: column(cells, 'elders65') },
+    { name: 'elders80', type: 'DOUBLE', values: column(cells, 'elders80') },
+    { name: 'households', type: 'DOUBLE', values: column(cells, 'households') },
+    { name: 'unit_code', type: 'INTEGER', values: unitCode },
+    { name: 'street_code', type: 'INTEGER', values: streetCode },
+  ]);
+  const h3Sql =
+    halves === null
+      ? 'p.h3'
+      : "printf('%x', (p.h3_hi::UBIGINT << 32) | (p.h3_lo::BIGINT & 4294967295)::UBIGINT)";
+  await runner.exec(`INSERT INTO population_cells
+    SELECT p.idx, ${h3Sql}, p.residents, p.elders60, p.elders65, p.elders80, p.households,
+      u.id, s.id
+    FROM population_stage p JOIN population_ids u ON u.code = p.unit_code
+      JOIN population_ids s ON s.code = p.street_code ORDER BY p.idx`);
+  await runner.exec('DROP TABLE population_stage');
+  await runner.exec('DROP TABLE population_ids');
+}
+
+/** The two halves of every H3 index, or null when any is not canonical (then sent as text). */
+function splitH3(h3: readonly string[]): { hi: Int32Array; lo: Int32Array } | null {
+  const hi = new Int32Array(h3.length);
+  const lo = new Int32Array(h3.length);
+  for (let i = 0; i < h3.length; i++) {
+    const cell = h3[i];
+    if (!CANONICAL_H3.test(cell)) return null;
+    hi[i] = Number.parseInt(cell.slice(0, 7), 16);
+    lo[i] = Number.parseInt(cell.slice(7), 16) | 0;
+  }
+  return { hi, lo };
 }
 
 export function isIndexedReach(table: ReachTable | IndexedReachTable): table is IndexedReachTable {
@@ -122,8 +197,9 @@ export async function loadReach(
 }
 
 /**
- * Nearest minutes per cell and facility type from the routing's multi-source searches, plus
- * 'all' (the minimum over types), for the cells reached (finite minutes).
+ * Nearest minutes per cell from the routing's multi-source searches: any kind (the minimum over
+ * types) and per type, one row per cell some facility reaches. Staged as typed arrays with
+ * Infinity for "none within reach", turned into NULL in SQL.
  */
 export async function loadNearest(
   runner: SqlRunner,
@@ -131,38 +207,40 @@ export async function loadNearest(
   byType: ReadonlyMap<string, Float64Array>,
   cellCount: number,
 ): Promise<void> {
-  const kinds = ['all', ...[...byType.keys()].sort()];
-  const all = new Float64Array(cellCount).fill(Number.POSITIVE_INFINITY);
+  for (const type of byType.keys()) checkFacilityType(type);
+  const types = FACILITY_TYPES.filter((t) => byType.has(t));
+  const any = new Float64Array(cellCount).fill(Number.POSITIVE_INFINITY);
   for (const minutes of byType.values()) {
-    for (let c = 0; c < cellCount; c++) if (minutes[c] < all[c]) all[c] = minutes[c];
+    for (let c = 0; c < cellCount; c++) if (minutes[c] < any[c]) any[c] = minutes[c];
   }
   let rows = 0;
-  const lists = kinds.map((kind) => (kind === 'all' ? all : (byType.get(kind) as Float64Array)));
-  for (const minutes of lists) for (let c = 0; c < cellCount; c++) if (minutes[c] < Infinity) rows++;
+  for (let c = 0; c < cellCount; c++) if (any[c] < Number.POSITIVE_INFINITY) rows++;
   if (rows === 0) return;
-  const kindCode = new Int32Array(rows);
   const cell = new Int32Array(rows);
-  const value = new Float64Array(rows);
   let k = 0;
-  lists.forEach((minutes, code) => {
-    for (let c = 0; c < cellCount; c++) {
-      if (minutes[c] === Number.POSITIVE_INFINITY) continue;
-      kindCode[k] = code;
-      cell[k] = c;
-      value[k++] = minutes[c];
-    }
-  });
+  for (let c = 0; c < cellCount; c++) if (any[c] < Number.POSITIVE_INFINITY) cell[k++] = c;
+  const pick = (minutes: Float64Array) => {
+    const out = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) out[i] = minutes[cell[i]];
+    return out;
+  };
   await runner.exec(
-    'CREATE OR REPLACE TABLE nearest_stage (kind_code INTEGER, cell_idx INTEGER, minutes DOUBLE)',
+    `CREATE OR REPLACE TABLE nearest_stage (cell_idx INTEGER, minutes DOUBLE${types.map((t) => `, ${t} DOUBLE`).join('')})`,
   );
   await runner.insertColumns('nearest_stage', [
-    { name: 'kind_code', type: 'INTEGER', values: kindCode },
     { name: 'cell_idx', type: 'INTEGER', values: cell },
-    { name: 'minutes', type: 'DOUBLE', values: value },
+    { name: 'minutes', type: 'DOUBLE', values: pick(any) },
+    ...types.map((t) => ({
+      name: t,
+      type: 'DOUBLE' as const,
+      values: pick(byType.get(t) as Float64Array),
+    })),
   ]);
-  const kindList = `[${kinds.map(sqlString).join(', ')}]`;
+  const kinds = FACILITY_TYPES.map((t) =>
+    types.includes(t) ? `CASE WHEN isinf(${t}) THEN NULL ELSE ${t} END` : 'NULL::DOUBLE',
+  );
   await runner.exec(
-    `INSERT INTO nearest SELECT ${sqlString(profile)}, ${kindList}[kind_code + 1], cell_idx, minutes
+    `INSERT INTO nearest SELECT ${sqlString(profile)}, cell_idx, minutes, ${kinds.join(', ')}
      FROM nearest_stage`,
   );
   await runner.exec('DROP TABLE nearest_stage');
@@ -170,14 +248,20 @@ export async function loadNearest(
 
 /** Nearest minutes from per-facility rows, for sources that give no nearestByType. */
 export async function deriveNearest(runner: SqlRunner, profile: TravelProfile): Promise<void> {
-  const p = sqlString(profile);
+  const kinds = FACILITY_TYPES.map(
+    (t) => `min(r.minutes) FILTER (WHERE f.type = ${sqlString(t)})`,
+  );
   await runner.exec(`INSERT INTO nearest
-    SELECT r.profile, f.type, r.cell_idx, min(r.minutes)
-    FROM reach r JOIN facilities f ON f.idx = r.facility_idx WHERE r.profile = ${p}
-    GROUP BY r.profile, f.type, r.cell_idx
-    UNION ALL
-    SELECT profile, 'all', cell_idx, min(minutes) FROM reach WHERE profile = ${p}
-    GROUP BY profile, cell_idx`);
+    SELECT r.profile, r.cell_idx, min(r.minutes), ${kinds.join(', ')}
+    FROM reach r JOIN facilities f ON f.idx = r.facility_idx WHERE r.profile = ${sqlString(profile)}
+    GROUP BY r.profile, r.cell_idx`);
+}
+
+/** The nearest table has one column per known type; anything else is a caller's bug. */
+function checkFacilityType(type: string): void {
+  if (!(FACILITY_TYPES as readonly string[]).includes(type)) {
+    throw new Error(`facility type "${type}" is not one of ${FACILITY_TYPES.join(', ')}`);
+  }
 }
 
 export async function loadRadiusPairs(runner: SqlRunner, pairs: RadiusPairs): Promise<void> {

@@ -1,15 +1,21 @@
-import { type SqlRunner, sqlNumber, sqlStringList } from '../db/sql-runner.ts';
+import { scopeSumsSql } from '../db/scope-sums.ts';
+import { type SqlRunner, sqlNumber, sqlString } from '../db/sql-runner.ts';
 import type { Scope, TravelProfile } from '../standards/types.ts';
 import type { CoverageRow, DetourFacility } from './types.ts';
 
 /**
- * Metric queries over the loaded tables. `nearest` holds the minutes from each cell to the
- * nearest facility per travel profile and facility kind ('all' = any kind); see load-tables.ts.
+ * Metric queries over the loaded tables. `nearest` holds, per travel profile and cell, the
+ * minutes to the nearest facility of any kind and of each kind; see db/schema.ts.
  */
 
 interface ScopeKey {
   scope: Scope;
   unit_id: string;
+}
+
+/** The nearest-table column of a kind: `minutes` for any kind, else the type's own column. */
+function kindColumn(kind: string): string {
+  return kind === 'all' ? 'minutes' : kind;
 }
 
 /** Elders and residents within each threshold, per profile × kind × scope (one pass each). */
@@ -19,46 +25,36 @@ export async function coverageByThreshold(
   thresholds: readonly number[],
 ): Promise<CoverageRow[]> {
   const totals = await runner.query<ScopeKey & { elders60: number; residents: number }>(
-    `SELECT s.scope, s.unit_id, coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
-       coalesce(sum(c.residents), 0)::DOUBLE AS residents
-     FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-     LEFT JOIN population_cells c ON c.idx = cs.cell_idx
-     GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
+    scopeSumsSql({ elders60: 'c.elders60', residents: 'c.residents' }),
   );
-  const sums = thresholds
-    .map(
-      (t, i) =>
-        `sum(CASE WHEN n.minutes <= ${sqlNumber(t)} THEN c.elders60 ELSE 0 END)::DOUBLE AS e${i},
-         sum(CASE WHEN n.minutes <= ${sqlNumber(t)} THEN c.residents ELSE 0 END)::DOUBLE AS r${i}`,
+  const kinds = (
+    await runner.query<{ kind: string }>(
+      `SELECT 'all' AS kind UNION ALL SELECT * FROM (SELECT DISTINCT type FROM facilities ORDER BY type)`,
     )
-    .join(',\n');
-  const covered = await runner.query(
-    // Grouping sets roll cells up to community, street and city in one pass (no scope join).
-    `SELECT n.profile, n.kind,
-       CASE WHEN GROUPING(c.unit_id) = 0 THEN 'community'
-            WHEN GROUPING(c.street_id) = 0 THEN 'street' ELSE 'city' END AS scope,
-       CASE WHEN GROUPING(c.unit_id) = 0 THEN c.unit_id
-            WHEN GROUPING(c.street_id) = 0 THEN c.street_id ELSE '' END AS unit_id,
-       ${sums}
-     FROM nearest n JOIN population_cells c ON c.idx = n.cell_idx
-     WHERE n.profile IN ${sqlStringList(profiles)}
-     GROUP BY GROUPING SETS ((n.profile, n.kind), (n.profile, n.kind, c.street_id),
-       (n.profile, n.kind, c.unit_id))`,
-  );
-  const kinds = await runner.query<{ kind: string }>(
-    `SELECT 'all' AS kind UNION ALL SELECT * FROM (SELECT DISTINCT type FROM facilities ORDER BY type)`,
-  );
-  const coveredBy = new Map(
-    covered.map((r) => [`${r.profile}|${r.kind}|${r.scope}|${r.unit_id}`, r]),
-  );
+  ).map((k) => k.kind);
+  const sums: Record<string, string> = {};
+  kinds.forEach((kind, k) => {
+    thresholds.forEach((t, i) => {
+      const within = `n.${kindColumn(kind)} <= ${sqlNumber(t)}`;
+      sums[`e${k}_${i}`] = `CASE WHEN ${within} THEN c.elders60 ELSE 0 END`;
+      sums[`r${k}_${i}`] = `CASE WHEN ${within} THEN c.residents ELSE 0 END`;
+    });
+  });
   const out: CoverageRow[] = [];
   for (const profile of profiles) {
-    for (const { kind } of kinds) {
+    // One pass per travel profile: every kind and threshold are columns of the same scan.
+    const covered = await runner.query(
+      scopeSumsSql(sums, {
+        joins: `JOIN nearest n ON n.cell_idx = c.idx AND n.profile = ${sqlString(profile)}`,
+      }),
+    );
+    const coveredBy = new Map(covered.map((r) => [`${r.scope}|${r.unit_id}`, r]));
+    kinds.forEach((kind, k) => {
       for (const total of totals) {
-        const hit = coveredBy.get(`${profile}|${kind}|${total.scope}|${total.unit_id}`);
+        const hit = coveredBy.get(`${total.scope}|${total.unit_id}`);
         thresholds.forEach((minutes, i) => {
-          const e = hit === undefined ? 0 : (hit[`e${i}`] as number);
-          const r = hit === undefined ? 0 : (hit[`r${i}`] as number);
+          const e = hit === undefined ? 0 : (hit[`e${k}_${i}`] as number);
+          const r = hit === undefined ? 0 : (hit[`r${k}_${i}`] as number);
           out.push({
             profile,
             kind,
@@ -74,7 +70,7 @@ export async function coverageByThreshold(
           });
         });
       }
-    }
+    });
   }
   return out;
 }
@@ -96,18 +92,19 @@ export async function radiusShares(
   const rows = await runner.query<
     ScopeKey & { elders60: number; straight: number; network: number }
   >(
-    `WITH straight AS (SELECT DISTINCT cell_idx FROM radius_pairs
-                    WHERE distance_m <= ${sqlNumber(radiusM)}),
-     network AS (SELECT cell_idx FROM nearest WHERE profile = 'walk-elderly' AND kind = 'all'
-                   AND minutes <= ${sqlNumber(networkMinutes)})
-     SELECT s.scope, s.unit_id, coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
-       coalesce(sum(CASE WHEN st.cell_idx IS NOT NULL THEN c.elders60 ELSE 0 END), 0)::DOUBLE AS straight,
-       coalesce(sum(CASE WHEN nw.cell_idx IS NOT NULL THEN c.elders60 ELSE 0 END), 0)::DOUBLE AS network
-     FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-     LEFT JOIN population_cells c ON c.idx = cs.cell_idx
-     LEFT JOIN straight st ON st.cell_idx = cs.cell_idx
-     LEFT JOIN network nw ON nw.cell_idx = cs.cell_idx
-     GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
+    scopeSumsSql(
+      {
+        elders60: 'c.elders60',
+        straight: 'CASE WHEN st.cell_idx IS NOT NULL THEN c.elders60 ELSE 0 END',
+        network: 'CASE WHEN nw.minutes IS NOT NULL THEN c.elders60 ELSE 0 END',
+      },
+      {
+        joins: `LEFT JOIN (SELECT DISTINCT cell_idx FROM radius_pairs
+                   WHERE distance_m <= ${sqlNumber(radiusM)}) st ON st.cell_idx = c.idx
+                LEFT JOIN nearest nw ON nw.cell_idx = c.idx AND nw.profile = 'walk-elderly'
+                   AND nw.minutes <= ${sqlNumber(networkMinutes)}`,
+      },
+    ),
   );
   return rows.map((r) => ({
     scope: r.scope,
@@ -159,12 +156,11 @@ export async function areaByScope(runner: SqlRunner, householdsExpr: string): Pr
   const rows = await runner.query<
     ScopeKey & { residents: number; elders60: number; households: number; n: number; area: number }
   >(
-    `WITH pop AS (
-       SELECT s.scope, s.unit_id, coalesce(sum(c.residents), 0)::DOUBLE AS residents,
-         coalesce(sum(c.elders60), 0)::DOUBLE AS elders60,
-         coalesce(sum(${householdsExpr}), 0)::DOUBLE AS households
-       FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-       LEFT JOIN population_cells c ON c.idx = cs.cell_idx GROUP BY s.scope, s.unit_id),
+    `WITH pop AS (${scopeSumsSql({
+      residents: 'c.residents',
+      elders60: 'c.elders60',
+      households: householdsExpr,
+    })}),
      fac AS (
        SELECT fs.scope, fs.unit_id, count(*)::DOUBLE AS n, sum(f.floor_area_m2)::DOUBLE AS area
        FROM facility_scope fs JOIN facilities f ON f.id = fs.facility_id GROUP BY fs.scope, fs.unit_id)

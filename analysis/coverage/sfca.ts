@@ -1,3 +1,4 @@
+import { scopeSumsSql } from '../db/scope-sums.ts';
 import { type SqlRunner, sqlNumber } from '../db/sql-runner.ts';
 import type { Scope } from '../standards/types.ts';
 
@@ -38,11 +39,11 @@ export interface SfcaScope {
 
 export async function sfcaByScope(runner: SqlRunner): Promise<SfcaScope[]> {
   const rows = await runner.query<{ scope: Scope; unit_id: string; access: number | null }>(
-    `SELECT s.scope, s.unit_id,
-       CASE WHEN sum(c.elders60) > 0 THEN sum(a.access * c.elders60) / sum(c.elders60) END::DOUBLE AS access
-     FROM scopes s LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-     LEFT JOIN population_cells c ON c.idx = cs.cell_idx LEFT JOIN sfca_cells a ON a.cell_idx = cs.cell_idx
-     GROUP BY s.scope, s.unit_id ORDER BY s.scope, s.unit_id`,
+    `SELECT scope, unit_id, CASE WHEN demand > 0 THEN weighted / demand END::DOUBLE AS access
+     FROM (${scopeSumsSql(
+       { weighted: 'a.access * c.elders60', demand: 'c.elders60' },
+       { joins: 'LEFT JOIN sfca_cells a ON a.cell_idx = c.idx' },
+     )}) ORDER BY scope, unit_id`,
   );
   return rows.map((r) => ({
     scope: r.scope,

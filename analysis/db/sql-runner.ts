@@ -20,6 +20,11 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
   /** Runs one query; every row as a plain object keyed by column name. */
   query<T = SqlRow>(sql: string): Promise<T[]>;
+  /**
+   * Runs one query; each column as an array of plain values (no object per row): for results
+   * of a million rows, such as the per-cell table.
+   */
+  queryColumns(sql: string): Promise<Record<string, SqlValue[]>>;
   /** Appends columnar data to an existing table (columns in the table's order). */
   insertColumns(table: string, columns: Column[]): Promise<void>;
 }

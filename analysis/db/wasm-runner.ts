@@ -16,6 +16,7 @@ import {
   plainValue,
   type SqlRow,
   type SqlRunner,
+  type SqlValue,
 } from './sql-runner.ts';
 
 /**
@@ -33,6 +34,9 @@ export interface WasmConnectionLike {
 
 export interface ArrowResultLike {
   toArray(): ArrayLike<unknown>;
+  readonly numRows: number;
+  readonly schema: { readonly fields: readonly { readonly name: string }[] };
+  getChildAt(index: number): { get(index: number): unknown } | null;
 }
 
 interface JsonRow {
@@ -63,6 +67,18 @@ export class WasmRunner implements SqlRunner {
       for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
       return out as T;
     });
+  }
+
+  async queryColumns(sql: string): Promise<Record<string, SqlValue[]>> {
+    const table = await this.connection.query(sql);
+    const out: Record<string, SqlValue[]> = {};
+    table.schema.fields.forEach((field, j) => {
+      const vector = table.getChildAt(j);
+      const values = new Array<SqlValue>(table.numRows);
+      for (let i = 0; i < table.numRows; i++) values[i] = plainValue(vector?.get(i) ?? null);
+      out[field.name] = values;
+    });
+    return out;
   }
 
   /**

@@ -43,8 +43,16 @@ export function snapPoint(
       if (r < 0 || r >= rows) continue;
       const onEdgeRow = r === pr - ring || r === pr + ring;
       const step = onEdgeRow ? 1 : 2 * ring;
+      // Distance from the point to this bucket row (0 inside it).
+      const rowY0 = index.minY + r * cellM;
+      const gapY = Math.max(0, rowY0 - py, py - (rowY0 + cellM));
       for (let c = pc - ring; c <= pc + ring; c += Math.max(1, step)) {
         if (c < 0 || c >= cols) continue;
+        // A segment's nearest point lies in a bucket it is listed in, so a bucket farther than
+        // the best distance so far cannot improve it (strict: equal distances still tie-break).
+        const colX0 = index.minX + c * cellM;
+        const gapX = Math.max(0, colX0 - px, px - (colX0 + cellM));
+        if (bestEdge >= 0 && gapX * gapX + gapY * gapY > bestD2) continue;
         const b = r * cols + c;
         for (let k = bucketOffsets[b]; k < bucketOffsets[b + 1]; k++) {
           const e = bucketEdges[k];

@@ -16,6 +16,7 @@ import {
   plainValue,
   type SqlRow,
   type SqlRunner,
+  type SqlValue,
 } from '../../analysis/db/sql-runner.ts';
 
 const DUCK_TYPES: Record<ColumnType, DuckDBType> = {
@@ -57,6 +58,21 @@ export class NodeRunner implements SqlRunner {
       rows[i] = out as T;
     }
     return rows;
+  }
+
+  async queryColumns(sql: string): Promise<Record<string, SqlValue[]>> {
+    const reader = await this.connection.runAndReadAll(sql);
+    const names = reader.columnNames();
+    const columns = reader.getColumnsJS();
+    const out: Record<string, SqlValue[]> = {};
+    names.forEach((name, j) => {
+      // An empty result has no chunks, hence no column arrays.
+      const values = columns[j] ?? [];
+      const plain = new Array<SqlValue>(values.length);
+      for (let i = 0; i < values.length; i++) plain[i] = plainValue(values[i]);
+      out[name] = plain;
+    });
+    return out;
   }
 
   /** The appender, fed whole data chunks (a row-at-a-time append is ~10× slower). */

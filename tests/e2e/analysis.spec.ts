@@ -176,10 +176,13 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   // Hovering the analysis layers explains them.
   const box = await map.boundingBox();
   if (box !== null) {
+    await page.getByTestId('toggle-facilities').uncheck(); // markers would take the hover
+    await waitForLayers(page, '(l) => !l.includes("facilities")');
     await page.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.55);
     await expect(page.locator('.deck-tooltip')).toContainText('分钟');
     await page.screenshot({ path: testInfo.outputPath('analysis-tooltip.png') });
     await page.mouse.move(box.x + 5, box.y + 5);
+    await page.getByTestId('toggle-facilities').check();
   }
 
   // A unit row zooms the map and shows its details.
@@ -197,6 +200,7 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   await page.getByTestId('run-edited').click();
   await expect(page.getByTestId('profile-problems')).toContainText('walkingSpeedMps');
   await expect(page.getByTestId('profile-problems')).toContainText('householdSize');
+  await page.screenshot({ path: testInfo.outputPath('analysis-editor-problems.png') });
   await page.locator('[data-field="settings.walkingSpeedMps"]').fill('0.8');
   await page.locator('[data-field="settings.householdSize"]').fill('2.62');
   await page.getByTestId('run-edited').click();
@@ -210,6 +214,12 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   const slower = (await analysisState(page)) as AnalysisState;
   // Slower walkers reach fewer elders within 5 minutes.
   expect(slower.coverage[0].elders60Share ?? 1).toBeLessThan(got.coverage[0].elders60Share ?? 0);
+
+  // The panel folds away to give the map the room, and comes back.
+  await page.getByTestId('analysis-panel-close').click();
+  await expect(page.getByTestId('analysis-panel-open')).toBeVisible();
+  await page.getByTestId('analysis-panel-open').click();
+  await expect(page.getByTestId('standards-view')).toBeVisible(); // the tab it was left on
 
   // Language switch.
   await page.getByTestId('tab-results').click();

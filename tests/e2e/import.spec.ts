@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 
 const fixture = (file: string) =>
   fileURLToPath(new URL(`../fixtures/e2e/${file}`, import.meta.url));
@@ -243,4 +244,76 @@ test('own city: an OSM extract is built in the browser and opened on the map', a
   await page.screenshot({ path: info.outputPath('osm-city-open-zh.png') });
   expect(outside()).toEqual([]);
   expect(pageErrors).toEqual([]);
+});
+
+test('population per H3 cell replaces the modelled population; the bad row is listed', async ({
+  page,
+}, info) => {
+  await openDemo(page);
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-kind-population').check();
+  // Dropped onto the drop zone, as a planner would drag it from the desktop.
+  const dataTransfer = await page.evaluateHandle(
+    (text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'population-h3.csv', { type: 'text/csv' }));
+      return transfer;
+    },
+    readFileSync(fixture('population-h3.csv'), 'utf8'),
+  );
+  await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer });
+  // "H3编号" reads as an ID column to the guesser; the planner corrects it (the ID is released).
+  await expect(page.getByTestId('map-id')).toHaveValue('H3编号');
+  await page.getByTestId('map-h3').selectOption('H3编号');
+  await expect(page.getByTestId('map-h3')).toHaveValue('H3编号');
+  await expect(page.getByTestId('map-id')).toHaveValue('');
+  await expect(page.locator('tr[data-field="h3"]')).toContainText('手动指定');
+  await expect(page.getByTestId('map-residents')).toHaveValue('常住人口');
+  await expect(page.getByTestId('map-elders60')).toHaveValue('60岁以上');
+  await page.getByTestId('import-next').click();
+  // H3 cells are WGS-84 by definition: no CRS step, straight to the checks.
+  await expect(page.getByTestId('import-accepted')).toHaveText('2');
+  const bad = page.getByTestId('import-rejections').locator('tr[data-row="3"]');
+  await expect(bad).toContainText('60岁以上');
+  await expect(bad).toContainText('-5');
+  await expect(page.getByTestId('import-wizard')).toContainText('65岁及以上');
+  await page.screenshot({ path: info.outputPath('population-result-zh.png') });
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-source-label')).toContainText('population-h3.csv');
+  await expect(page.getByTestId('side-panel')).toContainText('1,400');
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __carecircle?: { counts: { populationCells: number } } }).__carecircle
+        ?.counts.populationCells === 2,
+  );
+});
+
+test('an Excel workbook: the sheet can be chosen', async ({ page }, info) => {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('说明').addRows([['本表为测试数据'], ['见第二个工作表']]);
+  const sheet = workbook.addWorksheet('设施名录');
+  sheet.addRows([
+    ['名称', '类型', '经度', '纬度'],
+    ['梅园新村社区养老服务站', '社区养老服务站', 118.7927426, 32.0508832],
+    ['大行宫日间照料中心', '日间照料中心', 118.7944744, 32.0369307],
+  ]);
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  await openDemo(page);
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: '名录.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bytes,
+  });
+  await expect(page.getByTestId('import-read-summary')).toContainText('Excel');
+  await expect(page.getByTestId('import-sheet')).toHaveValue('说明');
+  await page.getByTestId('import-sheet').selectOption('设施名录');
+  await expect(page.getByTestId('map-lon')).toHaveValue('经度');
+  await expect(page.getByTestId('map-name')).toHaveValue('名称');
+  await page.screenshot({ path: info.outputPath('xlsx-mapping-zh.png') });
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('crs-wgs84').check();
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-accepted')).toHaveText('2');
+  await expect(page.getByTestId('import-conversion')).toContainText('未做换算');
 });

@@ -1,4 +1,5 @@
 import type { FacilityType } from '../../city/types.ts';
+import { scopeSumsSql } from '../../db/scope-sums.ts';
 import { sqlNumber, sqlString, sqlStringList } from '../../db/sql-runner.ts';
 import type { AreaPerHouseholdsRule, AreaPerResidentRule, Scope } from '../types.ts';
 import { areaScopes, EPS, type RuleContext } from './context.ts';
@@ -15,13 +16,7 @@ function areaAndPopulationSql(
       FROM facility_scope fs JOIN facilities f ON f.id = fs.facility_id
       WHERE f.type IN ${sqlStringList(facilityTypes)}
       GROUP BY fs.scope, fs.unit_id),
-    pop AS (
-      SELECT s.scope, s.unit_id, coalesce(sum(${populationExpr}), 0)::DOUBLE AS demand
-      FROM scopes s
-      LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-      LEFT JOIN population_cells c ON c.idx = cs.cell_idx
-      WHERE s.scope IN ${sqlStringList(scopes)}
-      GROUP BY s.scope, s.unit_id)
+    pop AS (${scopeSumsSql({ demand: populationExpr }, { scopes })})
     SELECT p.scope, p.unit_id, coalesce(a.area, 0)::DOUBLE AS area, p.demand
     FROM pop p LEFT JOIN area a ON a.scope = p.scope AND a.unit_id = p.unit_id`;
 }

@@ -1,11 +1,18 @@
+import { scopeSumsSql } from '../../db/scope-sums.ts';
 import { sqlNumber, sqlString, sqlStringList } from '../../db/sql-runner.ts';
-import type { CoverageShareRule, PopulationField, RadiusCoverageRule, Scope } from '../types.ts';
+import {
+  type CoverageShareRule,
+  FACILITY_TYPES,
+  type PopulationField,
+  type RadiusCoverageRule,
+  type Scope,
+} from '../types.ts';
 import { areaScopes, EPS, type RuleContext } from './context.ts';
 
 /**
  * Shared by coverage_share and radius_coverage: `coveredCells` is a query of distinct cells
- * (`cell_idx`) counted as covered; the share of `population` living in them is compared with the target, per
- * scope. Shortfall = people to cover to reach the target.
+ * (`cell_idx`) counted as covered; the share of `population` living in them is compared with
+ * the target, per scope. Shortfall = people to cover to reach the target.
  */
 export function coverageFindingsSql(
   coveredCells: string,
@@ -15,17 +22,15 @@ export function coverageFindingsSql(
   note: string | null,
 ): string {
   const target = sqlNumber(targetShare);
+  const agg = scopeSumsSql(
+    {
+      total: `c.${population}`,
+      covered: `CASE WHEN k.cell_idx IS NOT NULL THEN c.${population} ELSE 0 END`,
+    },
+    { joins: 'LEFT JOIN covered k ON k.cell_idx = c.idx', scopes },
+  );
   return `WITH covered AS (${coveredCells}),
-  agg AS (
-    SELECT s.scope, s.unit_id,
-      coalesce(sum(c.${population}), 0)::DOUBLE AS total,
-      coalesce(sum(CASE WHEN k.cell_idx IS NOT NULL THEN c.${population} ELSE 0 END), 0)::DOUBLE AS covered
-    FROM scopes s
-    LEFT JOIN cell_scope cs ON cs.scope = s.scope AND cs.unit_id = s.unit_id
-    LEFT JOIN population_cells c ON c.idx = cs.cell_idx
-    LEFT JOIN covered k ON k.cell_idx = cs.cell_idx
-    WHERE s.scope IN ${sqlStringList(scopes)}
-    GROUP BY s.scope, s.unit_id)
+  agg AS (${agg})
   SELECT scope, unit_id, NULL::VARCHAR AS site_id,
     (total = 0 OR covered + ${EPS} >= ${target} * total) AS pass,
     CASE WHEN total > 0 THEN covered / total END AS value,
@@ -37,12 +42,14 @@ export function coverageFindingsSql(
 
 /**
  * A cell is within `minutes` of some facility of the listed kinds exactly when its nearest
- * facility of one of those kinds is: `nearest` per kind replaces a scan of per-facility reach.
+ * facility of one of those kinds is: the per-kind columns of `nearest` replace a scan of
+ * per-facility reach (one row per cell, so no DISTINCT).
  */
 function nearestCells(profile: string, types: readonly string[], minutes: number): string {
-  return `SELECT DISTINCT cell_idx FROM nearest
-    WHERE profile = ${sqlString(profile)} AND kind IN ${sqlStringList(types)}
-      AND minutes <= ${sqlNumber(minutes)}`;
+  const known = FACILITY_TYPES.filter((t) => types.includes(t));
+  if (known.length === 0) return 'SELECT NULL::INTEGER AS cell_idx WHERE false';
+  const within = known.map((t) => `${t} <= ${sqlNumber(minutes)}`).join(' OR ');
+  return `SELECT cell_idx FROM nearest WHERE profile = ${sqlString(profile)} AND (${within})`;
 }
 
 export function coverageShareSql(rule: CoverageShareRule, _context: RuleContext): string {

@@ -8,6 +8,7 @@ import { cityWarningKey } from '../../../web/src/import/city-warnings.ts';
 import { rejectedFileName } from '../../../web/src/import/download.ts';
 import { encodingKey, evidenceKey } from '../../../web/src/import/encoding-label.ts';
 import { registerView } from '../../../web/src/import/facility-register.ts';
+import { override } from '../../../web/src/import/mapping-override.ts';
 import { populationCells } from '../../../web/src/import/population-cells.ts';
 
 const baseProps = (id: string): FacilityProperties => ({
@@ -147,5 +148,17 @@ describe('labels', () => {
     expect(rejectedFileName('C:\\data\\机构名录.xlsx')).toBe('机构名录-rejected.csv');
     expect(rejectedFileName('register.csv')).toBe('register-rejected.csv');
     expect(rejectedFileName('.csv')).toBe('import-rejected.csv');
+  });
+});
+
+describe('override', () => {
+  it('moves a column to the chosen field and releases it elsewhere', () => {
+    const mapping = { id: 'H3编号', residents: '常住人口' };
+    expect(override(mapping, {}, 'h3', 'H3编号')).toEqual({ h3: 'H3编号', id: null });
+    expect(override(mapping, { lon: 'x' }, 'residents', null)).toEqual({
+      lon: 'x',
+      residents: null,
+    });
+    expect(override(mapping, {}, 'residents', '常住人口')).toEqual({ residents: '常住人口' });
   });
 });

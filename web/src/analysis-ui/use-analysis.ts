@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CityData } from '../data/city-data.ts';
-import { cityTexts } from './city-texts.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile, TravelProfile } from '../../../analysis/standards/types.ts';
 import type { TaskList } from '../app/tasks.ts';
+import type { CityData } from '../data/city-data.ts';
 import { publishAnalysisState } from '../map/test-hook.ts';
 import type { AnalysisOutcome, AnalysisProgress } from '../worker/analysis/analysis-api.ts';
 import type { CircleRows } from '../worker/analysis/circle-rows.ts';
 import { analysisWorker, Comlink } from '../worker/analysis-client.ts';
+import { cityTexts } from './city-texts.ts';
 
 export const DEFAULT_PROFILE_ID = 'huaihua-2020';
 /** As the CLI's default --travel: every travel profile is reported. */

@@ -151,15 +151,18 @@ export const en: Catalogue = {
   'import.crs.tag': 'suggested',
   'import.crs.noRoads': 'no road reference',
   'import.crs.metres': '{m} m',
-  'import.crs.explain': 'The three systems differ by about 100–700 m in China, too little to tell them apart from coordinates alone; the one closest to roads is only a hint. Confirm from the data source: AMap and Tencent picks are GCJ-02, Baidu is BD-09, GPS and Tianditu are WGS-84.',
+  'import.crs.explain':
+    'The three systems differ by about 100–700 m in China, too little to tell them apart from coordinates alone; the one closest to roads is only a hint. Confirm from the data source: AMap and Tencent picks are GCJ-02, Baidu is BD-09, GPS and Tianditu are WGS-84.',
   'import.crs.example': 'As {crs}: {from} → WGS-84 {to} (moved {m} m)',
   'import.crs.mustChoose': 'Choose a coordinate system to continue.',
   'import.result.rows': 'Rows',
   'import.result.accepted': 'Accepted',
   'import.result.rejected': 'Rejected',
   'import.result.empty': 'Empty rows (skipped)',
-  'import.result.conversion': 'Coordinates converted from {crs} to WGS-84; the originals are kept in source_lon / source_lat. No other value was changed.',
-  'import.result.noConversion': 'Coordinates are WGS-84: no conversion. Every value is imported as in the file.',
+  'import.result.conversion':
+    'Coordinates converted from {crs} to WGS-84; the originals are kept in source_lon / source_lat. No other value was changed.',
+  'import.result.noConversion':
+    'Coordinates are WGS-84: no conversion. Every value is imported as in the file.',
   'import.result.rejectedHeading': 'Problems found ({n})',
   'import.result.download': 'Download rejected rows (CSV)',
   'import.result.none': 'Every row passed the checks.',
@@ -172,11 +175,13 @@ export const en: Catalogue = {
   'import.result.more': '{n} more rows not listed',
   'import.result.mode': 'Apply to the facility register',
   'import.mode.replace': 'Replace the register',
-  'import.mode.replaceNote': 'Only the imported facilities are shown; the original register is kept and can be restored',
+  'import.mode.replaceNote':
+    'Only the imported facilities are shown; the original register is kept and can be restored',
   'import.mode.extend': 'Add to the register',
   'import.mode.extendNote': 'The existing and the imported facilities are shown together',
   'import.population.absent': 'The file has no column for: {fields} (counted as 0)',
-  'import.population.coarser': 'These rows have H3 cells coarser than the city grid and cannot be split; not used: {rows}',
+  'import.population.coarser':
+    'These rows have H3 cells coarser than the city grid and cannot be split; not used: {rows}',
   'import.back': 'Back',
   'import.next': 'Next',
   'import.working': 'Working…',
@@ -191,33 +196,43 @@ export const en: Catalogue = {
   'settings.title': 'Settings',
   'settings.baseMap': 'Base map',
   'settings.basemap.offline': 'Offline base map (default)',
-  'settings.basemap.offlineNote': "Drawn from the city's own roads, buildings and water; makes no network request",
+  'settings.basemap.offlineNote':
+    "Drawn from the city's own roads, buildings and water; makes no network request",
   'settings.basemap.osm': 'OpenStreetMap online tiles',
-  'settings.basemap.osmNote': 'WGS-84, aligned with the data; needs the internet and requests tiles from tile.openstreetmap.org',
+  'settings.basemap.osmNote':
+    'WGS-84, aligned with the data; needs the internet and requests tiles from tile.openstreetmap.org',
   'settings.basemap.tianditu': 'Tianditu (needs a key)',
-  'settings.basemap.tiandituNote': 'National platform, vector map + labels (WMTS, EPSG:3857), aligned with WGS-84 data',
+  'settings.basemap.tiandituNote':
+    'National platform, vector map + labels (WMTS, EPSG:3857), aligned with WGS-84 data',
   'settings.online': 'online',
   'settings.tiandituKey': 'Tianditu key (tk)',
   'settings.keyInvalid': 'A key is 32 hexadecimal characters',
-  'settings.privacy': 'Once on, the browser requests map tiles from this service (revealing the area viewed); facility and population data are never sent.',
+  'settings.privacy':
+    'Once on, the browser requests map tiles from this service (revealing the area viewed); facility and population data are never sent.',
   'settings.gcjTitle': 'AMap and Tencent base maps are not offered',
-  'settings.gcjText': "AMap (Gaode) and Tencent tiles use GCJ-02, which is offset by about 100–700 m from this tool's WGS-84 data: facilities would appear in the wrong block, so these base maps are not offered.",
+  'settings.gcjText':
+    "AMap (Gaode) and Tencent tiles use GCJ-02, which is offset by about 100–700 m from this tool's WGS-84 data: facilities would appear in the wrong block, so these base maps are not offered.",
   'settings.apply': 'Apply',
   'settings.cancel': 'Cancel',
   'osmCity.title': 'Build your own city from OSM',
-  'osmCity.intro': "Drop the city's OpenStreetMap extract (.osm.pbf or .osm): walking, e-bike and driving networks and buildings are built in the browser, and population is estimated from building floor area.",
+  'osmCity.intro':
+    "Drop the city's OpenStreetMap extract (.osm.pbf or .osm): walking, e-bike and driving networks and buildings are built in the browser, and population is estimated from building floor area.",
   'osmCity.name': 'City name',
   'osmCity.drop': 'Drop an .osm.pbf / .osm file here',
   'osmCity.building': 'Building: {name}…',
   'osmCity.built': 'Built “{name}” from {file}',
-  'osmCity.counts': '{roads} roads · {buildings} buildings · {cells} population cells · {units} units',
+  'osmCity.counts':
+    '{roads} roads · {buildings} buildings · {cells} population cells · {units} units',
   'osmCity.open': 'Open on the map',
-  'osmCity.warn.noBuildings': 'The extract has no buildings: import population before computing coverage.',
-  'osmCity.warn.noResidential': 'No residential buildings found: import population before computing coverage.',
+  'osmCity.warn.noBuildings':
+    'The extract has no buildings: import population before computing coverage.',
+  'osmCity.warn.noResidential':
+    'No residential buildings found: import population before computing coverage.',
   'osmCity.warn.noWalk': 'No walking network in the extract.',
   'osmCity.warn.noEbike': 'No e-bike network in the extract.',
   'osmCity.warn.noDrive': 'No driving network in the extract.',
-  'osmCity.warn.h3Units': 'Main roads split the area into fewer than 2 blocks: units are H3 resolution-8 cells.',
+  'osmCity.warn.h3Units':
+    'Main roads split the area into fewer than 2 blocks: units are H3 resolution-8 cells.',
   // --- end H10 ---
   // --- H11: analysis, standards and results (keys analysis.*, travel.*, task.analysis/circles) ---
   'task.analysis': 'Coverage and standards analysis (worker)',
@@ -243,7 +258,8 @@ export const en: Catalogue = {
   'analysis.pass': 'Pass',
   'analysis.fail': 'Fail',
   'analysis.unverified': 'unverified',
-  'analysis.unverifiedHint': 'The figure or wording has not been checked against the published text',
+  'analysis.unverifiedHint':
+    'The figure or wording has not been checked against the published text',
   'analysis.results.coverage': 'Elders 60+ covered (elderly walking)',
   'analysis.results.within': 'Within {n} min',
   'analysis.results.eldersCount': '{n} people',
@@ -298,7 +314,8 @@ export const en: Catalogue = {
   'analysis.standards.editCopy': 'Edit a copy',
   'analysis.standards.valueVsRequired': 'Citywide value / required',
   'analysis.standards.failingPlaces': 'Failing units/sites',
-  'analysis.editor.intro': 'Edit the copy; the built-in profile stays unchanged. Every problem is listed before anything runs.',
+  'analysis.editor.intro':
+    'Edit the copy; the built-in profile stays unchanged. Every problem is listed before anything runs.',
   'analysis.editor.settings': 'Settings',
   'analysis.editor.targets': 'Targets',
   'analysis.editor.problems': '{n} problem(s):',
@@ -345,5 +362,11 @@ export const en: Catalogue = {
   'analysis.tooltip.union': '{n}-minute circle (union)',
   'analysis.tooltip.band': 'within {n} min · {cells} cells',
   'analysis.layers.minutesShort': 'min',
+  'analysis.panel.title': 'Analysis',
+  'analysis.panel.open': 'Open the analysis panel',
+  'analysis.panel.close': 'Close the analysis panel',
+  'analysis.tooltip.radius': '300 m along the network ({n} min) · {cells} cells',
+  'analysis.radius.straight': '300 m straight',
+  'analysis.radius.network': 'network reach',
   // --- end H11 ---
 };

@@ -153,14 +153,16 @@ export const zhCN = {
   'import.crs.tag': '建议',
   'import.crs.noRoads': '无路网参照',
   'import.crs.metres': '{m} 米',
-  'import.crs.explain': '三种坐标系在国内相差约 100–700 米，仅凭坐标无法可靠区分；离道路最近的一种只是参考。请按数据来源确认：高德、腾讯地图取点为 GCJ-02，百度地图为 BD-09，GPS 与天地图为 WGS-84。',
+  'import.crs.explain':
+    '三种坐标系在国内相差约 100–700 米，仅凭坐标无法可靠区分；离道路最近的一种只是参考。请按数据来源确认：高德、腾讯地图取点为 GCJ-02，百度地图为 BD-09，GPS 与天地图为 WGS-84。',
   'import.crs.example': '按 {crs} 换算：{from} → WGS-84 {to}（移动 {m} 米）',
   'import.crs.mustChoose': '请选择一种坐标系后继续。',
   'import.result.rows': '数据行',
   'import.result.accepted': '通过',
   'import.result.rejected': '未通过',
   'import.result.empty': '空行（跳过）',
-  'import.result.conversion': '坐标已由 {crs} 换算为 WGS-84；原始坐标保留在 source_lon / source_lat。其他数值均未改动。',
+  'import.result.conversion':
+    '坐标已由 {crs} 换算为 WGS-84；原始坐标保留在 source_lon / source_lat。其他数值均未改动。',
   'import.result.noConversion': '坐标为 WGS-84，未做换算。所有数值均按文件原样导入。',
   'import.result.rejectedHeading': '未通过的问题（{n} 项）',
   'import.result.download': '下载未通过的行（CSV）',
@@ -197,22 +199,27 @@ export const zhCN = {
   'settings.basemap.osm': 'OpenStreetMap 在线瓦片',
   'settings.basemap.osmNote': 'WGS-84，与数据对齐；需联网，向 tile.openstreetmap.org 请求瓦片',
   'settings.basemap.tianditu': '天地图（需密钥）',
-  'settings.basemap.tiandituNote': '国家地理信息公共服务平台，矢量底图 + 注记（WMTS，EPSG:3857），与 WGS-84 数据对齐',
+  'settings.basemap.tiandituNote':
+    '国家地理信息公共服务平台，矢量底图 + 注记（WMTS，EPSG:3857），与 WGS-84 数据对齐',
   'settings.online': '在线',
   'settings.tiandituKey': '天地图密钥（tk）',
   'settings.keyInvalid': '密钥应为 32 位十六进制字符',
-  'settings.privacy': '启用后，浏览器会向该服务请求地图瓦片（会透露所看区域）；设施和人口数据不会发送。',
+  'settings.privacy':
+    '启用后，浏览器会向该服务请求地图瓦片（会透露所看区域）；设施和人口数据不会发送。',
   'settings.gcjTitle': '不提供高德、腾讯底图',
-  'settings.gcjText': '高德、腾讯地图瓦片采用 GCJ-02 坐标系，与本工具的 WGS-84 数据相差约 100–700 米，叠加后设施会落在错误的街区，因此不提供。',
+  'settings.gcjText':
+    '高德、腾讯地图瓦片采用 GCJ-02 坐标系，与本工具的 WGS-84 数据相差约 100–700 米，叠加后设施会落在错误的街区，因此不提供。',
   'settings.apply': '应用',
   'settings.cancel': '取消',
   'osmCity.title': '用 OSM 数据自建城市',
-  'osmCity.intro': '拖入城市的 OpenStreetMap 数据（.osm.pbf 或 .osm），在浏览器中生成步行、电动自行车、机动车路网和建筑，并按建筑面积估算人口。',
+  'osmCity.intro':
+    '拖入城市的 OpenStreetMap 数据（.osm.pbf 或 .osm），在浏览器中生成步行、电动自行车、机动车路网和建筑，并按建筑面积估算人口。',
   'osmCity.name': '城市名称',
   'osmCity.drop': '将 .osm.pbf / .osm 文件拖放到此处',
   'osmCity.building': '正在生成：{name}…',
   'osmCity.built': '已生成“{name}”（来自 {file}）',
-  'osmCity.counts': '道路 {roads} 条 · 建筑 {buildings} 栋 · 人口格网 {cells} 个 · 规划单元 {units} 个',
+  'osmCity.counts':
+    '道路 {roads} 条 · 建筑 {buildings} 栋 · 人口格网 {cells} 个 · 规划单元 {units} 个',
   'osmCity.open': '在地图中打开',
   'osmCity.warn.noBuildings': '数据中没有建筑：请先导入人口数据，才能计算覆盖率。',
   'osmCity.warn.noResidential': '未找到居住建筑：请先导入人口数据，才能计算覆盖率。',
@@ -347,5 +354,11 @@ export const zhCN = {
   'analysis.tooltip.union': '{n} 分钟服务圈（合并）',
   'analysis.tooltip.band': '{n} 分钟内 · {cells} 个格网',
   'analysis.layers.minutesShort': '分钟',
+  'analysis.panel.title': '分析与标准',
+  'analysis.panel.open': '展开分析面板',
+  'analysis.panel.close': '收起分析面板',
+  'analysis.tooltip.radius': '300 米路网可达（{n} 分钟）· {cells} 个格网',
+  'analysis.radius.straight': '直线 300 米',
+  'analysis.radius.network': '路网可达',
   // --- end H11 ---
 } as const;

@@ -19,6 +19,7 @@ import { downloadText, rejectedFileName } from './download.ts';
 import { FileStep } from './FileStep.tsx';
 import type { ImportedRegister, RegisterMode } from './facility-register.ts';
 import { MappingStep } from './MappingStep.tsx';
+import { override } from './mapping-override.ts';
 import { type PopulationCells, populationCells } from './population-cells.ts';
 import { type AcceptedPreview, ResultStep } from './ResultStep.tsx';
 import { StepBar, type WizardStep } from './StepBar.tsx';
@@ -245,7 +246,7 @@ export function ImportWizard({
           read={read}
           guess={guess}
           mapping={mapping}
-          onOverride={(field, column) => setOverrides((o) => ({ ...o, [field]: column }))}
+          onOverride={(field, column) => setOverrides((o) => override(mapping, o, field, column))}
           onSheet={(sheet) => file !== null && readFile(file, sheet)}
           {...(kind === 'facilities' ? { defaultType, onDefaultType: setDefaultType } : {})}
         />

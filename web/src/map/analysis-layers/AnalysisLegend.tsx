@@ -125,6 +125,14 @@ export function AnalysisLegend({
         </>
       )}
       {check('radius', t('analysis.layers.radius'))}
+      {state.radius && (
+        <div className="legend-row">
+          <span className="swatch-ring" />
+          {t('analysis.radius.straight')}
+          <span className="ramp-swatch swatch-reach" />
+          {t('analysis.radius.network')}
+        </div>
+      )}
       {check('units', t('analysis.layers.units'))}
       {state.units && (
         <div className="ramp ramp-inline">

@@ -53,8 +53,14 @@ export function analysisTooltip(
         ],
       };
     }
-    case ids.circleFill:
     case ids.radiusReach: {
+      const b = object as FacilityBand;
+      return {
+        title: names.facility(b.facilityId),
+        lines: [t('analysis.tooltip.radius', { n: formatNumber(b.minutes, 1), cells: b.cells })],
+      };
+    }
+    case ids.circleFill: {
       const b = object as Band & Partial<FacilityBand>;
       return {
         title:

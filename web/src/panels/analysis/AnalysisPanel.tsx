@@ -17,11 +17,25 @@ interface AnalysisPanelProps {
   onFocusCluster(rank: number): void;
 }
 
+const OPEN_KEY = 'carecircle.analysisPanel';
+
+/** ?panel=closed (links, screenshots of the map alone), else the last choice, else open. */
+function initiallyOpen(): boolean {
+  const fromUrl = new URLSearchParams(window.location.search).get('panel');
+  if (fromUrl === 'closed' || fromUrl === 'open') return fromUrl === 'open';
+  return window.localStorage.getItem(OPEN_KEY) !== 'closed';
+}
+
 /** The right-hand panel: profile choice and run, then results or standards. */
 export function AnalysisPanel(props: AnalysisPanelProps) {
   const { analysis, travel, picked, onClosePick, onFocusUnit, onFocusCluster } = props;
   const { t, locale } = useI18n();
   const [tab, setTab] = useState<'results' | 'standards'>('results');
+  const [open, setOpen] = useState(initiallyOpen);
+  const toggle = (next: boolean) => {
+    window.localStorage.setItem(OPEN_KEY, next ? 'open' : 'closed');
+    setOpen(next);
+  };
   const [custom, setCustom] = useState<StandardsProfile[]>([]);
   const { state, last } = analysis;
   const current = state.status === 'idle' ? (last?.profile ?? null) : state.profile;
@@ -39,9 +53,34 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
   const running = state.status === 'running';
   const shown = last !== null && last.profile.id === selectedId ? last : null;
 
+  if (!open)
+    return (
+      <aside className="analysis-rail" data-testid="analysis-panel">
+        <button
+          type="button"
+          className="rail-button"
+          onClick={() => toggle(true)}
+          title={t('analysis.panel.open')}
+          data-testid="analysis-panel-open"
+        >
+          <span aria-hidden="true">‹</span>
+          <span className="rail-label">{t('analysis.panel.title')}</span>
+        </button>
+      </aside>
+    );
   return (
     <aside className="analysis-panel" data-testid="analysis-panel">
       <div className="analysis-head">
+        <button
+          type="button"
+          className="close panel-collapse"
+          onClick={() => toggle(false)}
+          title={t('analysis.panel.close')}
+          aria-label={t('analysis.panel.close')}
+          data-testid="analysis-panel-close"
+        >
+          ›
+        </button>
         <label className="field-label" htmlFor="profile-select">
           {t('analysis.profile')}
         </label>
