@@ -1,6 +1,7 @@
 import { SCOPE_STATEMENTS, TABLE_STATEMENTS } from '../db/schema.ts';
 import { execAll, type SqlRunner, sqlString } from '../db/sql-runner.ts';
 import { FACILITY_TYPES, type TravelProfile } from '../standards/types.ts';
+import { h3Halves } from '../routing/cell-centres.ts';
 import { assignFacilityUnits } from './assign-units.ts';
 import { cityCells } from './city-cells.ts';
 import type { RadiusPairs } from './radius.ts';
@@ -54,9 +55,6 @@ export async function loadCity(runner: SqlRunner, input: CityInput): Promise<voi
   await execAll(runner, SCOPE_STATEMENTS);
 }
 
-/** Lower-case 15-digit H3 strings (every valid cell index) split into two int32 halves. */
-const CANONICAL_H3 = /^[1-9a-f][0-9a-f]{14}$/;
-
 /**
  * Population cells go through a staging table of numbers only: the H3 index as two int32
  * halves (formatted back to hex in SQL) and unit ids as codes into a small dictionary, so that
@@ -86,7 +84,7 @@ async function loadPopulation(runner: SqlRunner, cells: CityInput['cells']): Pro
   for (let i = 0; i < n; i++) unitCode[i] = codeOf(cells[i].unit_id ?? '');
   for (let i = 0; i < n; i++) streetCode[i] = codeOf(cells[i].street_id ?? '');
   const h3 = cityCells(cells).h3;
-  const halves = splitH3(h3);
+  const halves = h3Halves(h3);
   await runner.exec(
     `CREATE OR REPLACE TABLE population_stage (idx INTEGER, ${halves === null ? 'h3 VARCHAR' : 'h3_hi INTEGER, h3_lo INTEGER'},
       residents DOUBLE, elders60 DOUBLE, elders65 DOUBLE, elders80 DOUBLE, households DOUBLE,
@@ -124,19 +122,6 @@ async function loadPopulation(runner: SqlRunner, cells: CityInput['cells']): Pro
       JOIN population_ids s ON s.code = p.street_code ORDER BY p.idx`);
   await runner.exec('DROP TABLE population_stage');
   await runner.exec('DROP TABLE population_ids');
-}
-
-/** The two halves of every H3 index, or null when any is not canonical (then sent as text). */
-function splitH3(h3: readonly string[]): { hi: Int32Array; lo: Int32Array } | null {
-  const hi = new Int32Array(h3.length);
-  const lo = new Int32Array(h3.length);
-  for (let i = 0; i < h3.length; i++) {
-    const cell = h3[i];
-    if (!CANONICAL_H3.test(cell)) return null;
-    hi[i] = Number.parseInt(cell.slice(0, 7), 16);
-    lo[i] = Number.parseInt(cell.slice(7), 16) | 0;
-  }
-  return { hi, lo };
 }
 
 export function isIndexedReach(table: ReachTable | IndexedReachTable): table is IndexedReachTable {

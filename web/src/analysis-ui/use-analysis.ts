@@ -41,6 +41,7 @@ export function useAnalysis(city: CityData, graphsReady: boolean, tasks: Tasks):
   const start = useCallback(
     (profile: StandardsProfile) => {
       const run = ++runCounter.current;
+      const startedAtMs = performance.now();
       lastProfile.current = profile;
       const id = 'analysis';
       let finished = false;
@@ -84,6 +85,7 @@ export function useAnalysis(city: CityData, graphsReady: boolean, tasks: Tasks):
               network: s.radius300.network.elders60Share,
             },
             findings: { ...s.findingsSummary },
+            startedAtMs,
             finishedAtMs: performance.now(),
             workerMs: {
               db: outcome.timings.dbMs,

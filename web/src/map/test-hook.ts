@@ -18,6 +18,8 @@ export interface AnalysisTestState {
   coverage: { minutes: number; elders60Share: number | null }[];
   radius300: { straight: number | null; network: number | null };
   findings: { evaluated: number; passed: number; failed: number };
+  /** Milliseconds from navigation start to the request sent to the worker. */
+  startedAtMs: number;
   /** Milliseconds from navigation start to the analysis result on screen. */
   finishedAtMs: number;
   /** Inside the worker: waiting for duckdb-wasm, routing, and the whole run (ms). */

@@ -6,6 +6,7 @@ import { createAnalysisApi } from './analysis/analysis-api.ts';
 import { fetchBytes } from './fetch-bytes.ts';
 import { type GraphStats, graphStats } from './graph-stats.ts';
 import { importApi } from './import-api.ts';
+import { createScenarioApi } from './scenario-api.ts';
 
 /**
  * The analysis host: everything heavy (graphs now; routing and coverage as they land) runs here,
@@ -34,6 +35,7 @@ const api = {
   ...importApi, // import wizard and in-browser city build (H10)
   // coverage and standards analysis, service circles (H11)
   ...createAnalysisApi((network) => graphs.get(network)?.graph),
+  ...createScenarioApi((network) => graphs.get(network)?.graph), // scenarios, compare, optimiser (H13)
   /** Fetches and decodes the graphs one after another (they share one connection anyway). */
   async loadGraphs(
     files: GraphFile[],

@@ -54,6 +54,9 @@ type GraphLookup = (network: NetworkProfile) => RoadGraph | undefined;
 let lastInput: CityInput | null = null;
 
 export function createAnalysisApi(graphOf: GraphLookup) {
+  // The worker starts when the page asks for the road networks: start duckdb-wasm right away,
+  // in parallel with them, rather than when the first analysis is asked for.
+  openDuckDb().catch((error: unknown) => console.error('duckdb-wasm failed to start', error));
   return {
     /**
      * Starts duckdb-wasm (fetching and compiling its 34 MB module takes a second or two) while

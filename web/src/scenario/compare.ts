@@ -1,0 +1,104 @@
+import type { AnalysisSummary } from '../../../analysis/coverage/summary.ts';
+import type { Finding } from '../../../analysis/coverage/types.ts';
+
+/**
+ * What the compare view shows per column (baseline or a scenario): the walk-elderly coverage per
+ * threshold, the 300 m radius shares, floor area per resident, findings and the budget of the
+ * scenario's new sites. Pure, so it is tested in Node.
+ */
+export interface CompareColumn {
+  name: string;
+  thresholds: number[];
+  /** walk-elderly share of elders 60+ per threshold (null when no elders). */
+  coverageShare: (number | null)[];
+  coveredElders: number[];
+  radius300Straight: number | null;
+  radius300Network: number | null;
+  m2PerResident: number | null;
+  findingsPassed: number;
+  findingsFailed: number;
+  findings: FindingState[];
+  budget: { sites: number; costYuan: number; subsidyYuan: number; localYuan: number } | null;
+}
+
+export interface FindingState {
+  key: string;
+  rule: string;
+  title: string;
+  unitId: string | null;
+  siteId: string | null;
+  pass: boolean;
+  citation: string;
+}
+
+export interface FindingFlip {
+  key: string;
+  rule: string;
+  title: string;
+  unitId: string | null;
+  siteId: string | null;
+  citation: string;
+  /** Baseline result and scenario result; null when the finding does not exist on that side. */
+  before: boolean | null;
+  after: boolean | null;
+}
+
+/** A finding is the same check when rule, scope, unit and site match. */
+export function findingKey(f: Pick<Finding, 'rule' | 'scope' | 'unitId' | 'siteId'>): string {
+  return `${f.rule}|${f.scope}|${f.unitId ?? ''}|${f.siteId ?? ''}`;
+}
+
+export function columnFromSummary(
+  name: string,
+  summary: AnalysisSummary,
+  budget: CompareColumn['budget'] = null,
+): CompareColumn {
+  const walk = summary.thresholds.map((m) =>
+    summary.coverage.find((c) => c.profile === 'walk-elderly' && c.minutes === m),
+  );
+  return {
+    name,
+    thresholds: [...summary.thresholds],
+    coverageShare: walk.map((c) => c?.elders60Share ?? null),
+    coveredElders: walk.map((c) => c?.elders60Covered ?? 0),
+    radius300Straight: summary.radius300.straightLine.elders60Share,
+    radius300Network: summary.radius300.network.elders60Share,
+    m2PerResident: summary.area.m2PerResident,
+    findingsPassed: summary.findingsSummary.passed,
+    findingsFailed: summary.findingsSummary.failed,
+    findings: summary.findings.map((f) => ({
+      key: findingKey(f),
+      rule: f.rule,
+      title: f.title,
+      unitId: f.unitId,
+      siteId: f.siteId,
+      pass: f.pass,
+      citation: f.citation,
+    })),
+    budget,
+  };
+}
+
+/** Findings whose result differs between the baseline and a scenario (pass→fail, fail→pass, new, gone). */
+export function findingFlips(baseline: CompareColumn, scenario: CompareColumn): FindingFlip[] {
+  const before = new Map(baseline.findings.map((f) => [f.key, f]));
+  const after = new Map(scenario.findings.map((f) => [f.key, f]));
+  const flips: FindingFlip[] = [];
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const b = before.get(key);
+    const a = after.get(key);
+    if (b !== undefined && a !== undefined && b.pass === a.pass) continue;
+    const f = (a ?? b) as FindingState;
+    flips.push({
+      key,
+      rule: f.rule,
+      title: f.title,
+      unitId: f.unitId,
+      siteId: f.siteId,
+      citation: f.citation,
+      before: b?.pass ?? null,
+      after: a?.pass ?? null,
+    });
+  }
+  return flips.sort((x, y) => x.key.localeCompare(y.key));
+}
