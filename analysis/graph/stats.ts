@@ -1,3 +1,4 @@
+import { graphComponents } from './components.ts';
 import type { NetworkProfile, RoadGraph } from './types.ts';
 
 export interface GraphStats {
@@ -16,39 +17,19 @@ export interface GraphStats {
 /** Summary figures of a graph, for build logs, the city manifest and tests. */
 export function graphStats(g: RoadGraph): GraphStats {
   const n = g.nodeCount;
-  const parent = new Uint32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (x: number): number => {
-    let root = x;
-    while (parent[root] !== root) root = parent[root];
-    while (parent[x] !== root) {
-      const next = parent[x];
-      parent[x] = root;
-      x = next;
-    }
-    return root;
-  };
-
   let lengthM = 0;
   for (let u = 0; u < n; u++) {
     for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
-      const v = g.targets[e];
-      const ru = find(u);
-      const rv = find(v);
-      if (ru !== rv) parent[Math.max(ru, rv)] = Math.min(ru, rv);
       // Count a two-way segment once: from its lower-numbered end only.
+      const v = g.targets[e];
       if (u < v || !hasEdge(g, v, u)) lengthM += g.lengthM[e];
     }
   }
-
-  const sizes = new Map<number, number>();
   let west = Number.POSITIVE_INFINITY;
   let south = Number.POSITIVE_INFINITY;
   let east = Number.NEGATIVE_INFINITY;
   let north = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const root = find(i);
-    sizes.set(root, (sizes.get(root) ?? 0) + 1);
     west = Math.min(west, g.nodeLon[i]);
     east = Math.max(east, g.nodeLon[i]);
     south = Math.min(south, g.nodeLat[i]);
@@ -56,21 +37,16 @@ export function graphStats(g: RoadGraph): GraphStats {
   }
   const bbox: GraphStats['bbox'] =
     n === 0 ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN] : [west, south, east, north];
+  const components = graphComponents(g);
   return {
     network: g.network,
     nodes: n,
     edges: g.edgeCount,
-    components: sizes.size,
-    largestComponentNodes: largest(sizes.values()),
+    components: components.count,
+    largestComponentNodes: components.largest < 0 ? 0 : components.size[components.largest],
     bbox,
     totalLengthKm: lengthM / 1000,
   };
-}
-
-function largest(values: Iterable<number>): number {
-  let max = 0;
-  for (const value of values) max = Math.max(max, value);
-  return max;
 }
 
 /** Binary search in u's edges, which are sorted by target. */

@@ -1,3 +1,4 @@
+import { mainlandNodes } from '../graph/components.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { type LocalFrame, localFrame } from './geo.ts';
 import { type EdgeTopology, edgeTopology, isCanonicalEdge } from './topology.ts';
@@ -6,6 +7,8 @@ import { type EdgeTopology, edgeTopology, isCanonicalEdge } from './topology.ts'
  * Uniform-grid spatial index of road segments (one canonical edge per segment). A grid beats
  * an R-tree here: segments are short and evenly spread, queries are point-nearest, and the
  * index is three typed arrays built in two passes (no dependency; flatbush is not installed).
+ * Segments of island components (analysis/graph/components.ts) are left out, so that nothing is
+ * snapped onto a sidewalk piece that leads nowhere.
  */
 export interface EdgeIndex {
   graph: RoadGraph;
@@ -64,14 +67,16 @@ export function edgeIndex(graph: RoadGraph, options: { cellM?: number } = {}): E
     const r1 = Math.floor((Math.max(y[u], y[v]) - minY) / cellM);
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) each(r * cols + c);
   };
+  const mainland = mainlandNodes(graph);
+  const indexed = (e: number) => isCanonicalEdge(topology, e) && mainland[topology.source[e]] === 1;
   for (let e = 0; e < graph.edgeCount; e++) {
-    if (isCanonicalEdge(topology, e)) visit(e, (b) => bucketOffsets[b + 1]++);
+    if (indexed(e)) visit(e, (b) => bucketOffsets[b + 1]++);
   }
   for (let b = 0; b < cols * rows; b++) bucketOffsets[b + 1] += bucketOffsets[b];
   const bucketEdges = new Uint32Array(bucketOffsets[cols * rows]);
   const fill = bucketOffsets.slice(0, cols * rows);
   for (let e = 0; e < graph.edgeCount; e++) {
-    if (isCanonicalEdge(topology, e)) visit(e, (b) => (bucketEdges[fill[b]++] = e));
+    if (indexed(e)) visit(e, (b) => (bucketEdges[fill[b]++] = e));
   }
   const index = {
     graph,

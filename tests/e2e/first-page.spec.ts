@@ -41,7 +41,8 @@ test('first page: offline map of the demo city with data layers', async ({
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
   const started = Date.now();
-  await page.goto('/');
+  // The analysis panel is closed so that the pixel checks see the whole map.
+  await page.goto('/?panel=closed');
   await waitForLayers(page, '(l) => l.includes("population-h3") && l.includes("facilities")');
   console.log(`map ready ${Date.now() - started} ms after navigation`);
 
