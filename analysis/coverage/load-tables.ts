@@ -1,7 +1,7 @@
 import { SCOPE_STATEMENTS, TABLE_STATEMENTS } from '../db/schema.ts';
 import { execAll, type SqlRunner, sqlString } from '../db/sql-runner.ts';
-import { FACILITY_TYPES, type TravelProfile } from '../standards/types.ts';
 import { h3Halves } from '../routing/cell-centres.ts';
+import { FACILITY_TYPES, type TravelProfile } from '../standards/types.ts';
 import { assignFacilityUnits } from './assign-units.ts';
 import { cityCells } from './city-cells.ts';
 import type { RadiusPairs } from './radius.ts';
@@ -49,8 +49,8 @@ export async function loadCity(runner: SqlRunner, input: CityInput): Promise<voi
     { name: 'has_lift', type: 'BOOLEAN', values: fs.map((f) => f.hasLift ?? false) },
     { name: 'lon', type: 'DOUBLE', values: fs.map((f) => f.lon) },
     { name: 'lat', type: 'DOUBLE', values: fs.map((f) => f.lat) },
-    { name: 'unit_id', type: 'VARCHAR', values: fs.map((f, i) => assigned[i].unitId) },
-    { name: 'street_id', type: 'VARCHAR', values: fs.map((f, i) => assigned[i].streetId) },
+    { name: 'unit_id', type: 'VARCHAR', values: assigned.map((a) => a.unitId) },
+    { name: 'street_id', type: 'VARCHAR', values: assigned.map((a) => a.streetId) },
   ]);
   await execAll(runner, SCOPE_STATEMENTS);
 }
@@ -86,7 +86,7 @@ async function loadPopulation(runner: SqlRunner, cells: CityInput['cells']): Pro
   const h3 = cityCells(cells).h3;
   const halves = h3Halves(h3);
   await runner.exec(
-    `CREATE OR REPLACE TABLE population_stage (idx INTEGER, ${halves === null ? 'h3 VARCHAR' : 'h3_hi INTEGER, h3_lo INTEGER'},
+    `CREATE OR REPLACE TABLE population_stage (${halves === null ? 'h3 VARCHAR' : 'h3_hi INTEGER, h3_lo INTEGER'},
       residents DOUBLE, elders60 DOUBLE, elders65 DOUBLE, elders80 DOUBLE, households DOUBLE,
       unit_code INTEGER, street_code INTEGER)`,
   );
@@ -95,8 +95,8 @@ async function loadPopulation(runner: SqlRunner, cells: CityInput['cells']): Pro
     { name: 'code', type: 'INTEGER', values: positions(ids.length) },
     { name: 'id', type: 'VARCHAR', values: ids },
   ]);
+  // Appended rows keep their order, so the stage's rowid is the cell's position.
   await runner.insertColumns('population_stage', [
-    { name: 'idx', type: 'INTEGER', values: positions(n) },
     ...(halves === null
       ? [{ name: 'h3', type: 'VARCHAR' as const, values: h3 }]
       : [
@@ -116,10 +116,10 @@ async function loadPopulation(runner: SqlRunner, cells: CityInput['cells']): Pro
       ? 'p.h3'
       : "printf('%x', (p.h3_hi::UBIGINT << 32) | (p.h3_lo::BIGINT & 4294967295)::UBIGINT)";
   await runner.exec(`INSERT INTO population_cells
-    SELECT p.idx, ${h3Sql}, p.residents, p.elders60, p.elders65, p.elders80, p.households,
+    SELECT p.rowid::INTEGER, ${h3Sql}, p.residents, p.elders60, p.elders65, p.elders80, p.households,
       u.id, s.id
     FROM population_stage p JOIN population_ids u ON u.code = p.unit_code
-      JOIN population_ids s ON s.code = p.street_code ORDER BY p.idx`);
+      JOIN population_ids s ON s.code = p.street_code`);
   await runner.exec('DROP TABLE population_stage');
   await runner.exec('DROP TABLE population_ids');
 }
@@ -182,9 +182,9 @@ export async function loadReach(
 }
 
 /**
- * Nearest minutes per cell from the routing's multi-source searches: any kind (the minimum over
- * types) and per type, one row per cell some facility reaches. Staged as typed arrays with
- * Infinity for "none within reach", turned into NULL in SQL.
+ * Nearest minutes per cell from the routing's multi-source searches, per type and any kind
+ * (the least), one row per cell some facility reaches. Staged as typed arrays with Infinity
+ * for "none within reach", turned into NULL in SQL.
  */
 export async function loadNearest(
   runner: SqlRunner,
@@ -194,38 +194,36 @@ export async function loadNearest(
 ): Promise<void> {
   for (const type of byType.keys()) checkFacilityType(type);
   const types = FACILITY_TYPES.filter((t) => byType.has(t));
-  const any = new Float64Array(cellCount).fill(Number.POSITIVE_INFINITY);
-  for (const minutes of byType.values()) {
-    for (let c = 0; c < cellCount; c++) if (minutes[c] < any[c]) any[c] = minutes[c];
+  const lists = types.map((t) => byType.get(t) as Float64Array);
+  // Rows: cells some facility reaches; the any-kind minutes are the least kind column (SQL).
+  const reached = new Uint8Array(cellCount);
+  for (const minutes of lists) {
+    for (let c = 0; c < cellCount; c++) if (minutes[c] < Number.POSITIVE_INFINITY) reached[c] = 1;
   }
   let rows = 0;
-  for (let c = 0; c < cellCount; c++) if (any[c] < Number.POSITIVE_INFINITY) rows++;
+  for (let c = 0; c < cellCount; c++) rows += reached[c];
   if (rows === 0) return;
   const cell = new Int32Array(rows);
   let k = 0;
-  for (let c = 0; c < cellCount; c++) if (any[c] < Number.POSITIVE_INFINITY) cell[k++] = c;
+  for (let c = 0; c < cellCount; c++) if (reached[c] === 1) cell[k++] = c;
   const pick = (minutes: Float64Array) => {
     const out = new Float64Array(rows);
     for (let i = 0; i < rows; i++) out[i] = minutes[cell[i]];
     return out;
   };
   await runner.exec(
-    `CREATE OR REPLACE TABLE nearest_stage (cell_idx INTEGER, minutes DOUBLE${types.map((t) => `, ${t} DOUBLE`).join('')})`,
+    `CREATE OR REPLACE TABLE nearest_stage (cell_idx INTEGER${types.map((t) => `, ${t} DOUBLE`).join('')})`,
   );
   await runner.insertColumns('nearest_stage', [
     { name: 'cell_idx', type: 'INTEGER', values: cell },
-    { name: 'minutes', type: 'DOUBLE', values: pick(any) },
-    ...types.map((t) => ({
-      name: t,
-      type: 'DOUBLE' as const,
-      values: pick(byType.get(t) as Float64Array),
-    })),
+    ...types.map((t, j) => ({ name: t, type: 'DOUBLE' as const, values: pick(lists[j]) })),
   ]);
   const kinds = FACILITY_TYPES.map((t) =>
     types.includes(t) ? `CASE WHEN isinf(${t}) THEN NULL ELSE ${t} END` : 'NULL::DOUBLE',
   );
   await runner.exec(
-    `INSERT INTO nearest SELECT ${sqlString(profile)}, cell_idx, minutes, ${kinds.join(', ')}
+    `INSERT INTO nearest SELECT ${sqlString(profile)}, cell_idx, least(${types.join(', ')}),
+       ${kinds.join(', ')}
      FROM nearest_stage`,
   );
   await runner.exec('DROP TABLE nearest_stage');
@@ -233,9 +231,7 @@ export async function loadNearest(
 
 /** Nearest minutes from per-facility rows, for sources that give no nearestByType. */
 export async function deriveNearest(runner: SqlRunner, profile: TravelProfile): Promise<void> {
-  const kinds = FACILITY_TYPES.map(
-    (t) => `min(r.minutes) FILTER (WHERE f.type = ${sqlString(t)})`,
-  );
+  const kinds = FACILITY_TYPES.map((t) => `min(r.minutes) FILTER (WHERE f.type = ${sqlString(t)})`);
   await runner.exec(`INSERT INTO nearest
     SELECT r.profile, r.cell_idx, min(r.minutes), ${kinds.join(', ')}
     FROM reach r JOIN facilities f ON f.idx = r.facility_idx WHERE r.profile = ${sqlString(profile)}

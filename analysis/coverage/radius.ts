@@ -40,9 +40,15 @@ export function cellsWithinRadius(
       const farLat = Math.min(89.9, Math.abs(origin.lat) + dLat);
       const dLon = dLat / Math.cos((farLat * Math.PI) / 180);
       const r0 = Math.max(0, Math.floor((origin.lat - dLat - grid.minLat) / grid.height));
-      const r1 = Math.min(grid.rows - 1, Math.floor((origin.lat + dLat - grid.minLat) / grid.height));
+      const r1 = Math.min(
+        grid.rows - 1,
+        Math.floor((origin.lat + dLat - grid.minLat) / grid.height),
+      );
       const c0 = Math.max(0, Math.floor((origin.lon - dLon - grid.minLon) / grid.width));
-      const c1 = Math.min(grid.cols - 1, Math.floor((origin.lon + dLon - grid.minLon) / grid.width));
+      const c1 = Math.min(
+        grid.cols - 1,
+        Math.floor((origin.lon + dLon - grid.minLon) / grid.width),
+      );
       for (let r = r0; r <= r1; r++) {
         for (let b = r * grid.cols + c0, end = r * grid.cols + c1; b <= end; b++) {
           for (let k = grid.offsets[b]; k < grid.offsets[b + 1]; k++) {
@@ -90,7 +96,9 @@ function bucketGrid(centres: CellCentres, radiusM: number): BucketGrid {
     minLon = Math.min(minLon, lon[c]);
     maxLon = Math.max(maxLon, lon[c]);
   }
-  const cosLat = Math.cos((Math.min(89.9, Math.max(Math.abs(minLat), Math.abs(maxLat))) * Math.PI) / 180);
+  const cosLat = Math.cos(
+    (Math.min(89.9, Math.max(Math.abs(minLat), Math.abs(maxLat))) * Math.PI) / 180,
+  );
   let height = Math.max(radiusM, 1) / METRES_PER_DEGREE;
   let width = height / cosLat;
   // Keep the grid at most a few buckets per cell (a small radius over a wide area).
@@ -103,8 +111,7 @@ function bucketGrid(centres: CellCentres, radiusM: number): BucketGrid {
   const bucketOf = new Uint32Array(count);
   const offsets = new Uint32Array(rows * cols + 1);
   for (let c = 0; c < count; c++) {
-    const b =
-      Math.floor((lat[c] - minLat) / height) * cols + Math.floor((lon[c] - minLon) / width);
+    const b = Math.floor((lat[c] - minLat) / height) * cols + Math.floor((lon[c] - minLon) / width);
     bucketOf[c] = b;
     offsets[b + 1]++;
   }

@@ -65,7 +65,9 @@ export async function sfcaFacilities(runner: SqlRunner): Promise<SfcaFacility[]>
     supply: number;
     demand: number;
     ratio: number | null;
-  }>('SELECT facility_id, supply, demand, ratio FROM sfca_ratio ORDER BY facility_id, facility_idx');
+  }>(
+    'SELECT facility_id, supply, demand, ratio FROM sfca_ratio ORDER BY facility_id, facility_idx',
+  );
   return rows.map((r) => ({
     facilityId: r.facility_id,
     supply: r.supply,

@@ -61,7 +61,8 @@ export function h3Halves(cells: readonly string[]): H3Halves | null {
       let low = 0;
       for (let k = 0; k < 15; k++) {
         const code = cell.charCodeAt(k);
-        const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1;
+        const digit =
+          code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1;
         if (digit < 0 || (k === 0 && digit === 0)) {
           result = null;
           break;

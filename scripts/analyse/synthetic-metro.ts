@@ -34,7 +34,9 @@ export function syntheticMetro(
   ];
   // h3-js builds each index string by concatenation; a JSON round trip gives flat strings, as
   // a parsed population.csv has (so the benchmark does not time V8 flattening them).
-  const h3 = JSON.parse(JSON.stringify(polygonToCells([ring], resolution, true).sort())) as string[];
+  const h3 = JSON.parse(
+    JSON.stringify(polygonToCells([ring], resolution, true).sort()),
+  ) as string[];
   const units = new Map<string, UnitInput>();
   const cells: PopulationCellRow[] = h3.map((cell, k) => {
     const residents = Math.floor(seededUnit(k, 11) * 60);

@@ -118,7 +118,8 @@ function copyTypedColumn(
     (type === 'INTEGER' && values instanceof Int32Array);
   if (!typed) return false;
   const vector = chunk.getColumnVector(index);
-  if (!(vector instanceof DuckDBDoubleVector || vector instanceof DuckDBIntegerVector)) return false;
+  if (!(vector instanceof DuckDBDoubleVector || vector instanceof DuckDBIntegerVector))
+    return false;
   const numbers = values as Float64Array | Int32Array;
   for (let i = start; i < end; i++) vector.setItem(i - start, numbers[i]);
   vector.flush();

@@ -15,6 +15,7 @@ import { MapView } from './map/MapView.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { TaskProgress } from './panels/TaskProgress.tsx';
 import { TopBar } from './panels/TopBar.tsx';
+import { useScenarioWorkspace } from './scenario/use-scenario-workspace.tsx';
 import type { BaseMapSetting } from './settings/base-map-settings.ts';
 import { useBaseMap } from './settings/use-base-map.ts';
 
@@ -89,6 +90,18 @@ function Workspace({
     () => new Set(city.facilities.features.map((f) => f.properties.type)),
     [city],
   );
+  // H13: scenarios (live recompute), compare and optimiser; first to see map clicks.
+  const scenario = useScenarioWorkspace(city, graphs !== null, selected, setSelected);
+  const extraLayers = useMemo(
+    () => [...analysis.layers, ...scenario.layers],
+    [analysis.layers, scenario.layers],
+  );
+  const { pick: pickScenario } = scenario;
+  const { pick: pickAnalysis } = analysis;
+  const pickExtra = useCallback(
+    (info: Parameters<typeof pickAnalysis>[0]) => pickScenario(info) || pickAnalysis(info),
+    [pickScenario, pickAnalysis],
+  );
   const toggle = useCallback(
     (layer: keyof LayerVisibility) => setVisibility((v) => ({ ...v, [layer]: !v[layer] })),
     [],
@@ -104,9 +117,9 @@ function Workspace({
           selected={selected}
           onSelect={setSelected}
           baseMap={baseMap}
-          extraLayers={analysis.layers}
+          extraLayers={extraLayers}
           extraTooltip={analysis.tooltip}
-          onPickExtra={analysis.pick}
+          onPickExtra={pickExtra}
           focus={analysis.focus}
         />
         <Legend
@@ -119,6 +132,7 @@ function Workspace({
         >
           {analysis.legend}
         </Legend>
+        {scenario.panel}
       </main>
       {analysis.panel}
     </div>

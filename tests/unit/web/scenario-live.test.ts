@@ -72,7 +72,7 @@ describe('LiveSession (demo city)', () => {
       session.evaluate(start);
       const r = session.evaluate(appendModification(start, { kind: 'close-site', id: f.id }));
       expect(r.routed).toBe(0);
-      r.covered.forEach((c, t) => expect(c).toBeLessThanOrEqual(base.covered[t]));
+      for (const [t, c] of r.covered.entries()) expect(c).toBeLessThanOrEqual(base.covered[t]);
       if (r.covered[2] < base.covered[2]) lowered++;
     }
     expect(lowered).toBeGreaterThan(0);

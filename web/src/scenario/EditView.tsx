@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
+import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadText } from '../import/download.ts';
 import { LiveNumbersTable } from './LiveNumbers.tsx';
@@ -78,7 +78,9 @@ export function EditView({
           type="button"
           data-testid="scenario-add-mode"
           className={interaction.kind === 'add' ? 'active' : ''}
-          onClick={() => setInteraction(interaction.kind === 'add' ? { kind: 'idle' } : { kind: 'add' })}
+          onClick={() =>
+            setInteraction(interaction.kind === 'add' ? { kind: 'idle' } : { kind: 'add' })
+          }
         >
           {t('scenario.addSite')}
         </button>
@@ -87,7 +89,9 @@ export function EditView({
           <select
             data-testid="scenario-speed"
             value={speed}
-            onChange={(e) => control.apply({ kind: 'set-walking-speed', mps: Number(e.target.value) })}
+            onChange={(e) =>
+              control.apply({ kind: 'set-walking-speed', mps: Number(e.target.value) })
+            }
           >
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
@@ -114,7 +118,13 @@ export function EditView({
           onCancel={() => setInteraction({ kind: 'idle' })}
           onSubmit={(v) => {
             const id = nextSiteId(scenario, control.baselineFacilities);
-            control.apply({ kind: 'add-site', id, ...v, lon: interaction.lon, lat: interaction.lat });
+            control.apply({
+              kind: 'add-site',
+              id,
+              ...v,
+              lon: interaction.lon,
+              lat: interaction.lat,
+            });
             setInteraction({ kind: 'add' });
           }}
         />

@@ -42,9 +42,7 @@ export function LiveNumbersTable({ control }: { control: ScenarioControl }) {
           <tr>
             <td>{t('scenario.live.area')}</td>
             <td>{base.m2PerResident === null ? '—' : formatNumber(base.m2PerResident, 3)}</td>
-            <td>
-              {live?.m2PerResident == null ? '—' : formatNumber(live.m2PerResident, 3)}
-            </td>
+            <td>{live?.m2PerResident == null ? '—' : formatNumber(live.m2PerResident, 3)}</td>
             <td />
           </tr>
         </tbody>

@@ -5,7 +5,11 @@ import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
 export function describeModification(m: Modification, { t }: Pick<I18n, 't'>): string {
   switch (m.kind) {
     case 'add-site':
-      return t('scenario.mod.add', { name: m.name, type: t(`facility.${m.type}`), area: m.floorAreaM2 });
+      return t('scenario.mod.add', {
+        name: m.name,
+        type: t(`facility.${m.type}`),
+        area: m.floorAreaM2,
+      });
     case 'move-site':
       return t('scenario.mod.move', { id: m.id });
     case 'resize-site':

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import type { FacilityType } from '../../../analysis/city/types.ts';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
 import { FACILITY_TYPES } from '../../../analysis/siting/scenario-types.ts';
-import type { FacilityType } from '../../../analysis/city/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { SiteForm } from './SiteForm.tsx';
 import type { ScenarioControl } from './use-scenarios.ts';
@@ -42,8 +42,14 @@ export function SiteActions({
           onCancel={() => setResizing(false)}
           onSubmit={(v) => {
             if (v.floorAreaM2 !== site.floorAreaM2 || v.beds !== (site.beds ?? 0))
-              control.apply({ kind: 'resize-site', id: site.id, floorAreaM2: v.floorAreaM2, beds: v.beds });
-            if (v.type !== site.type) control.apply({ kind: 'retype-site', id: site.id, type: v.type });
+              control.apply({
+                kind: 'resize-site',
+                id: site.id,
+                floorAreaM2: v.floorAreaM2,
+                beds: v.beds,
+              });
+            if (v.type !== site.type)
+              control.apply({ kind: 'retype-site', id: site.id, type: v.type });
             setResizing(false);
           }}
         />
@@ -69,7 +75,11 @@ export function SiteActions({
             aria-label={t('scenario.site.retype')}
             value={site.type}
             onChange={(e) =>
-              control.apply({ kind: 'retype-site', id: site.id, type: e.target.value as FacilityType })
+              control.apply({
+                kind: 'retype-site',
+                id: site.id,
+                type: e.target.value as FacilityType,
+              })
             }
           >
             {FACILITY_TYPES.map((type) => (

@@ -1,10 +1,13 @@
+import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
 import {
   emptyScenario,
   type Scenario,
   type ScenarioBaseline,
 } from '../../../analysis/siting/scenario-types.ts';
-import { type ScenarioProblem, validateScenario } from '../../../analysis/siting/scenario-validate.ts';
-import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
+import {
+  type ScenarioProblem,
+  validateScenario,
+} from '../../../analysis/siting/scenario-validate.ts';
 
 /**
  * What the page keeps of its scenarios (autosaved to IndexedDB per city): the list and which

@@ -84,6 +84,7 @@ export function useScenarioWorkspace(
 
   const panel = (
     <ScenarioPanel
+      city={city}
       control={control}
       interaction={interaction}
       setInteraction={setInteraction}

@@ -35,6 +35,9 @@ export interface ScenarioControl {
   profileId: string;
 }
 
+/** Scenarios are evaluated against the page's default profile (as the first analysis). */
+const profileId = DEFAULT_PROFILE_ID;
+
 export function facilitiesOf(city: CityData): SiteFacility[] {
   return city.facilities.features.map((f) => ({
     ...f.properties,
@@ -48,7 +51,6 @@ export function facilitiesOf(city: CityData): SiteFacility[] {
  * live in the worker on every change (only the searches an edit touches are rerun there).
  */
 export function useScenarios(city: CityData, graphsReady: boolean): ScenarioControl {
-  const profileId = DEFAULT_PROFILE_ID;
   const baselineFacilities = useMemo(() => facilitiesOf(city), [city]);
   const baselineRef = { city: city.manifest.name, profile: profileId };
   const [store, setStore] = useState<ScenarioStore>(() => initialStore(baselineRef, '方案1'));
@@ -102,7 +104,7 @@ export function useScenarios(city: CityData, graphsReady: boolean): ScenarioCont
     return () => {
       cancelled = true;
     };
-  }, [city, graphsReady, profileId]);
+  }, [city, graphsReady]);
 
   const scenario = store.scenarios[store.active] ?? store.scenarios[0];
   // Evaluate the active scenario after each change; a newer request makes older answers stale.

@@ -1,4 +1,4 @@
-import highsWasmUrl from 'highs/build/highs.wasm?url';
+import highsWasmUrl from 'highs/runtime?url';
 import { analyseCity } from '../../../analysis/coverage/analyse-city.ts';
 import { type CityTexts, parseCityInput } from '../../../analysis/coverage/parse-city.ts';
 import { graphReachSource } from '../../../analysis/coverage/routing-reach.ts';
@@ -8,11 +8,11 @@ import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts
 import { estimateBudget } from '../../../analysis/programme/budget.ts';
 import { programmeProfileFor } from '../../../analysis/programme/builtin.ts';
 import { proposedRecord } from '../../../analysis/programme/register.ts';
+import type { FigureId } from '../../../analysis/report/types.ts';
 import { travelProfile } from '../../../analysis/routing/profiles.ts';
 import { candidatesFromGrid, dedupeCandidates } from '../../../analysis/siting/candidates.ts';
 import {
   citySitingModel,
-  populationLinks,
   roadDistance,
   unitOfPoint,
 } from '../../../analysis/siting/city-siting.ts';
@@ -23,6 +23,12 @@ import { applyScenario, resolveSettings } from '../../../analysis/siting/scenari
 import type { Scenario } from '../../../analysis/siting/scenario-types.ts';
 import { parseProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
+import {
+  buildReport,
+  packDocx,
+  type ReportFiles,
+  type ReportRequest,
+} from '../report/report-api.ts';
 import { type CompareColumn, columnFromSummary } from '../scenario/compare.ts';
 import { type LiveNumbers, LiveSession, type LiveUpdate } from '../scenario/live-session.ts';
 import { openDuckDb } from './analysis/open-duckdb.ts';
@@ -76,7 +82,10 @@ function wrap<T>(work: () => T | Promise<T>): Promise<Answer<T>> {
       (value): Answer<T> => ({ ok: true, value }),
       (error: unknown): Answer<T> => {
         if (isInputError(error))
-          return { ok: false, error: { code: error.code, message: error.message, userError: true } };
+          return {
+            ok: false,
+            error: { code: error.code, message: error.message, userError: true },
+          };
         const message = error instanceof Error ? error.message : String(error);
         return { ok: false, error: { code: 'E_BUG', message, userError: false } };
       },
@@ -98,9 +107,14 @@ export function createScenarioApi(graphOf: GraphLookup) {
         if (graph === undefined) throw new Error('the walk graph is not loaded yet');
         const profile = parseProfile(request.profile, 'profile.json');
         const input = parseCityInput(request.texts);
-        const links = populationLinks(input, graph);
         const { thresholdsMinutes, walkingSpeedMps } = profile.settings;
-        const live = new LiveSession(input, graph, links, [...thresholdsMinutes], walkingSpeedMps);
+        const live = new LiveSession(
+          input,
+          graph,
+          undefined,
+          [...thresholdsMinutes],
+          walkingSpeedMps,
+        );
         session = { input, profile, graph, live };
         return { ...live.numbers(), ms: performance.now() - t0 };
       });
@@ -132,7 +146,10 @@ export function createScenarioApi(graphOf: GraphLookup) {
             run.scenario ?? { modifications: [] },
           ).walkingSpeedMps;
           const city: CityInput = { ...input, facilities };
-          const scenarioProfile = { ...profile, settings: { ...profile.settings, walkingSpeedMps: speed } };
+          const scenarioProfile = {
+            ...profile,
+            settings: { ...profile.settings, walkingSpeedMps: speed },
+          };
           const reach = graphReachSource(city, graphs).reach;
           const result = await analyseCity(city, runner, {
             profile: scenarioProfile,
@@ -140,10 +157,29 @@ export function createScenarioApi(graphOf: GraphLookup) {
             travelProfiles: ['walk-elderly'],
             skipCells: true,
           });
-          columns.push(columnFromSummary(run.name, result.summary, budgetOf(run.scenario, facilities, profile.id)));
+          columns.push(
+            columnFromSummary(
+              run.name,
+              result.summary,
+              budgetOf(run.scenario, facilities, profile.id),
+            ),
+          );
         }
         return columns;
       });
+    },
+
+    /** Committee report (baseline + one scenario): HTML, XLSX, GeoJSON and the SVG figures. */
+    scenarioReport(request: ReportRequest): Promise<Answer<ReportFiles>> {
+      return wrap(async () => {
+        const { input, profile, graph } = current();
+        return buildReport(request, { input, profile, graph, runner: await openDuckDb() });
+      });
+    },
+
+    /** The .docx of the last report, with the figures rasterised by the page. */
+    scenarioReportDocx(pngs: Partial<Record<FigureId, Uint8Array>>): Promise<Answer<Uint8Array>> {
+      return wrap(() => packDocx(pngs));
     },
 
     /** MCLP (N new sites) or partial cover (a coverage target), exact with HiGHS when small. */
@@ -155,8 +191,14 @@ export function createScenarioApi(graphOf: GraphLookup) {
         const options = { distanceToRoadM: roadDistance(graph, 150), maxSnapM: 150, unitOf };
         const candidates =
           request.candidates.length > 0
-            ? request.candidates.map((c) => ({ ...c, ...(unitOf(c.lon, c.lat) ? { unitId: unitOf(c.lon, c.lat) } : {}) }))
-            : dedupeCandidates(candidatesFromGrid(bboxOfGraph(graph), request.gridResolution, options), 30);
+            ? request.candidates.map((c) => ({
+                ...c,
+                ...(unitOf(c.lon, c.lat) ? { unitId: unitOf(c.lon, c.lat) } : {}),
+              }))
+            : dedupeCandidates(
+                candidatesFromGrid(bboxOfGraph(graph), request.gridResolution, options),
+                30,
+              );
         const model = citySitingModel(input, graph, candidates, {
           profile: travelProfile('walk-elderly', { speedMps: profile.settings.walkingSpeedMps }),
           minutes: request.minutes,

@@ -1,0 +1,160 @@
+import { cityCells } from '../coverage/city-cells.ts';
+import type { CityInput } from '../coverage/types.ts';
+import type { RoadGraph } from '../graph/types.ts';
+import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
+import {
+  costToMinutes,
+  minutesToCost,
+  type TravelProfile,
+  travelProfile,
+} from '../routing/profiles.ts';
+import { type SurfaceEngine, snapOrigins, surfaceEngine } from '../routing/surface.ts';
+import { CoverageState } from './coverage-state.ts';
+import type { IndexedReach } from './coverage-update.ts';
+import { type FacilityDiff, facilitiesToRoute, facilitiesToWithdraw } from './scenario-diff.ts';
+
+/**
+ * Live recompute for scenario editing: a CoverageState over the city's population cells kept
+ * up to date one site at a time. An edit routes only the site it touches (one bounded search of
+ * the allocation-free surface engine, written into reusable buffers) and updates coverage in
+ * O(that site's reach). Cell positions are shared by the routing links and the state (both are
+ * positions in `input.cells`), so no H3 string is touched per edit.
+ */
+export interface LiveSite {
+  id: string;
+  lon: number;
+  lat: number;
+}
+
+export interface LiveCoverageOptions {
+  /** Ascending thresholds in minutes (walk-elderly), e.g. [5, 10, 15, 30]. */
+  thresholds: readonly number[];
+  /** Elderly walking speed, m/s (default 1.0). */
+  walkingSpeedMps?: number;
+  /** Demand per cell, by position (default elders60). */
+  weights?: ArrayLike<number>;
+  /** Links over input.cells (reuse across sessions: they depend on graph and cells only). */
+  links?: CellLinks;
+  maxSnapM?: number;
+}
+
+export interface LiveNumbers {
+  thresholds: number[];
+  /** Sum of weights (elders) in the city. */
+  total: number;
+  /** Weight within each threshold of at least one site, same order as thresholds. */
+  covered: number[];
+  share: number[];
+}
+
+export class LiveCoverage {
+  readonly state: CoverageState;
+  readonly links: CellLinks;
+  private readonly profile: TravelProfile;
+  private readonly maxCost: number;
+  private readonly engine: SurfaceEngine;
+  private readonly sites = new Map<string, LiveSite>();
+  private readonly cells: Int32Array;
+  private readonly minutes: Float64Array;
+
+  constructor(
+    input: CityInput,
+    private readonly graph: RoadGraph,
+    sites: readonly LiveSite[],
+    options: LiveCoverageOptions,
+  ) {
+    // The coverage engine's cell list: its centres (and links' snapping input) are memoised.
+    const h3 = cityCells(input.cells).h3;
+    this.links =
+      options.links ??
+      cellLinks(graph, { resolution: input.h3Resolution, cells: h3, maxSnapM: options.maxSnapM });
+    if (this.links.cells.length !== h3.length) {
+      throw new Error('LiveCoverage: links were built for another cell list');
+    }
+    const weights = options.weights ?? input.cells.map((c) => c.elders60);
+    this.state = new CoverageState(h3, weights, { thresholds: options.thresholds });
+    this.profile = travelProfile('walk-elderly', { speedMps: options.walkingSpeedMps });
+    this.maxCost = minutesToCost(this.profile, this.state.thresholds.at(-1) ?? 0);
+    this.engine = surfaceEngine(this.links);
+    this.cells = new Int32Array(h3.length);
+    this.minutes = new Float64Array(h3.length);
+    for (const site of sites) this.addSite(site);
+    this.state.drainChangedCells();
+  }
+
+  /**
+   * One site's reach: cell positions and minutes within the largest threshold (empty when the
+   * site is farther than the snap limit from every road). The arrays are views into buffers
+   * reused by the next call.
+   */
+  route(site: LiveSite): IndexedReach {
+    const { snapped } = snapOrigins(this.graph, [site], this.links.maxSnapM);
+    if (snapped.length === 0) {
+      return { cells: this.cells.subarray(0, 0), minutes: this.minutes.subarray(0, 0) };
+    }
+    const engine = this.engine;
+    engine.compute(snapped, this.profile, this.maxCost);
+    let n = 0;
+    for (let k = 0; k < engine.touchedCellCount; k++) {
+      const c = engine.touchedCells[k];
+      const cost = engine.cellCost[c];
+      if (cost <= this.maxCost) {
+        this.cells[n] = c;
+        this.minutes[n++] = costToMinutes(this.profile, cost);
+      }
+    }
+    return { cells: this.cells.subarray(0, n), minutes: this.minutes.subarray(0, n) };
+  }
+
+  has(id: string): boolean {
+    return this.sites.has(id);
+  }
+
+  /** Adds (or replaces) a site and routes it. */
+  addSite(site: LiveSite): void {
+    const reach = this.route(site);
+    this.state.addFacility(site.id, reach.cells, reach.minutes);
+    this.sites.set(site.id, { id: site.id, lon: site.lon, lat: site.lat });
+  }
+
+  moveSite(id: string, lon: number, lat: number): void {
+    if (!this.sites.has(id)) throw new Error(`LiveCoverage: no site ${id}`);
+    this.state.removeFacility(id);
+    this.addSite({ id, lon, lat });
+  }
+
+  closeSite(id: string): boolean {
+    this.sites.delete(id);
+    return this.state.removeFacility(id);
+  }
+
+  /**
+   * Brings the state to a new register given as a diff (scenario-diff.ts): withdraws removed
+   * and moved sites, routes added and moved ones. Returns how many sites were routed.
+   */
+  applyDiff(diff: FacilityDiff, siteOf: (id: string) => LiveSite): number {
+    for (const id of facilitiesToWithdraw(diff)) this.closeSite(id);
+    const routed = facilitiesToRoute(diff);
+    for (const id of routed) this.addSite(siteOf(id));
+    return routed.length;
+  }
+
+  numbers(): LiveNumbers {
+    const thresholds = [...this.state.thresholds];
+    return {
+      thresholds,
+      total: this.state.total,
+      covered: thresholds.map((_, t) => this.state.coveredWeight(t)),
+      share: thresholds.map((_, t) => this.state.coveredShare(t)),
+    };
+  }
+}
+
+/** Live coverage of a city's register (input.facilities) on its walk graph. */
+export function liveCoverage(
+  input: CityInput,
+  walkGraph: RoadGraph,
+  options: LiveCoverageOptions,
+): LiveCoverage {
+  return new LiveCoverage(input, walkGraph, input.facilities, options);
+}

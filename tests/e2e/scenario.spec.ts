@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+
+/**
+ * Scenario editing end to end (H13): draw a site, close it, undo, reload (IndexedDB), export and
+ * import the scenario JSON, run the optimiser and turn its result into a scenario, with no
+ * request leaving the page's origin.
+ */
+test.use({ viewport: { width: 1600, height: 960 } });
+
+const SHOTS = process.env.H13_SHOTS ?? 'test-results';
+
+async function covered(page: Page, minutes = 5): Promise<number> {
+  const value = await page.getByTestId(`scenario-covered-${minutes}`).getAttribute('data-value');
+  return Number(value);
+}
+
+async function modCount(page: Page): Promise<number> {
+  return page.getByTestId('scenario-mods').locator('li').count();
+}
+
+/** Clicks the map in add mode and submits the form; returns the point clicked. */
+async function addSiteAt(page: Page, x: number, y: number): Promise<void> {
+  const map = page.getByTestId('map');
+  await map.click({ position: { x, y } });
+  await expect(page.getByTestId('scenario-site-form')).toBeVisible();
+  await page.getByTestId('scenario-form-submit').click();
+}
+
+test('scenario: draw, close, undo, persist, export/import, optimise', async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  const origin = new URL(baseURL ?? 'http://127.0.0.1:4193').origin;
+  const requested: string[] = [];
+  page.context().on('request', (request) => requested.push(request.url()));
+  await page.goto('/');
+  await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('scenario-panel')).not.toContainText('正在准备方案计算');
+  const base = await covered(page);
+  expect(base).toBeGreaterThan(0);
+
+  // Add a site by clicking the map; try a few points until one covers more elders at 5 min.
+  const box = await page.getByTestId('map').boundingBox();
+  if (box === null) throw new Error('no map');
+  await page.getByTestId('scenario-add-mode').click();
+  const points = [
+    [0.62, 0.55],
+    [0.75, 0.4],
+    [0.5, 0.7],
+    [0.85, 0.6],
+    [0.6, 0.3],
+    [0.7, 0.75],
+  ];
+  let site: [number, number] | null = null;
+  for (const [fx, fy] of points) {
+    const x = Math.round(box.width * fx);
+    const y = Math.round(box.height * fy);
+    const before = await modCount(page).catch(() => 0);
+    await addSiteAt(page, x, y);
+    await expect.poll(() => modCount(page)).toBe(before + 1);
+    await expect(page.getByTestId('scenario-timing')).toBeVisible();
+    await page.waitForTimeout(300);
+    if ((await covered(page)) > base) {
+      site = [x, y];
+      break;
+    }
+    await page.getByTestId('scenario-undo').click();
+  }
+  expect(site, 'a drawn site raised the 5-minute coverage').not.toBeNull();
+  const withSite = await covered(page);
+  expect(withSite).toBeGreaterThan(base);
+  const ms = Number(await page.getByTestId('scenario-timing').getAttribute('data-ms'));
+  expect(ms).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/scenario-added.png` });
+
+  // Close the drawn site (pick it on the map) → coverage goes down; undo restores it.
+  await page.getByTestId('scenario-add-mode').click();
+  if (site === null) throw new Error('unreachable');
+  await page.getByTestId('map').click({ position: { x: site[0], y: site[1] } });
+  await expect(page.getByTestId('scenario-site-actions')).toBeVisible();
+  await page.getByTestId('scenario-close-site').click();
+  await expect.poll(() => covered(page)).toBeLessThan(withSite);
+  await page.getByTestId('scenario-undo').click();
+  await expect.poll(() => covered(page)).toBe(withSite);
+  const mods = await modCount(page);
+
+  // Reload: the scenario comes back from IndexedDB.
+  await page.reload();
+  await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
+  await expect.poll(() => modCount(page), { timeout: 60_000 }).toBe(mods);
+  await expect.poll(() => covered(page), { timeout: 60_000 }).toBe(withSite);
+
+  // Export the scenario JSON and import it back as a new scenario.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('scenario-export').click(),
+  ]);
+  const path = await download.path();
+  const json = JSON.parse(readFileSync(path, 'utf8')) as {
+    format: string;
+    modifications: unknown[];
+  };
+  expect(json.format).toBe('carecircle-scenario');
+  expect(json.modifications).toHaveLength(mods);
+  const options = page.getByTestId('scenario-select').locator('option');
+  const scenariosBefore = await options.count();
+  await page.getByTestId('scenario-import').setInputFiles(path);
+  await expect(options).toHaveCount(scenariosBefore + 1);
+  await expect.poll(() => covered(page)).toBe(withSite);
+  // A broken file lists its problems instead of loading.
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({ ...json, modifications: [{ kind: 'close-site', id: 'NOPE' }] }),
+    ),
+  });
+  await expect(page.getByTestId('scenario-problems')).toContainText('E_UNKNOWN_SITE');
+
+  const count = await options.count();
+  // Compare baseline vs the active scenario.
+  await page.getByTestId('scenario-tab-compare').click();
+  await page.getByTestId('scenario-compare-run').click();
+  await expect(page.getByTestId('scenario-compare')).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS}/scenario-compare.png` });
+
+  // Optimise: 3 new sites at 5 minutes, then make it a scenario.
+  await page.getByTestId('scenario-tab-optimise').click();
+  await page.getByTestId('opt-new-sites').fill('3');
+  await page.getByTestId('opt-minutes').fill('5');
+  await page.getByTestId('opt-run').click();
+  await expect(page.getByTestId('opt-result')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('opt-chosen')).toHaveAttribute('data-value', '3');
+  await page.screenshot({ path: `${SHOTS}/scenario-optimise.png` });
+  await page.getByTestId('opt-to-scenario').click();
+  await page.getByTestId('scenario-tab-edit').click();
+  await expect(options).toHaveCount(count + 1);
+  await expect.poll(() => modCount(page)).toBe(3);
+  await expect.poll(() => covered(page)).toBeGreaterThan(base);
+  await page.screenshot({ path: `${SHOTS}/scenario-optimised-scenario.png` });
+
+  // Programme: the optimised sites are proposed projects; advance one, ask for coverage by year.
+  await page.getByTestId('scenario-tab-programme').click();
+  const projects = page.getByTestId('programme-sites').locator('tr');
+  await expect(projects).toHaveCount(3);
+  await projects.first().getByRole('button').click();
+  await expect(projects.first()).toContainText('列入年度任务');
+  await page.getByTestId('programme-open-by').click();
+  await expect(page.getByTestId('programme-open-by-result')).toBeVisible();
+  await expect(page.getByTestId('programme-progress')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/scenario-programme.png` });
+
+  // Reports: .docx (a zip with word/document.xml) and .xlsx, generated locally and downloaded.
+  await page.getByTestId('scenario-tab-report').click();
+  const [docx] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId('report-docx').click(),
+  ]);
+  const docxBytes = readFileSync(await docx.path());
+  expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+  expect(docxBytes.length).toBeGreaterThan(10_000);
+  expect(docxBytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(docxBytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+  // The figures went in as PNGs rasterised on the page.
+  expect(docxBytes.includes(Buffer.from('word/media/'))).toBe(true);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId('report-xlsx').click(),
+  ]);
+  const xlsxBytes = readFileSync(await xlsx.path());
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(xlsxBytes.length).toBeGreaterThan(1000);
+  expect(xlsxBytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  await page.screenshot({ path: `${SHOTS}/scenario-report.png` });
+
+  const outside = requested.filter(
+    (url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'),
+  );
+  expect(outside).toEqual([]);
+});
