@@ -8,7 +8,14 @@ import { TRAVEL_PROFILES } from '../../analysis/standards/types.ts';
 import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
 import { syntheticMetro } from '../analyse/synthetic-metro.ts';
 import { NodeRunner } from '../db/node-runner.ts';
-import { type Benchmark, cpuSeconds, machineInfo, peakRssMb, round } from './benchmark.ts';
+import {
+  type Benchmark,
+  cpuSeconds,
+  loadAverage,
+  machineInfo,
+  peakRssMb,
+  round,
+} from './benchmark.ts';
 
 /** Wraps a reach source to time the routing part of an analysis separately. */
 function timedReach(source: ReachSource, clock: { ms: number; rows: number }): ReachSource {
@@ -79,6 +86,7 @@ export const benchmark: Benchmark = {
       const clock = { ms: 0, rows: 0 };
       const routing = graphReachSource(metro, { walk: grid });
       const stages: Record<string, number> = {};
+      out.metro_load_average_before = loadAverage();
       const start = performance.now();
       const cpuStart = process.cpuUsage();
       const runner = await NodeRunner.open();
@@ -91,6 +99,7 @@ export const benchmark: Benchmark = {
       });
       const seconds = (performance.now() - start) / 1000;
       const cpu = cpuSeconds(cpuStart);
+      out.metro_load_average_after = loadAverage();
       runner.close();
       out.metro_nodes = grid.nodeCount;
       out.metro_facilities = metro.facilities.length;

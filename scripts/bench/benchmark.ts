@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** One benchmark under scripts/bench/<name>.ts, run by `npx carecircle bench <name>`. */
 export interface Benchmark {
@@ -16,6 +16,11 @@ export function machineInfo() {
     total_memory_mb: Math.round(totalmem() / 2 ** 20),
     platform: `${process.platform}-${process.arch}`,
   };
+}
+
+/** 1-minute load average: on a shared machine, read wall times against it (and CPU time). */
+export function loadAverage(): number {
+  return round(loadavg()[0], 2);
 }
 
 /** Peak resident set size of this process so far, MB. */

@@ -9,6 +9,7 @@ import { syntheticMetro } from '../analyse/synthetic-metro.ts';
 import {
   type Benchmark,
   cpuSeconds,
+  loadAverage,
   machineInfo,
   median,
   peakRssMb,
@@ -126,7 +127,11 @@ export const benchmark: Benchmark = {
       },
     });
     const edits = Number(values.edits);
-    const out: Record<string, unknown> = { machine: machineInfo(), thresholds: THRESHOLDS };
+    const out: Record<string, unknown> = {
+      machine: machineInfo(),
+      thresholds: THRESHOLDS,
+      load_average_before: loadAverage(),
+    };
     const input = readCityInput(values.city);
     const walk = readCityGraphs(values.city, ['walk']).walk as RoadGraph;
     Object.assign(out, { demo_city: values.city, demo_cells: input.cells.length });
@@ -143,6 +148,7 @@ export const benchmark: Benchmark = {
       });
       Object.assign(out, run('metro', metro, grid, edits));
     }
+    out.load_average_after = loadAverage();
     out.peak_rss_mb = peakRssMb();
     console.log(`peak RSS ${out.peak_rss_mb} MB`);
     return out;
