@@ -77,6 +77,9 @@ test('scenario: draw, close, undo, persist, export/import, optimise', async ({ p
   if (site === null) throw new Error('unreachable');
   await page.getByTestId('map').click({ position: { x: site[0], y: site[1] } });
   await expect(page.getByTestId('scenario-site-actions')).toBeVisible();
+  // A drawn site is a proposed project (拟建) in its detail.
+  await expect(page.getByTestId('site-status')).toContainText('拟建');
+  await page.screenshot({ path: `${SHOTS}/scenario-site-detail.png` });
   await page.getByTestId('scenario-close-site').click();
   await expect.poll(() => covered(page)).toBeLessThan(withSite);
   await page.getByTestId('scenario-undo').click();

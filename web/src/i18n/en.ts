@@ -470,5 +470,8 @@ export const en: Catalogue = {
   'programme.exportCsv': 'Export status CSV',
   'programme.exportXlsx': 'Export status XLSX',
   'programme.import': 'Import status (CSV/XLSX)',
+  'programme.profile': 'Programme profile',
+  'programme.status': 'Status',
+  'programme.baseline': 'existing facility',
   // --- end H13 ---
 };

@@ -461,5 +461,8 @@ export const zhCN = {
   'programme.exportCsv': '导出状态 CSV',
   'programme.exportXlsx': '导出状态 XLSX',
   'programme.import': '导入状态（CSV/XLSX）',
+  'programme.profile': '项目方案依据',
+  'programme.status': '项目状态',
+  'programme.baseline': '现状设施',
   // --- end H13 ---
 } as const;

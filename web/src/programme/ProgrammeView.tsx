@@ -28,10 +28,9 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
   const { t, locale, formatPercent, formatNumber } = useI18n();
   const lang = locale === 'en' ? 'en' : 'zh';
   const [state, setState] = useProgrammeState(control.scenario.baseline.city);
-  const profile = useMemo(
-    () => programmeProfile(control.profileId, state),
-    [control.profileId, state],
-  );
+  // Targets come from the programme profile (Haining 2024 has yearly targets; others are generic).
+  const [programmeId, setProgrammeId] = useState('haining-2024');
+  const profile = useMemo(() => programmeProfile(programmeId, state), [programmeId, state]);
   const baselineIds = useMemo(
     () => new Set(control.baselineFacilities.map((f) => f.id)),
     [control.baselineFacilities],
@@ -109,6 +108,16 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
   return (
     <>
       <section className="scenario-section">
+        <label>
+          {t('programme.profile')}{' '}
+          <select value={programmeId} onChange={(e) => setProgrammeId(e.target.value)}>
+            {[...new Set(['haining-2024', control.profileId])].map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
         <h4>{t('programme.sites', { n: projects.length })}</h4>
         <label>
           {t('programme.stepYear')}{' '}

@@ -3,6 +3,7 @@ import type { FacilityType } from '../../../analysis/city/types.ts';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
 import { FACILITY_TYPES } from '../../../analysis/siting/scenario-types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { SiteStatus } from '../programme/SiteStatus.tsx';
 import { SiteForm } from './SiteForm.tsx';
 import type { ScenarioControl } from './use-scenarios.ts';
 
@@ -29,6 +30,11 @@ export function SiteActions({
         {t(`facility.${site.type}`)} · {site.floorAreaM2 ?? '—'} m² · {t('scenario.form.beds')}{' '}
         {site.beds ?? 0}
       </p>
+      <SiteStatus
+        site={site}
+        city={control.scenario.baseline.city}
+        baselineIds={new Set(control.baselineFacilities.map((f) => f.id))}
+      />
       {resizing ? (
         <SiteForm
           initial={{
