@@ -46,6 +46,8 @@ export function describeModification(ctx: ReportContext, m: Modification): strin
       return s.speed(m.mps);
     case 'set-profile':
       return s.profile(m.profile);
+    case 'set-travel-profile':
+      return s.travel(m.travel);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   costToMinutes,
   minutesToCost,
   type TravelProfile,
+  type TravelProfileName,
   travelProfile,
 } from '../routing/profiles.ts';
 import { type SurfaceEngine, snapOrigins, surfaceEngine } from '../routing/surface.ts';
@@ -29,8 +30,13 @@ export interface LiveSite {
 export interface LiveCoverageOptions {
   /** Ascending thresholds in minutes (walk-elderly), e.g. [5, 10, 15, 30]. */
   thresholds: readonly number[];
-  /** Elderly walking speed, m/s (default 1.0). */
+  /** Elderly walking speed, m/s (default 1.0); used by walk-elderly only. */
   walkingSpeedMps?: number;
+  /**
+   * Travel profile (default walk-elderly). The graph given must be this profile's network
+   * (travelProfile(name).network): walk for the walking profiles, ebike, drive.
+   */
+  travelProfile?: TravelProfileName;
   /** Demand per cell, by position (default elders60). */
   weights?: ArrayLike<number>;
   /** Links over input.cells (reuse across sessions: they depend on graph and cells only). */
@@ -73,7 +79,14 @@ export class LiveCoverage {
     }
     const weights = options.weights ?? input.cells.map((c) => c.elders60);
     this.state = new CoverageState(h3, weights, { thresholds: options.thresholds });
-    this.profile = travelProfile('walk-elderly', { speedMps: options.walkingSpeedMps });
+    const name = options.travelProfile ?? 'walk-elderly';
+    this.profile =
+      name === 'walk-elderly'
+        ? travelProfile(name, { speedMps: options.walkingSpeedMps })
+        : travelProfile(name);
+    if (graph.network !== this.profile.network) {
+      throw new Error(`LiveCoverage: ${name} needs the ${this.profile.network} graph`);
+    }
     this.maxCost = minutesToCost(this.profile, this.state.thresholds.at(-1) ?? 0);
     this.engine = surfaceEngine(this.links);
     this.cells = new Int32Array(h3.length);

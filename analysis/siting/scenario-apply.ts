@@ -21,6 +21,7 @@ export function applyScenario(
 
 function applyOne(byId: Map<string, SiteFacility>, m: Modification, index: number): void {
   if (m.kind === 'set-walking-speed' || m.kind === 'set-profile') return;
+  if (m.kind === 'set-travel-profile') return;
   if (m.kind === 'add-site') {
     if (byId.has(m.id)) fail('E_DUPLICATE_SITE', `site id "${m.id}" already exists`, index);
     byId.set(m.id, {
@@ -68,15 +69,19 @@ function fail(code: string, message: string, index: number): never {
   throw new InputError(code, message, { column: `modifications[${index}]` });
 }
 
-/** Walking speed and profile after the scenario (the last setting of each kind wins). */
+/**
+ * Walking speed, standards profile and travel profile after the scenario (the last setting of
+ * each kind wins). travelProfile is only present when the baseline or a modification sets it.
+ */
 export function resolveSettings(
   baseline: ScenarioSettings,
   scenario: Pick<Scenario, 'modifications'>,
 ): ScenarioSettings {
-  let { walkingSpeedMps, profile } = baseline;
+  let { walkingSpeedMps, profile, travelProfile } = baseline;
   for (const m of scenario.modifications) {
     if (m.kind === 'set-walking-speed') walkingSpeedMps = m.mps;
     if (m.kind === 'set-profile') profile = m.profile;
+    if (m.kind === 'set-travel-profile') travelProfile = m.travel;
   }
-  return { walkingSpeedMps, profile };
+  return { walkingSpeedMps, profile, ...(travelProfile === undefined ? {} : { travelProfile }) };
 }

@@ -1,5 +1,6 @@
 import type { FacilityProperties, FacilityType } from '../city/types.ts';
-import { WALK_SPEED_RANGE } from '../routing/profiles.ts';
+import type { SiteProgramme } from '../programme/types.ts';
+import { TRAVEL_PROFILES, type TravelProfileName, WALK_SPEED_RANGE } from '../routing/profiles.ts';
 
 /**
  * A scenario is an ordered list of modifications applied to a baseline facility register
@@ -74,6 +75,17 @@ export interface SetProfile {
   profile: string;
 }
 
+/**
+ * Switches the travel profile coverage is measured with (walk-elderly by default): e.g. "what if
+ * the service counted 15 minutes by e-bike". The walking speed only applies to walk profiles.
+ */
+export interface SetTravelProfile {
+  kind: 'set-travel-profile';
+  travel: TravelProfileName;
+}
+
+export const SCENARIO_TRAVEL_PROFILES: readonly TravelProfileName[] = TRAVEL_PROFILES;
+
 export type Modification =
   | AddSite
   | MoveSite
@@ -81,7 +93,8 @@ export type Modification =
   | RetypeSite
   | CloseSite
   | SetWalkingSpeed
-  | SetProfile;
+  | SetProfile
+  | SetTravelProfile;
 
 export type ModificationKind = Modification['kind'];
 
@@ -98,12 +111,24 @@ export interface Scenario {
   name?: string;
   baseline: ScenarioBaseline;
   modifications: Modification[];
+  /**
+   * Programme statuses (issue 7) changed while this scenario was active, by site id; they
+   * override the city's own status records when the scenario is shown. Optional, so version 1
+   * files without it stay valid.
+   */
+  programme?: ScenarioProgramme;
+}
+
+export interface ScenarioProgramme {
+  records: SiteProgramme[];
 }
 
 /** Settings a scenario may change besides facilities. */
 export interface ScenarioSettings {
   walkingSpeedMps: number;
   profile: string;
+  /** Absent = walk-elderly (older callers do not set it). */
+  travelProfile?: TravelProfileName;
 }
 
 /**

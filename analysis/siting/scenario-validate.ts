@@ -6,9 +6,11 @@ import {
   type ModificationKind,
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
+  SCENARIO_TRAVEL_PROFILES,
   type Scenario,
   WALKING_SPEED_RANGE_MPS,
 } from './scenario-types.ts';
+import { validateScenarioProgramme } from './scenario-programme.ts';
 
 /** One problem found in a scenario, with a JSON path such as `modifications[2].lon`. */
 export interface ScenarioProblem {
@@ -32,6 +34,7 @@ const KINDS: readonly ModificationKind[] = [
   'close-site',
   'set-walking-speed',
   'set-profile',
+  'set-travel-profile',
 ];
 
 type Json = Record<string, unknown>;
@@ -104,6 +107,17 @@ export function validateScenario(
       }
       return;
     }
+    if (kind === 'set-travel-profile') {
+      const travel = raw.travel;
+      if (!SCENARIO_TRAVEL_PROFILES.includes(travel as (typeof SCENARIO_TRAVEL_PROFILES)[number])) {
+        report(
+          'E_BAD_PROFILE',
+          `${at}.travel`,
+          `unknown travel profile ${String(travel)}; use one of ${SCENARIO_TRAVEL_PROFILES.join(', ')}`,
+        );
+      }
+      return;
+    }
     const id = check.string('id');
     if (kind === 'add-site') {
       if (id !== undefined && live.has(id)) {
@@ -136,6 +150,11 @@ export function validateScenario(
     if (kind === 'retype-site') check.facilityType('type');
     if (kind === 'close-site' && id !== undefined && live.delete(id)) closed.add(id);
   });
+  if (json.programme !== undefined) {
+    // Statuses may name any site the scenario ever had (baseline or added, even closed later).
+    const known = new Set([...live, ...closed]);
+    for (const p of validateScenarioProgramme(json.programme, known)) problems.push(p);
+  }
   return problems;
 }
 

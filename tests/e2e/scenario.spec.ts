@@ -180,3 +180,61 @@ test('scenario: draw, close, undo, persist, export/import, optimise', async ({ p
   );
   expect(outside).toEqual([]);
 });
+
+/** The three live coverage numbers (5/10/15 min) as one string, to see any change. */
+async function coveredAll(page: Page): Promise<string> {
+  return (await Promise.all([5, 10, 15].map((m) => covered(page, m)))).join('/');
+}
+
+test('scenario: drag a site to move it; the analysis profile drives the budget', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('scenario-panel')).not.toContainText('正在准备方案计算');
+  const box = await page.getByTestId('map').boundingBox();
+  if (box === null) throw new Error('no map');
+
+  // Add a site, then leave add mode.
+  await page.getByTestId('scenario-add-mode').click();
+  const from = { x: Math.round(box.width * 0.62), y: Math.round(box.height * 0.55) };
+  await addSiteAt(page, from.x, from.y);
+  await expect.poll(() => modCount(page)).toBe(1);
+  await page.getByTestId('scenario-add-mode').click();
+  await page.waitForTimeout(500);
+  const before = await coveredAll(page);
+
+  // Drag it across the map: one move-site modification, the live numbers change.
+  const to = { x: Math.round(box.width * 0.8), y: Math.round(box.height * 0.25) };
+  await page.mouse.move(box.x + from.x, box.y + from.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (from.x + to.x) / 2, box.y + (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(box.x + to.x, box.y + to.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => modCount(page)).toBe(2);
+  await expect(page.getByTestId('scenario-mods').locator('li').last()).toContainText('移动 S1');
+  await expect.poll(() => coveredAll(page)).not.toBe(before);
+  await page.screenshot({ path: `${SHOTS}/scenario-dragged.png` });
+
+  // Choose haining-2024 in the analysis panel: the scenario panel follows it and the compare
+  // view's budget uses Haining's subsidy rules (a neighbourhood point: ¥10,000).
+  await page.getByTestId('profile-select').selectOption('haining-2024');
+  await page.getByTestId('run-analysis').click();
+  await expect(page.getByTestId('scenario-profile')).toHaveAttribute(
+    'data-value',
+    'haining-2024',
+    { timeout: 90_000 },
+  );
+  await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
+  await page.getByTestId('scenario-tab-compare').click();
+  await page.getByTestId('scenario-compare-run').click();
+  const table = page.getByTestId('scenario-compare');
+  await expect(table).toBeVisible({ timeout: 90_000 });
+  const subsidyRow = table
+    .locator('tr')
+    .filter({ has: page.locator('td').first().filter({ hasText: /^补助$/ }) });
+  const subsidy = subsidyRow.locator('td').nth(2);
+  await expect(subsidy).toHaveText(/¥[1-9]/);
+  await page.screenshot({ path: `${SHOTS}/scenario-compare-haining.png` });
+});

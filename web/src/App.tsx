@@ -91,7 +91,13 @@ function Workspace({
     [city],
   );
   // H13: scenarios (live recompute), compare and optimiser; first to see map clicks.
-  const scenario = useScenarioWorkspace(city, graphs !== null, selected, setSelected);
+  const scenario = useScenarioWorkspace(
+    city,
+    graphs !== null,
+    selected,
+    setSelected,
+    analysis.profile,
+  );
   const extraLayers = useMemo(
     () => [...analysis.layers, ...scenario.layers],
     [analysis.layers, scenario.layers],
@@ -121,18 +127,22 @@ function Workspace({
           extraTooltip={analysis.tooltip}
           onPickExtra={pickExtra}
           focus={analysis.focus}
+          drag={scenario.drag}
         />
-        <Legend
-          classes={classes}
-          presentTypes={presentTypes}
-          illustrative={city.manifest.facilitiesIllustrative}
-          hasUnits={city.units.features.length > 0}
-          visibility={visibility}
-          onToggle={toggle}
-        >
-          {analysis.legend}
-        </Legend>
-        {scenario.panel}
+        {/* H14: the scenario panel and the legend dock as one column (never overlapping). */}
+        <div className="map-left-dock">
+          {scenario.panel}
+          <Legend
+            classes={classes}
+            presentTypes={presentTypes}
+            illustrative={city.manifest.facilitiesIllustrative}
+            hasUnits={city.units.features.length > 0}
+            visibility={visibility}
+            onToggle={toggle}
+          >
+            {analysis.legend}
+          </Legend>
+        </div>
       </main>
       {analysis.panel}
     </div>

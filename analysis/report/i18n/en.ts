@@ -138,6 +138,7 @@ export const en: Catalogue = {
     close: (id: string) => `Close site: ${id}`,
     speed: (v: number) => `Walking speed set to ${v} m/s`,
     profile: (p: string) => `Standard switched to ${p}`,
+    travel: (p: string) => `Travel profile switched to ${p}`,
   },
   sites: {
     none: 'No site optimisation was run.',

@@ -132,6 +132,7 @@ export const zh = {
     close: (id: string) => `关闭站点：${id}`,
     speed: (v: number) => `步行速度调整为 ${v} 米/秒`,
     profile: (p: string) => `评估标准切换为 ${p}`,
+    travel: (p: string) => `出行方式切换为 ${p}`,
   },
   sites: {
     none: '本次未运行选址优化。',

@@ -2,6 +2,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { cellToBoundary } from 'h3-js';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import type { Cluster } from '../../../analysis/coverage/types.ts';
+import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import type { TaskList } from '../app/tasks.ts';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -29,6 +30,8 @@ export interface AnalysisWorkspace {
   pick(info: PickingInfo): boolean;
   /** Where the map should zoom (a new object each time). */
   focus: { bbox: Bbox } | null;
+  /** The standards profile of the last finished run (H14: scenarios use it too). */
+  profile: StandardsProfile | null;
 }
 
 type Tasks = Pick<TaskList, 'update' | 'finish'>;
@@ -162,5 +165,5 @@ export function useAnalysisWorkspace(
       onFocusCluster={focusCluster}
     />
   );
-  return { layers, legend, panel, tooltip, pick, focus };
+  return { layers, legend, panel, tooltip, pick, focus, profile: last?.profile ?? null };
 }

@@ -35,7 +35,23 @@ interface MapViewProps {
   onPickExtra?: (info: PickingInfo) => boolean;
   /** H11: zoom to this box [west, south, east, north] whenever a new object is given. */
   focus?: { bbox: [number, number, number, number] } | null;
+  /** H14: pressing on a draggable object drags it (map panning paused meanwhile). */
+  drag?: MapDrag;
 }
+
+/** Drag-to-move of objects drawn by deck.gl layers (scenario sites). */
+export interface MapDrag {
+  /** Layers whose objects may be dragged (picked at the press point). */
+  layerIds: string[];
+  /** The press picked an object: return true to drag it. */
+  start(info: PickingInfo): boolean;
+  move(lon: number, lat: number): void;
+  /** `moved` is false for a press that stayed within a few pixels (a click, not a drag). */
+  end(lon: number, lat: number, moved: boolean): void;
+}
+
+/** Pixels the pointer must travel before a press counts as a drag (maplibre's click tolerance). */
+const DRAG_TOLERANCE_PX = 3;
 
 const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors (ODbL)';
@@ -43,7 +59,7 @@ const ATTRIBUTION =
 /** The map: maplibre draws the offline base style, deck.gl (interleaved) draws the data layers. */
 export function MapView(props: MapViewProps) {
   const { city, classes, visibility, selected, onSelect, onRendered, baseMap } = props;
-  const { extraLayers, extraTooltip, onPickExtra, focus } = props;
+  const { extraLayers, extraTooltip, onPickExtra, focus, drag } = props;
   const container = useRef<HTMLDivElement>(null);
   const [handles, setHandles] = useState<{ map: maplibregl.Map; overlay: MapLibreOverlay } | null>(
     null,
@@ -127,6 +143,63 @@ export function MapView(props: MapViewProps) {
       },
     });
   }, [handles, i18n, onSelect, extraTooltip, onPickExtra]);
+
+  // Drag: picked on mousedown; followed on the window so a release off the map still ends it.
+  useEffect(() => {
+    if (handles === null || drag === undefined) return;
+    const { map, overlay } = handles;
+    const canvas = map.getCanvas();
+    let stop: (() => void) | null = null;
+    const onDown = (e: maplibregl.MapMouseEvent) => {
+      if (e.originalEvent.button !== 0) return;
+      // Every object under the press; the earliest layer in drag.layerIds wins (an added site
+      // drawn next to a facility marker is the one the user means).
+      const hits = overlay.pickObjects({
+        x: e.point.x - 4,
+        y: e.point.y - 4,
+        width: 9,
+        height: 9,
+        layerIds: drag.layerIds,
+      });
+      const rank = (info: PickingInfo) => drag.layerIds.indexOf(info.layer?.id ?? '');
+      const info = [...hits].sort((a, b) => rank(a) - rank(b))[0];
+      if (info === undefined || !drag.start(info)) return;
+      e.preventDefault();
+      map.dragPan.disable();
+      const startX = e.originalEvent.clientX;
+      const startY = e.originalEvent.clientY;
+      let moved = false;
+      const lngLatOf = (event: MouseEvent) => {
+        const rect = canvas.getBoundingClientRect();
+        return map.unproject([event.clientX - rect.left, event.clientY - rect.top]);
+      };
+      const onMove = (event: MouseEvent) => {
+        if (Math.hypot(event.clientX - startX, event.clientY - startY) > DRAG_TOLERANCE_PX)
+          moved = true;
+        if (!moved) return;
+        const { lng, lat } = lngLatOf(event);
+        drag.move(lng, lat);
+      };
+      const onUp = (event: MouseEvent) => {
+        stop?.();
+        const { lng, lat } = lngLatOf(event);
+        drag.end(lng, lat, moved);
+      };
+      stop = () => {
+        window.removeEventListener('mousemove', onMove);
+        window.removeEventListener('mouseup', onUp);
+        map.dragPan.enable();
+        stop = null;
+      };
+      window.addEventListener('mousemove', onMove);
+      window.addEventListener('mouseup', onUp);
+    };
+    map.on('mousedown', onDown);
+    return () => {
+      map.off('mousedown', onDown);
+      stop?.();
+    };
+  }, [handles, drag]);
 
   useEffect(() => {
     if (handles === null || focus === null || focus === undefined) return;

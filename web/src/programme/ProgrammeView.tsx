@@ -6,6 +6,7 @@ import { recordsOf } from '../../../analysis/programme/status-table.ts';
 import { readStatusXlsx, writeStatusXlsx } from '../../../analysis/programme/status-xlsx.ts';
 import { setTargetValue, targetYears } from '../../../analysis/programme/targets.ts';
 import { applyScenario } from '../../../analysis/siting/scenario-apply.ts';
+import { mergeProgrammeRecords } from '../../../analysis/siting/scenario-programme.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadBytes } from '../report/rasterise.ts';
 import type { ScenarioControl } from '../scenario/use-scenarios.ts';
@@ -15,6 +16,7 @@ import {
   advanceSite,
   closuresBy,
   nextStatus,
+  type ProgrammeState,
   programmeProfile,
   scenarioRegister,
   startProject,
@@ -39,10 +41,20 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
     () => applyScenario(control.baselineFacilities, control.scenario),
     [control.baselineFacilities, control.scenario],
   );
-  const register = useMemo(
-    () => scenarioRegister(facilities, baselineIds, state.records),
-    [facilities, baselineIds, state.records],
+  // Status edits belong to the active scenario (issue 7); the city's records (imported status
+  // files) stay underneath and are overridden per site by the scenario's.
+  const records = useMemo(
+    () => mergeProgrammeRecords(state.records, control.scenario),
+    [state.records, control.scenario],
   );
+  const register = useMemo(
+    () => scenarioRegister(facilities, baselineIds, records),
+    [facilities, baselineIds, records],
+  );
+  const keepInScenario = (next: ProgrammeState, siteId: string) => {
+    const record = next.records.find((r) => r.id === siteId);
+    if (record !== undefined) control.setStatusRecord(record);
+  };
   const years = targetYears(profile);
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(years[0] ?? thisYear);
@@ -145,7 +157,12 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
                         type="button"
                         onClick={() =>
                           guard(() =>
-                            setState(advanceSite(state, register, site.id, { year: stepYear })),
+                            keepInScenario(
+                              advanceSite({ ...state, records }, register, site.id, {
+                                year: stepYear,
+                              }),
+                              site.id,
+                            ),
                           )
                         }
                       >
@@ -164,7 +181,10 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
             value=""
             onChange={(e) =>
               e.target.value !== '' &&
-              setState(startProject(state, e.target.value, { upgraded: true, year: stepYear }))
+              keepInScenario(
+                startProject(state, e.target.value, { upgraded: true, year: stepYear }),
+                e.target.value,
+              )
             }
           >
             <option value="">{t('programme.startProject')}</option>

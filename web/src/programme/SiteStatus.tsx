@@ -1,23 +1,40 @@
 import { useState } from 'react';
 import { STATUS_LABELS } from '../../../analysis/programme/status.ts';
+import { mergeProgrammeRecords } from '../../../analysis/siting/scenario-programme.ts';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { advanceSite, nextStatus, scenarioRegister, startProject } from './programme-state.ts';
+import type { ScenarioControl } from '../scenario/use-scenarios.ts';
+import {
+  advanceSite,
+  nextStatus,
+  type ProgrammeState,
+  scenarioRegister,
+  startProject,
+} from './programme-state.ts';
 import { useProgrammeState } from './use-programme.ts';
 
-/** The programme status of one site in its detail: the current step and the next one. */
+/**
+ * The programme status of one site in its detail: the current step and the next one. A status
+ * change is stored in the active scenario (issue 7: status is part of scenarios).
+ */
 export function SiteStatus({
   site,
-  city,
+  control,
   baselineIds,
 }: {
   site: SiteFacility;
-  city: string;
+  control: ScenarioControl;
   baselineIds: ReadonlySet<string>;
 }) {
+  const city = control.scenario.baseline.city;
   const { t, locale } = useI18n();
   const lang = locale === 'en' ? 'en' : 'zh';
-  const [state, setState] = useProgrammeState(city);
+  const [cityState] = useProgrammeState(city);
+  const state = { ...cityState, records: mergeProgrammeRecords(cityState.records, control.scenario) };
+  const setState = (next: ProgrammeState) => {
+    const changed = next.records.find((r) => r.id === site.id);
+    if (changed !== undefined) control.setStatusRecord(changed);
+  };
   const [year, setYear] = useState(new Date().getFullYear());
   const [error, setError] = useState<string | null>(null);
   const register = scenarioRegister([site], baselineIds, state.records);

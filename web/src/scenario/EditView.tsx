@@ -12,6 +12,7 @@ import type { Interaction } from './use-scenario-workspace.tsx';
 import { newScenario, type ScenarioControl } from './use-scenarios.ts';
 
 const SPEEDS = [0.8, 0.9, 1.0, 1.1, 1.2];
+const TRAVELS = ['walk-elderly', 'walk', 'ebike', 'drive'] as const;
 
 export function EditView({
   control,
@@ -33,6 +34,9 @@ export function EditView({
     [...scenario.modifications].reverse().find((m) => m.kind === 'set-walking-speed')?.mps ??
     control.live?.walkingSpeedMps ??
     1;
+  const travel =
+    [...scenario.modifications].reverse().find((m) => m.kind === 'set-travel-profile')?.travel ??
+    'walk-elderly';
   const importFile = async (file: File) => {
     const result = importScenarioText(await file.text(), control.baselineFacilities);
     if ('problems' in result) setProblems(result.problems);
@@ -72,6 +76,9 @@ export function EditView({
           {t('scenario.delete')}
         </button>
       </section>
+      <p className="scenario-muted" data-testid="scenario-profile" data-value={control.profileId}>
+        {t('scenario.usingProfile', { profile: control.profileId })}
+      </p>
       <LiveNumbersTable control={control} />
       <section className="scenario-section scenario-row">
         <button
@@ -100,7 +107,25 @@ export function EditView({
             ))}
           </select>
         </label>
+        <label>
+          {t('scenario.travel')}
+          <select
+            data-testid="scenario-travel"
+            value={travel}
+            onChange={(e) => {
+              const next = TRAVELS.find((name) => name === e.target.value);
+              if (next !== undefined) control.apply({ kind: 'set-travel-profile', travel: next });
+            }}
+          >
+            {TRAVELS.map((name) => (
+              <option key={name} value={name}>
+                {t(`travel.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </section>
+      {interaction.kind === 'idle' && <p className="scenario-hint">{t('scenario.dragHint')}</p>}
       {interaction.kind === 'add' && <p className="scenario-hint">{t('scenario.addHint')}</p>}
       {interaction.kind === 'move' && (
         <p className="scenario-hint">{t('scenario.moveHint', { id: interaction.id })}</p>

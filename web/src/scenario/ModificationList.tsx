@@ -22,6 +22,8 @@ export function describeModification(m: Modification, { t }: Pick<I18n, 't'>): s
       return t('scenario.mod.speed', { mps: m.mps });
     case 'set-profile':
       return t('scenario.mod.profile', { profile: m.profile });
+    case 'set-travel-profile':
+      return t('scenario.mod.travel', { travel: t(`travel.${m.travel}`) });
   }
 }
 

@@ -32,7 +32,7 @@ export function SiteActions({
       </p>
       <SiteStatus
         site={site}
-        city={control.scenario.baseline.city}
+        control={control}
         baselineIds={new Set(control.baselineFacilities.map((f) => f.id))}
       />
       {resizing ? (

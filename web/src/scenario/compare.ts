@@ -52,9 +52,11 @@ export function columnFromSummary(
   name: string,
   summary: AnalysisSummary,
   budget: CompareColumn['budget'] = null,
+  travel = 'walk-elderly',
 ): CompareColumn {
+  // The scenario's travel profile (walk-elderly unless it sets another).
   const walk = summary.thresholds.map((m) =>
-    summary.coverage.find((c) => c.profile === 'walk-elderly' && c.minutes === m),
+    summary.coverage.find((c) => c.profile === travel && c.minutes === m),
   );
   return {
     name,

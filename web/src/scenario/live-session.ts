@@ -1,6 +1,8 @@
 import type { CityInput } from '../../../analysis/coverage/types.ts';
-import type { RoadGraph } from '../../../analysis/graph/types.ts';
+import { InputError } from '../../../analysis/errors.ts';
+import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 import type { CellLinks } from '../../../analysis/routing/cell-links.ts';
+import { type TravelProfileName, travelProfile } from '../../../analysis/routing/profiles.ts';
 import { LiveCoverage } from '../../../analysis/siting/live-coverage.ts';
 import { applyScenario, resolveSettings } from '../../../analysis/siting/scenario-apply.ts';
 import { diffFacilities } from '../../../analysis/siting/scenario-diff.ts';
@@ -9,8 +11,8 @@ import type { Scenario, SiteFacility } from '../../../analysis/siting/scenario-t
 /**
  * Live recompute of one scenario (pure: runs in the worker and in Node tests), over H12's
  * LiveCoverage. An edit diffs the new register against the one shown and routes only added or
- * moved sites (one bounded search each). A walking-speed change reroutes everything, as every
- * travel time changes (the cell links are reused).
+ * moved sites (one bounded search each). A walking-speed or travel-profile change reroutes
+ * everything, as every travel time changes (the cell links of each network are kept).
  */
 export interface LiveNumbers {
   thresholds: number[];
@@ -29,6 +31,7 @@ export interface LiveUpdate extends LiveNumbers {
   /** Sites routed for this edit (the searches the edit touched). */
   routed: number;
   walkingSpeedMps: number;
+  travelProfile: TravelProfileName;
   /** Cells whose best time differs from the baseline: [h3, baseline minutes, scenario minutes]. */
   changedCells: [string, number | null, number | null][];
 }
@@ -39,14 +42,18 @@ export class LiveSession {
   private live: LiveCoverage;
   private current: SiteFacility[];
   private speed: number;
+  private travel: TravelProfileName = 'walk-elderly';
+  private readonly linksByNetwork = new Map<NetworkProfile, CellLinks>();
   private readonly baselineBest: Float32Array;
 
+  /** `graphOf`: the ebike/drive graphs for a travel-profile change (absent = walking only). */
   constructor(
     private readonly input: CityInput,
     private readonly graph: RoadGraph,
     links: CellLinks | undefined,
     private readonly thresholds: number[],
     private readonly baselineSpeed: number,
+    private readonly graphOf?: (network: NetworkProfile) => RoadGraph | undefined,
   ) {
     this.baseline = input.facilities.map((f) => ({ ...f }));
     this.residents = input.cells.reduce((sum, c) => sum + c.residents, 0);
@@ -57,6 +64,7 @@ export class LiveSession {
       walkingSpeedMps: baselineSpeed,
       ...(links === undefined ? {} : { links }),
     });
+    this.linksByNetwork.set(graph.network, this.live.links);
     this.baselineBest = Float32Array.from(this.live.state.bestMinutesView());
   }
 
@@ -73,17 +81,23 @@ export class LiveSession {
     const t0 = performance.now();
     const next = applyScenario(this.baseline, scenario);
     const settings = resolveSettings(
-      { walkingSpeedMps: this.baselineSpeed, profile: '' },
+      { walkingSpeedMps: this.baselineSpeed, profile: '', travelProfile: 'walk-elderly' },
       scenario,
     );
+    const travel = settings.travelProfile ?? 'walk-elderly';
     let routed: number;
-    if (settings.walkingSpeedMps !== this.speed) {
-      this.speed = settings.walkingSpeedMps;
-      this.live = new LiveCoverage(this.input, this.graph, next, {
+    if (settings.walkingSpeedMps !== this.speed || travel !== this.travel) {
+      const graph = this.graphFor(travel);
+      const links = this.linksByNetwork.get(graph.network);
+      this.live = new LiveCoverage(this.input, graph, next, {
         thresholds: this.thresholds,
-        walkingSpeedMps: this.speed,
-        links: this.live.links,
+        walkingSpeedMps: settings.walkingSpeedMps,
+        travelProfile: travel,
+        ...(links === undefined ? {} : { links }),
       });
+      this.linksByNetwork.set(graph.network, this.live.links);
+      this.speed = settings.walkingSpeedMps;
+      this.travel = travel;
       routed = next.length;
     } else {
       const byId = new Map(next.map((f) => [f.id, f]));
@@ -100,8 +114,21 @@ export class LiveSession {
       ms: performance.now() - t0,
       routed,
       walkingSpeedMps: this.speed,
+      travelProfile: this.travel,
       changedCells: this.changedVsBaseline(),
     };
+  }
+
+  private graphFor(travel: TravelProfileName): RoadGraph {
+    const network = travelProfile(travel).network;
+    const graph = network === this.graph.network ? this.graph : this.graphOf?.(network);
+    if (graph === undefined) {
+      throw new InputError(
+        'E_NO_GRAPH',
+        `the ${network} road network of this city is not loaded, so ${travel} cannot be evaluated`,
+      );
+    }
+    return graph;
   }
 
   private numbersOf(facilities: readonly SiteFacility[]): LiveNumbers {

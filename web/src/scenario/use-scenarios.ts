@@ -8,7 +8,13 @@ import {
   type SiteFacility,
   undoLastModification,
 } from '../../../analysis/siting/scenario-types.ts';
+import type { SiteProgramme } from '../../../analysis/programme/types.ts';
+import {
+  pruneProgramme,
+  withProgrammeRecord,
+} from '../../../analysis/siting/scenario-programme.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
+import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import { cityTexts } from '../analysis-ui/city-texts.ts';
 import { DEFAULT_PROFILE_ID } from '../analysis-ui/use-analysis.ts';
 import type { CityData } from '../data/city-data.ts';
@@ -31,12 +37,14 @@ export interface ScenarioControl {
   add(scenario: Scenario): void;
   select(index: number): void;
   rename(name: string): void;
+  /** Stores a site's programme status in the active scenario (issue 7). */
+  setStatusRecord(record: SiteProgramme): void;
   remove(index: number): void;
   profileId: string;
 }
 
-/** Scenarios are evaluated against the page's default profile (as the first analysis). */
-const profileId = DEFAULT_PROFILE_ID;
+/** Until the analysis panel has run, scenarios use the page's default profile. */
+const defaultProfile = (): StandardsProfile => builtInProfile(DEFAULT_PROFILE_ID);
 
 export function facilitiesOf(city: CityData): SiteFacility[] {
   return city.facilities.features.map((f) => ({
@@ -50,7 +58,14 @@ export function facilitiesOf(city: CityData): SiteFacility[] {
  * The scenarios of the page: a list autosaved to IndexedDB per city, the active one evaluated
  * live in the worker on every change (only the searches an edit touches are rerun there).
  */
-export function useScenarios(city: CityData, graphsReady: boolean): ScenarioControl {
+export function useScenarios(
+  city: CityData,
+  graphsReady: boolean,
+  chosenProfile: StandardsProfile | null = null,
+): ScenarioControl {
+  // The standards profile chosen in the analysis panel (H11): live numbers, compare and budget.
+  const profile = useMemo(() => chosenProfile ?? defaultProfile(), [chosenProfile]);
+  const profileId = profile.id;
   const baselineFacilities = useMemo(() => facilitiesOf(city), [city]);
   const baselineRef = { city: city.manifest.name, profile: profileId };
   const [store, setStore] = useState<ScenarioStore>(() => initialStore(baselineRef, '方案1'));
@@ -91,7 +106,7 @@ export function useScenarios(city: CityData, graphsReady: boolean): ScenarioCont
     let cancelled = false;
     setOpened(false);
     analysisWorker()
-      .scenarioOpen({ texts: cityTexts(city), profile: builtInProfile(profileId) })
+      .scenarioOpen({ texts: cityTexts(city), profile })
       .then((answer) => {
         if (cancelled) return;
         if (!answer.ok) setError(answer.error.message);
@@ -104,7 +119,7 @@ export function useScenarios(city: CityData, graphsReady: boolean): ScenarioCont
     return () => {
       cancelled = true;
     };
-  }, [city, graphsReady]);
+  }, [city, graphsReady, profile]);
 
   const scenario = store.scenarios[store.active] ?? store.scenarios[0];
   // Evaluate the active scenario after each change; a newer request makes older answers stale.
@@ -124,12 +139,19 @@ export function useScenarios(city: CityData, graphsReady: boolean): ScenarioCont
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [opened, loaded, scenario]);
 
-  const update = useCallback((change: (s: Scenario) => Scenario) => {
-    setStore((st) => ({
-      ...st,
-      scenarios: st.scenarios.map((s, i) => (i === st.active ? change(s) : s)),
-    }));
-  }, []);
+  // Status records of sites an edit removed (an undone add) are dropped, so the scenario stays
+  // valid and survives the autosave round trip.
+  const update = useCallback(
+    (change: (s: Scenario) => Scenario) => {
+      setStore((st) => ({
+        ...st,
+        scenarios: st.scenarios.map((s, i) =>
+          i === st.active ? pruneProgramme(change(s), baselineFacilities) : s,
+        ),
+      }));
+    },
+    [baselineFacilities],
+  );
 
   return {
     ready: opened && loaded,
@@ -143,6 +165,7 @@ export function useScenarios(city: CityData, graphsReady: boolean): ScenarioCont
     apply: (m) => update((s) => appendModification(s, m)),
     undo: () => update(undoLastModification),
     rename: (name) => update((s) => ({ ...s, name })),
+    setStatusRecord: (record) => update((s) => withProgrammeRecord(s, record)),
     add: (s) =>
       setStore((st) => ({ ...st, scenarios: [...st.scenarios, s], active: st.scenarios.length })),
     select: (index) => setStore((st) => ({ ...st, active: index })),

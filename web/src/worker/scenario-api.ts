@@ -3,7 +3,7 @@ import { analyseCity } from '../../../analysis/coverage/analyse-city.ts';
 import { type CityTexts, parseCityInput } from '../../../analysis/coverage/parse-city.ts';
 import { graphReachSource } from '../../../analysis/coverage/routing-reach.ts';
 import type { CityInput } from '../../../analysis/coverage/types.ts';
-import { isInputError } from '../../../analysis/errors.ts';
+import { InputError, isInputError } from '../../../analysis/errors.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 import { estimateBudget } from '../../../analysis/programme/budget.ts';
 import { programmeProfileFor } from '../../../analysis/programme/builtin.ts';
@@ -21,7 +21,7 @@ import { optimiseLscp, optimiseMclp } from '../../../analysis/siting/optimise.ts
 import type { SitingCandidate, SitingResult } from '../../../analysis/siting/optimise-types.ts';
 import { applyScenario, resolveSettings } from '../../../analysis/siting/scenario-apply.ts';
 import type { Scenario } from '../../../analysis/siting/scenario-types.ts';
-import { parseProfile } from '../../../analysis/standards/profiles.ts';
+import { builtInProfile, parseProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import {
   buildReport,
@@ -114,6 +114,7 @@ export function createScenarioApi(graphOf: GraphLookup) {
           undefined,
           [...thresholdsMinutes],
           walkingSpeedMps,
+          graphOf,
         );
         session = { input, profile, graph, live };
         return { ...live.numbers(), ms: performance.now() - t0 };
@@ -141,27 +142,37 @@ export function createScenarioApi(graphOf: GraphLookup) {
             run.scenario === null
               ? input.facilities
               : applyScenario(current().live.baselineFacilities(), run.scenario);
-          const speed = resolveSettings(
+          const settings = resolveSettings(
             { walkingSpeedMps: profile.settings.walkingSpeedMps, profile: profile.id },
             run.scenario ?? { modifications: [] },
-          ).walkingSpeedMps;
+          );
+          // A set-profile modification evaluates against that built-in profile (as the CLI).
+          const base =
+            settings.profile === profile.id ? profile : builtInProfile(settings.profile);
+          const travel = settings.travelProfile ?? 'walk-elderly';
+          const network = travelProfile(travel).network;
+          graphs[network] ??= graphOf(network);
+          if (graphs[network] === undefined) {
+            throw new InputError('E_NO_GRAPH', `the ${network} road network is not loaded`);
+          }
           const city: CityInput = { ...input, facilities };
           const scenarioProfile = {
-            ...profile,
-            settings: { ...profile.settings, walkingSpeedMps: speed },
+            ...base,
+            settings: { ...base.settings, walkingSpeedMps: settings.walkingSpeedMps },
           };
           const reach = graphReachSource(city, graphs).reach;
           const result = await analyseCity(city, runner, {
             profile: scenarioProfile,
             reach,
-            travelProfiles: ['walk-elderly'],
+            travelProfiles: [travel],
             skipCells: true,
           });
           columns.push(
             columnFromSummary(
               run.name,
               result.summary,
-              budgetOf(run.scenario, facilities, profile.id),
+              budgetOf(run.scenario, facilities, settings.profile),
+              travel,
             ),
           );
         }
@@ -228,9 +239,16 @@ function budgetOf(
 ): CompareColumn['budget'] {
   if (scenario === null) return null;
   const year = new Date().getFullYear();
-  const added = scenario.modifications.flatMap((m) => (m.kind === 'add-site' ? [m.id] : []));
+  const added = new Set(
+    scenario.modifications.flatMap((m) => (m.kind === 'add-site' ? [m.id] : [])),
+  );
   const open = new Set(facilities.map((f) => f.id));
-  const sites = added.filter((id) => open.has(id)).map((id) => proposedRecord(id, { year }));
+  // Statuses set in the scenario (issue 7) win; a new site without one is a proposed project.
+  const own = new Map((scenario.programme?.records ?? []).map((r) => [r.id, r]));
+  const sites = [
+    ...[...added].map((id) => own.get(id) ?? proposedRecord(id, { year })),
+    ...[...own.values()].filter((r) => !added.has(r.id) && r.baseline !== true),
+  ].filter((r) => open.has(r.id));
   const estimate = estimateBudget({ facilities, sites }, programmeProfileFor(profileId));
   const { sites: count, costYuan, subsidyYuan, localYuan } = estimate.total;
   return { sites: count, costYuan, subsidyYuan, localYuan };
