@@ -87,7 +87,8 @@ export function validateScenarioProgramme(
 function validStep(step: Json): boolean {
   const { year, date } = step;
   const yearOk = year === undefined || (typeof year === 'number' && Number.isInteger(year));
-  const dateOk = date === undefined || (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date));
+  const dateOk =
+    date === undefined || (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date));
   return yearOk && dateOk;
 }
 

@@ -1,16 +1,16 @@
 import type { FacilityType } from '../city/types.ts';
 import { InputError } from '../errors.ts';
+import { validateScenarioProgramme } from './scenario-programme.ts';
 import {
   FACILITY_TYPES,
   type Modification,
   type ModificationKind,
   SCENARIO_FORMAT,
-  SCENARIO_VERSION,
   SCENARIO_TRAVEL_PROFILES,
+  SCENARIO_VERSION,
   type Scenario,
   WALKING_SPEED_RANGE_MPS,
 } from './scenario-types.ts';
-import { validateScenarioProgramme } from './scenario-programme.ts';
 
 /** One problem found in a scenario, with a JSON path such as `modifications[2].lon`. */
 export interface ScenarioProblem {

@@ -196,16 +196,33 @@ test('scenario: drag a site to move it; the analysis profile drives the budget',
   const box = await page.getByTestId('map').boundingBox();
   if (box === null) throw new Error('no map');
 
-  // Add a site, then leave add mode.
+  // Add a site that raises the 5-minute coverage (as the first test), then leave add mode.
+  const base = await covered(page);
   await page.getByTestId('scenario-add-mode').click();
-  const from = { x: Math.round(box.width * 0.62), y: Math.round(box.height * 0.55) };
-  await addSiteAt(page, from.x, from.y);
-  await expect.poll(() => modCount(page)).toBe(1);
+  let from: { x: number; y: number } | null = null;
+  for (const [fx, fy] of [
+    [0.62, 0.55],
+    [0.75, 0.4],
+    [0.5, 0.7],
+    [0.85, 0.6],
+  ]) {
+    const point = { x: Math.round(box.width * fx), y: Math.round(box.height * fy) };
+    await addSiteAt(page, point.x, point.y);
+    await expect.poll(() => modCount(page)).toBe(1);
+    await expect(page.getByTestId('scenario-timing')).toBeVisible();
+    await page.waitForTimeout(300);
+    if ((await covered(page)) > base) {
+      from = point;
+      break;
+    }
+    await page.getByTestId('scenario-undo').click();
+  }
+  if (from === null) throw new Error('no drawn site raised the 5-minute coverage');
   await page.getByTestId('scenario-add-mode').click();
-  await page.waitForTimeout(500);
   const before = await coveredAll(page);
 
-  // Drag it across the map: one move-site modification, the live numbers change.
+  // Drag it off the road network, top right: one move-site modification; the live numbers
+  // change (the site no longer covers anyone).
   const to = { x: Math.round(box.width * 0.8), y: Math.round(box.height * 0.25) };
   await page.mouse.move(box.x + from.x, box.y + from.y);
   await page.mouse.down();
@@ -221,20 +238,52 @@ test('scenario: drag a site to move it; the analysis profile drives the budget',
   // view's budget uses Haining's subsidy rules (a neighbourhood point: ¥10,000).
   await page.getByTestId('profile-select').selectOption('haining-2024');
   await page.getByTestId('run-analysis').click();
-  await expect(page.getByTestId('scenario-profile')).toHaveAttribute(
-    'data-value',
-    'haining-2024',
-    { timeout: 90_000 },
-  );
+  await expect(page.getByTestId('scenario-profile')).toHaveAttribute('data-value', 'haining-2024', {
+    timeout: 90_000,
+  });
   await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
   await page.getByTestId('scenario-tab-compare').click();
   await page.getByTestId('scenario-compare-run').click();
   const table = page.getByTestId('scenario-compare');
   await expect(table).toBeVisible({ timeout: 90_000 });
-  const subsidyRow = table
-    .locator('tr')
-    .filter({ has: page.locator('td').first().filter({ hasText: /^补助$/ }) });
+  const subsidyRow = table.locator('tr').filter({
+    has: page
+      .locator('td')
+      .first()
+      .filter({ hasText: /^补助$/ }),
+  });
   const subsidy = subsidyRow.locator('td').nth(2);
   await expect(subsidy).toHaveText(/¥[1-9]/);
   await page.screenshot({ path: `${SHOTS}/scenario-compare-haining.png` });
+
+  // A status change belongs to the scenario: exported with it, back after a reload, absent from
+  // a new scenario.
+  await page.getByTestId('scenario-tab-programme').click();
+  const projects = page.getByTestId('programme-sites').locator('tr');
+  await expect(projects).toHaveCount(1);
+  await projects.first().getByRole('button').click();
+  await expect(projects.first()).toContainText('列入年度任务');
+  await page.getByTestId('scenario-tab-edit').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('scenario-export').click(),
+  ]);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+    version: number;
+    programme?: { records: { id: string; status: string }[] };
+  };
+  expect(json.version).toBe(1);
+  expect(json.programme?.records).toEqual([
+    expect.objectContaining({ id: 'S1', status: 'planned' }),
+  ]);
+  await page.reload();
+  await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
+  await expect.poll(() => modCount(page), { timeout: 60_000 }).toBe(2);
+  await page.getByTestId('scenario-tab-programme').click();
+  await expect(projects.first()).toContainText('列入年度任务');
+  await page.getByTestId('scenario-tab-edit').click();
+  await page.getByTestId('scenario-import').setInputFiles(await download.path());
+  await expect(page.getByTestId('scenario-select').locator('option')).toHaveCount(2);
+  await page.getByTestId('scenario-tab-programme').click();
+  await expect(projects.first()).toContainText('列入年度任务');
 });

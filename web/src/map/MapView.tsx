@@ -152,13 +152,13 @@ export function MapView(props: MapViewProps) {
     let stop: (() => void) | null = null;
     const onDown = (e: maplibregl.MapMouseEvent) => {
       if (e.originalEvent.button !== 0) return;
-      // Every object under the press; the earliest layer in drag.layerIds wins (an added site
+      // Objects under the press, occluded ones too; the earliest layer in drag.layerIds wins (an added site
       // drawn next to a facility marker is the one the user means).
-      const hits = overlay.pickObjects({
-        x: e.point.x - 4,
-        y: e.point.y - 4,
-        width: 9,
-        height: 9,
+      const hits = overlay.pickMultipleObjects({
+        x: e.point.x,
+        y: e.point.y,
+        radius: 4,
+        depth: 4,
         layerIds: drag.layerIds,
       });
       const rank = (info: PickingInfo) => drag.layerIds.indexOf(info.layer?.id ?? '');

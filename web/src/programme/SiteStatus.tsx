@@ -30,7 +30,10 @@ export function SiteStatus({
   const { t, locale } = useI18n();
   const lang = locale === 'en' ? 'en' : 'zh';
   const [cityState] = useProgrammeState(city);
-  const state = { ...cityState, records: mergeProgrammeRecords(cityState.records, control.scenario) };
+  const state = {
+    ...cityState,
+    records: mergeProgrammeRecords(cityState.records, control.scenario),
+  };
   const setState = (next: ProgrammeState) => {
     const changed = next.records.find((r) => r.id === site.id);
     if (changed !== undefined) control.setStatusRecord(changed);

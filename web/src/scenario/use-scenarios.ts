@@ -1,5 +1,10 @@
 import { get, set } from 'idb-keyval';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SiteProgramme } from '../../../analysis/programme/types.ts';
+import {
+  pruneProgramme,
+  withProgrammeRecord,
+} from '../../../analysis/siting/scenario-programme.ts';
 import {
   appendModification,
   emptyScenario,
@@ -8,11 +13,6 @@ import {
   type SiteFacility,
   undoLastModification,
 } from '../../../analysis/siting/scenario-types.ts';
-import type { SiteProgramme } from '../../../analysis/programme/types.ts';
-import {
-  pruneProgramme,
-  withProgrammeRecord,
-} from '../../../analysis/siting/scenario-programme.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import { cityTexts } from '../analysis-ui/city-texts.ts';

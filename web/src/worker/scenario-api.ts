@@ -147,8 +147,7 @@ export function createScenarioApi(graphOf: GraphLookup) {
             run.scenario ?? { modifications: [] },
           );
           // A set-profile modification evaluates against that built-in profile (as the CLI).
-          const base =
-            settings.profile === profile.id ? profile : builtInProfile(settings.profile);
+          const base = settings.profile === profile.id ? profile : builtInProfile(settings.profile);
           const travel = settings.travelProfile ?? 'walk-elderly';
           const network = travelProfile(travel).network;
           graphs[network] ??= graphOf(network);
