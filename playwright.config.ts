@@ -8,7 +8,7 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   workers: 1,
   outputDir: 'test-results',
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL: 'http://127.0.0.1:4173',
     screenshot: 'on',
