@@ -14,12 +14,9 @@ import type {
 import { applyScenario, resolveSettings } from '../../analysis/siting/scenario-apply.ts';
 import type { Scenario } from '../../analysis/siting/scenario-types.ts';
 import { parseScenario } from '../../analysis/siting/scenario-validate.ts';
-import {
-  BUILT_IN_PROFILE_IDS,
-  builtInProfile,
-  parseProfile,
-} from '../../analysis/standards/profiles.ts';
+import { BUILT_IN_PROFILE_IDS, builtInProfile } from '../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../analysis/standards/types.ts';
+import { loadProfile } from '../analyse/load-profile.ts';
 import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
 import { NodeRunner } from '../db/node-runner.ts';
 import { readCityManifest } from '../routing/city-graph.ts';
@@ -32,21 +29,6 @@ export interface ReportRequest {
   sitesFile?: string;
   lang: ReportLang;
   generatedOn: string;
-}
-
-export function loadProfile(name: string): StandardsProfile {
-  if (!name.endsWith('.json')) return builtInProfile(name);
-  if (!existsSync(name))
-    throw new InputError('E_MISSING_FILE', 'profile file not found', { file: name });
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(name, 'utf8'));
-  } catch (error) {
-    throw new InputError('E_BAD_JSON', `not valid JSON: ${(error as Error).message}`, {
-      file: name,
-    });
-  }
-  return parseProfile(data, name);
 }
 
 type Graphs = Partial<Record<NetworkProfile, RoadGraph>>;

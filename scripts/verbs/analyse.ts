@@ -1,19 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseCity } from '../../analysis/coverage/analyse-city.ts';
 import { analysisFiles } from '../../analysis/coverage/outputs.ts';
 import { graphReachSource } from '../../analysis/coverage/routing-reach.ts';
 import { InputError } from '../../analysis/errors.ts';
-import {
-  BUILT_IN_PROFILE_IDS,
-  builtInProfile,
-  parseProfile,
-} from '../../analysis/standards/profiles.ts';
-import {
-  type StandardsProfile,
-  TRAVEL_PROFILES,
-  type TravelProfile,
-} from '../../analysis/standards/types.ts';
+import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
+import { TRAVEL_PROFILES, type TravelProfile } from '../../analysis/standards/types.ts';
+import { loadProfile } from '../analyse/load-profile.ts';
 import { printSummaryTable } from '../analyse/print-summary.ts';
 import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
 import { NodeRunner } from '../db/node-runner.ts';
@@ -69,21 +62,6 @@ summary.json is documented in analysis/coverage/README.md.`,
     return 0;
   },
 };
-
-function loadProfile(name: string): StandardsProfile {
-  if (!name.endsWith('.json')) return builtInProfile(name);
-  if (!existsSync(name))
-    throw new InputError('E_MISSING_FILE', 'profile file not found', { file: name });
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(name, 'utf8'));
-  } catch (error) {
-    throw new InputError('E_BAD_JSON', `not valid JSON: ${(error as Error).message}`, {
-      file: name,
-    });
-  }
-  return parseProfile(data, name);
-}
 
 function parseTravel(list: string): TravelProfile[] {
   const names = list
