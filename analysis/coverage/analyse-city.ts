@@ -1,4 +1,5 @@
 import { type SqlRunner, sqlNumber } from '../db/sql-runner.ts';
+import { cellCentresInSlices } from '../routing/cell-centres.ts';
 import { evaluateProfile, selectRules } from '../standards/evaluate.ts';
 import { networkMinutes } from '../standards/rules/coverage-share.ts';
 import type { StandardsProfile, TravelProfile } from '../standards/types.ts';
@@ -63,7 +64,9 @@ export async function analyseCity(
     options.onStage?.(name, now - clock);
     clock = now;
   };
-  await loadCity(runner, input);
+  // The cell centres (routing links, radius pairs) are pure CPU work: computed in slices while
+  // the database loads the population on its own threads.
+  await Promise.all([loadCity(runner, input), cellCentresInSlices(cityCells(input.cells).h3)]);
   stage('load city');
 
   const { run } = selectRules(profile);

@@ -24,23 +24,51 @@ const halvesMemo = new WeakMap<readonly string[], H3Halves | null>();
 export function cellCentres(cells: readonly string[]): CellCentres {
   const known = centresMemo.get(cells);
   if (known !== undefined) return known;
-  const count = cells.length;
-  const lat = new Float64Array(count);
-  const lon = new Float64Array(count);
+  const centres = emptyCentres(cells.length);
+  fillCentres(cells, centres, 0, cells.length);
+  centresMemo.set(cells, centres);
+  return centres;
+}
+
+/**
+ * Same as cellCentres, computed in slices with a macrotask yield between them, so that a host
+ * can overlap this CPU work with I/O already in flight (the analysis computes the centres of a
+ * million-cell metro while DuckDB loads the population on its own threads).
+ */
+export async function cellCentresInSlices(
+  cells: readonly string[],
+  sliceSize = 65_536,
+): Promise<CellCentres> {
+  const known = centresMemo.get(cells);
+  if (known !== undefined) return known;
+  const centres = emptyCentres(cells.length);
+  for (let start = 0; start < cells.length; start += sliceSize) {
+    fillCentres(cells, centres, start, Math.min(cells.length, start + sliceSize));
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+  // A synchronous call may have finished first: keep one object so callers share it.
+  const first = centresMemo.get(cells);
+  if (first !== undefined) return first;
+  centresMemo.set(cells, centres);
+  return centres;
+}
+
+function emptyCentres(count: number): CellCentres {
+  return { lat: new Float64Array(count), lon: new Float64Array(count) };
+}
+
+function fillCentres(cells: readonly string[], centres: CellCentres, start: number, end: number) {
   const halves = h3Halves(cells);
   const pair: [number, number] = [0, 0];
-  for (let c = 0; c < count; c++) {
+  for (let c = start; c < end; c++) {
     if (halves !== null) {
       pair[0] = halves.lo[c];
       pair[1] = halves.hi[c];
     }
     const [cellLat, cellLon] = cellToLatLng(halves === null ? cells[c] : pair);
-    lat[c] = cellLat;
-    lon[c] = cellLon;
+    centres.lat[c] = cellLat;
+    centres.lon[c] = cellLon;
   }
-  const centres = { lat, lon };
-  centresMemo.set(cells, centres);
-  return centres;
 }
 
 /**

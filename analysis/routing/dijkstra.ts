@@ -18,7 +18,8 @@ import type { RoadGraph } from '../graph/types.ts';
  *
  * One `ShortestPathSearch` owns all buffers for one graph and is reused across searches: a
  * search allocates nothing (the heap only grows, rarely) and resets only the nodes the previous
- * search touched, so a 15-minute surface costs time proportional to what it reaches.
+ * search touched, so a 15-minute surface costs time proportional to what it reaches (a search
+ * that reached a large share of the graph is reset by one sequential fill instead).
  */
 export class ShortestPathSearch {
   readonly graph: RoadGraph;
@@ -38,6 +39,7 @@ export class ShortestPathSearch {
   private heapKey: Float64Array;
   private heapNode: Uint32Array;
   private heapSize = 0;
+  private bits: Int32Array = new Int32Array(0);
 
   constructor(graph: RoadGraph) {
     this.graph = graph;
@@ -57,10 +59,16 @@ export class ShortestPathSearch {
   /** Forgets the previous run (only the nodes it touched). */
   reset(): void {
     const { dist, label, touched } = this;
-    for (let k = 0; k < this.touchedCount; k++) {
-      const node = touched[k];
-      dist[node] = Number.POSITIVE_INFINITY;
-      label[node] = -1;
+    if (this.touchedCount * RESET_FILL_RATIO > dist.length) {
+      // A large search touched its nodes in scattered order: one sequential fill is cheaper.
+      dist.fill(Number.POSITIVE_INFINITY);
+      label.fill(-1);
+    } else {
+      for (let k = 0; k < this.touchedCount; k++) {
+        const node = touched[k];
+        dist[node] = Number.POSITIVE_INFINITY;
+        label[node] = -1;
+      }
     }
     this.touchedCount = 0;
     this.heapSize = 0;
@@ -83,8 +91,7 @@ export class ShortestPathSearch {
   }
 
   private runBuckets(maxCost: number, buckets: number): void {
-    const { dist, label, touched } = this;
-    const { offsets, targets, costS } = this.graph;
+    const { dist, touched } = this;
     const inverse = 1 / this.delta;
     if (this.bucketHead.length < buckets) this.bucketHead = new Int32Array(buckets);
     const head = this.bucketHead;
@@ -102,39 +109,84 @@ export class ShortestPathSearch {
     }
     for (let b = 0; b < buckets; b++) {
       while (head[b] !== -1) {
-        // Drain the bucket into a batch sorted by node id: any order is exact within a bucket,
-        // and ascending ids turn random memory access into a forward sweep (2–3× faster on
-        // large graphs whose node ids follow space).
+        // Drain the bucket and scan it in ascending node id: any order is exact within a
+        // bucket, and ascending ids turn random memory access into a forward sweep (2–3× faster
+        // on large graphs whose node ids follow space). A dense batch is ordered through a
+        // bitmap (linear, and duplicates vanish); a sparse one is sorted.
         let size = 0;
+        let lowest = 0xffffffff;
+        let highest = 0;
         for (let entry = head[b]; entry !== -1; entry = this.entryNext[entry]) {
           if (size === this.batch.length) this.growBatch();
-          this.batch[size++] = this.entryNode[entry];
+          const node = this.entryNode[entry];
+          this.batch[size++] = node;
+          if (node < lowest) lowest = node;
+          if (node > highest) highest = node;
         }
         head[b] = -1;
-        const batch = this.batch.subarray(0, size).sort();
-        for (let k = 0; k < size; k++) {
-          const u = batch[k];
-          if (k > 0 && batch[k - 1] === u) continue; // duplicate entry
-          const du = dist[u];
-          if (du * inverse < b) continue; // improved since: scanned in an earlier bucket
-          const lu = label[u];
-          for (let e = offsets[u], end = offsets[u + 1]; e < end; e++) {
-            const v = targets[e];
-            const dv = du + costS[e];
-            if (dv < dist[v] && dv <= maxCost) {
-              if (dist[v] === Number.POSITIVE_INFINITY) touched[this.touchedCount++] = v;
-              dist[v] = dv;
-              label[v] = lu;
-              if (pool === this.entryNode.length) this.growEntries();
-              const bv = Math.floor(dv * inverse);
-              this.entryNode[pool] = v;
-              this.entryNext[pool] = head[bv];
-              head[bv] = pool++;
+        const first = lowest >>> 5;
+        const last = highest >>> 5;
+        if (last - first < size * BITMAP_DENSITY) {
+          const bits = this.bitmap();
+          for (let k = 0; k < size; k++) {
+            const u = this.batch[k];
+            bits[u >>> 5] |= 1 << (u & 31);
+          }
+          for (let w = first; w <= last; w++) {
+            let word = bits[w];
+            if (word === 0) continue;
+            bits[w] = 0;
+            const base = w << 5;
+            while (word !== 0) {
+              const low = word & -word;
+              word ^= low;
+              const u = base + 31 - Math.clz32(low);
+              const du = dist[u];
+              if (du * inverse < b) continue; // improved since: scanned in an earlier bucket
+              pool = this.relax(u, du, maxCost, inverse, pool);
             }
+          }
+        } else {
+          const batch = this.batch.subarray(0, size).sort();
+          for (let k = 0; k < size; k++) {
+            const u = batch[k];
+            if (k > 0 && batch[k - 1] === u) continue; // duplicate entry
+            const du = dist[u];
+            if (du * inverse < b) continue; // improved since: scanned in an earlier bucket
+            pool = this.relax(u, du, maxCost, inverse, pool);
           }
         }
       }
     }
+  }
+
+  /** Relaxes u's out-edges, queueing improved nodes in their buckets; returns the new pool size. */
+  private relax(u: number, du: number, maxCost: number, inverse: number, pool: number): number {
+    const { dist, label, touched } = this;
+    const { offsets, targets, costS } = this.graph;
+    const head = this.bucketHead;
+    const lu = label[u];
+    for (let e = offsets[u], end = offsets[u + 1]; e < end; e++) {
+      const v = targets[e];
+      const dv = du + costS[e];
+      if (dv < dist[v] && dv <= maxCost) {
+        if (dist[v] === Number.POSITIVE_INFINITY) touched[this.touchedCount++] = v;
+        dist[v] = dv;
+        label[v] = lu;
+        if (pool === this.entryNode.length) this.growEntries();
+        const bv = Math.floor(dv * inverse);
+        this.entryNode[pool] = v;
+        this.entryNext[pool] = head[bv];
+        head[bv] = pool++;
+      }
+    }
+    return pool;
+  }
+
+  /** One bit per node, all clear between uses (allocated on the first dense batch). */
+  private bitmap(): Int32Array {
+    if (this.bits.length === 0) this.bits = new Int32Array((this.graph.nodeCount + 31) >>> 5);
+    return this.bits;
   }
 
   private growBatch(): void {
@@ -228,6 +280,15 @@ export class ShortestPathSearch {
     this.heapNode = nodes;
   }
 }
+
+/**
+ * A batch spanning fewer than size × this bitmap words is ordered through the bitmap (each word
+ * costs about as much as one element of a sort pass); a sparser one is sorted.
+ */
+const BITMAP_DENSITY = 4;
+
+/** reset() fills whole arrays once a search touched more than nodeCount / this many nodes. */
+const RESET_FILL_RATIO = 16;
 
 /** Most buckets a search may use before it switches to the heap. */
 const MAX_BUCKETS = 1 << 20;

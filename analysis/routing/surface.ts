@@ -91,7 +91,12 @@ export class SurfaceEngine {
     search.run(maxCost);
 
     const accessFactor = accessCost(profile, 1);
-    const small = search.touchedCount * CELL_SWEEP_RATIO < links.cells.length;
+    // Node lists visit each linked cell twice (under its tail and its head), in discovery order;
+    // where cells outnumber nodes (fine resolutions) that costs more per node than it looks.
+    const cellsPerNode = links.nodeCells.length / Math.max(1, links.graph.nodeCount);
+    const small =
+      search.touchedCount * CELL_SWEEP_RATIO < links.cells.length &&
+      search.touchedCount * cellsPerNode * CELL_SWEEP_RATIO < links.cells.length;
     if (this.cellPass === 'nodes' || (this.cellPass === 'auto' && small)) {
       // Small search: visit only the cells hanging off reached nodes.
       const { nodeCellOffsets, nodeCells } = links;
