@@ -95,7 +95,7 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   const ms = (n: number) => Math.round(n);
   console.log(
     `cold start: analysis on screen ${ms(auto.finishedAtMs)} ms after navigation (asked for at ` +
-      `${ms(auto.startedAtMs)} ms, once the road networks were loaded); in the worker ` +
+      `${ms(auto.startedAtMs)} ms, as soon as the city was on screen); in the worker ` +
       `${ms(auto.workerMs.total)} ms (of which waiting for duckdb-wasm ${ms(auto.workerMs.db)} ms, ` +
       `routing ${ms(auto.workerMs.routing)} ms)`,
   );

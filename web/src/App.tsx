@@ -79,7 +79,7 @@ function Workspace({
   tasks: TaskList;
 }) {
   // H11: coverage/standards analysis in the worker, its map layers, legend and panel.
-  const analysis = useAnalysisWorkspace(city, graphs !== null, tasks);
+  const analysis = useAnalysisWorkspace(city, tasks);
   const [visibility, setVisibility] = useState<LayerVisibility>({
     population: true,
     facilities: true,

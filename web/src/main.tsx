@@ -1,9 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { publishTestState } from './map/test-hook.ts';
-import './styles.css';
+import { analysisWorker } from './worker/analysis-client.ts';
 
 publishTestState({
   ready: false,
@@ -11,12 +7,16 @@ publishTestState({
   layers: [],
 });
 
+// Start the analysis worker (and with it duckdb-wasm, a 34 MB module) first, and only then load
+// the app (React, maplibre, deck.gl: megabytes of script): on a cold start duckdb-wasm is the
+// long pole of the first analysis, so it should not wait for the app's bundle.
+analysisWorker();
+
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
-  </StrictMode>,
-);
+import('./mount-app.tsx')
+  .then(({ mountApp }) => mountApp(root))
+  .catch((error: unknown) => {
+    root.textContent = `CareCircle failed to start: ${error instanceof Error ? error.message : String(error)}`;
+    throw error;
+  });

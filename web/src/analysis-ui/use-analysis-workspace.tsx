@@ -37,13 +37,9 @@ export interface AnalysisWorkspace {
 type Tasks = Pick<TaskList, 'update' | 'finish'>;
 
 /** Everything the analysis adds to the workspace, wired together in one place. */
-export function useAnalysisWorkspace(
-  city: CityData,
-  graphsReady: boolean,
-  tasks: Tasks,
-): AnalysisWorkspace {
+export function useAnalysisWorkspace(city: CityData, tasks: Tasks): AnalysisWorkspace {
   const i18n = useI18n();
-  const analysis = useAnalysis(city, graphsReady, tasks);
+  const analysis = useAnalysis(city, tasks);
   const [layerState, setLayerState] = useState<AnalysisLayerState>(INITIAL_LAYER_STATE);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [focus, setFocus] = useState<{ bbox: Bbox } | null>(null);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile, TravelProfile } from '../../../analysis/standards/types.ts';
 import type { TaskList } from '../app/tasks.ts';
+import { graphFiles } from '../app/use-graphs.ts';
 import type { CityData } from '../data/city-data.ts';
 import { publishAnalysisState } from '../map/test-hook.ts';
 import type { AnalysisOutcome, AnalysisProgress } from '../worker/analysis/analysis-api.ts';
@@ -29,10 +30,11 @@ export interface AnalysisControl {
 type Tasks = Pick<TaskList, 'update' | 'finish'>;
 
 /**
- * Runs the coverage and standards analysis in the worker, once on its own as soon as the road
- * networks are loaded (with the default profile), then whenever the user asks.
+ * Runs the coverage and standards analysis in the worker, once on its own as soon as the city is
+ * on screen (with the default profile; the worker starts it when the road networks are in), then
+ * whenever the user asks.
  */
-export function useAnalysis(city: CityData, graphsReady: boolean, tasks: Tasks): AnalysisControl {
+export function useAnalysis(city: CityData, tasks: Tasks): AnalysisControl {
   const [state, setState] = useState<AnalysisState>({ status: 'idle' });
   const [last, setLast] = useState<AnalysisControl['last']>(null);
   const runCounter = useRef(0);
@@ -46,7 +48,8 @@ export function useAnalysis(city: CityData, graphsReady: boolean, tasks: Tasks):
       const id = 'analysis';
       let finished = false;
       setState({ status: 'running', profile });
-      update({ id, label: 'task.analysis', fraction: 0 });
+      // No task bar yet: the worker may first wait for the road networks (their own bar); the
+      // first progress message, when the run really starts, puts this one up.
       const onProgress = (p: AnalysisProgress) => {
         if (finished || run !== runCounter.current) return;
         update({
@@ -61,7 +64,13 @@ export function useAnalysis(city: CityData, graphsReady: boolean, tasks: Tasks):
       };
       analysisWorker()
         .runAnalysis(
-          { texts: cityTexts(city), profile, travelProfiles: TRAVEL },
+          {
+            texts: cityTexts(city),
+            profile,
+            travelProfiles: TRAVEL,
+            // The worker waits for these itself: the first run need not wait for the page.
+            graphUrls: graphFiles(city.baseUrl, city.manifest).map((file) => file.url),
+          },
           Comlink.proxy(onProgress),
         )
         .then((answer) => {
@@ -116,10 +125,10 @@ export function useAnalysis(city: CityData, graphsReady: boolean, tasks: Tasks):
   const lastProfile = useRef<StandardsProfile | null>(null);
   const startedFor = useRef<CityData | null>(null);
   useEffect(() => {
-    if (!graphsReady || startedFor.current === city) return;
+    if (startedFor.current === city) return;
     startedFor.current = city;
     start(lastProfile.current ?? builtInProfile(DEFAULT_PROFILE_ID));
-  }, [graphsReady, city, start]);
+  }, [city, start]);
 
   return { state, last, start };
 }

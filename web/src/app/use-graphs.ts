@@ -8,6 +8,14 @@ import type { TaskList } from './tasks.ts';
 
 const NETWORK_ORDER: NetworkProfile[] = ['walk', 'ebike', 'drive'];
 
+/** The graph files of a city, in loading order: the worker knows each graph by this URL. */
+export function graphFiles(baseUrl: string, manifest: CityManifest): GraphFile[] {
+  return NETWORK_ORDER.filter((n) => manifest.networks[n] !== undefined).map((network) => ({
+    network,
+    url: `${baseUrl}${manifest.networks[network].file}`,
+  }));
+}
+
 /** Loads the city's road graphs into the analysis worker; returns their stats once done. */
 export function useGraphs(
   baseUrl: string,
@@ -21,9 +29,7 @@ export function useGraphs(
     if (manifest === null) return;
     let cancelled = false;
     const id = 'load-graphs';
-    const files: GraphFile[] = NETWORK_ORDER.filter((n) => manifest.networks[n] !== undefined).map(
-      (network) => ({ network, url: `${baseUrl}${manifest.networks[network].file}` }),
-    );
+    const files = graphFiles(baseUrl, manifest);
     let finished = false;
     const onProgress = ({ network, done, total, loadedBytes, totalBytes }: GraphLoadProgress) => {
       // Progress comes over its own message port and can arrive after the result: drop it then.

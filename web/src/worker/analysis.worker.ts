@@ -1,70 +1,30 @@
 /// <reference lib="webworker" />
-import * as Comlink from 'comlink';
-import { decodeGraph } from '../../../analysis/graph/binary.ts';
-import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
-import { createAnalysisApi } from './analysis/analysis-api.ts';
-import { fetchBytes } from './fetch-bytes.ts';
-import { type GraphStats, graphStats } from './graph-stats.ts';
-import { importApi } from './import-api.ts';
-import { createScenarioApi } from './scenario-api.ts';
+import { openDuckDb } from './analysis/open-duckdb.ts';
+
+export type { AnalysisApi, GraphFile, GraphLoadProgress } from './analysis-host.ts';
 
 /**
- * The analysis host: everything heavy (graphs now; routing and coverage as they land) runs here,
- * off the main thread. Functions are exposed with comlink; progress comes back through a proxied
- * callback so the UI can show it.
+ * The analysis worker's entry. duckdb-wasm (a 34 MB module to fetch and compile) is the long pole
+ * of the first analysis, so it is started before the host (megabytes of import, scenario and
+ * routing code) is even loaded. Messages the page sends meanwhile are held and handed to the
+ * host's listener once it is there, so none is lost.
  */
-export interface GraphFile {
-  network: NetworkProfile;
-  /** Same-origin URL of the graph-*.bin file. */
-  url: string;
-}
+openDuckDb().catch((error: unknown) => console.error('duckdb-wasm failed to start', error));
 
-export interface GraphLoadProgress {
-  network: NetworkProfile;
-  /** Graphs fully loaded so far, and how many there are. */
-  done: number;
-  total: number;
-  /** Bytes of the current file received, and its size when the server says it. */
-  loadedBytes: number;
-  totalBytes?: number;
-}
-
-const graphs = new Map<NetworkProfile, { graph: RoadGraph; stats: GraphStats }>();
-
-const api = {
-  ...importApi, // import wizard and in-browser city build (H10)
-  // coverage and standards analysis, service circles (H11)
-  ...createAnalysisApi((network) => graphs.get(network)?.graph),
-  ...createScenarioApi((network) => graphs.get(network)?.graph), // scenarios, compare, optimiser (H13)
-  /** Fetches and decodes the graphs one after another (they share one connection anyway). */
-  async loadGraphs(
-    files: GraphFile[],
-    onProgress?: (progress: GraphLoadProgress) => void,
-  ): Promise<GraphStats[]> {
-    const total = files.length;
-    const stats: GraphStats[] = [];
-    for (const [index, { network, url }] of files.entries()) {
-      const bytes = await fetchBytes(url, (loadedBytes, totalBytes) =>
-        onProgress?.({ network, done: index, total, loadedBytes, totalBytes }),
-      );
-      const graph = decodeGraph(bytes, url);
-      if (graph.network !== network) {
-        throw new Error(`${url}: holds the ${graph.network} network, expected ${network}`);
-      }
-      const entry = { graph, stats: graphStats(graph, bytes.byteLength) };
-      graphs.set(network, entry);
-      stats.push(entry.stats);
-      onProgress?.({ network, done: index + 1, total, loadedBytes: bytes.byteLength });
-    }
-    return stats;
-  },
-
-  /** Stats of the graphs loaded so far. */
-  loadedGraphs(): GraphStats[] {
-    return [...graphs.values()].map((entry) => entry.stats);
-  },
+const held: MessageEvent[] = [];
+const hold = (event: MessageEvent) => {
+  held.push(event);
+  event.stopImmediatePropagation();
 };
+self.addEventListener('message', hold);
 
-export type AnalysisApi = typeof api;
-
-Comlink.expose(api);
+import('./analysis-host.ts')
+  .then(() => {
+    self.removeEventListener('message', hold);
+    for (const event of held.splice(0)) {
+      self.dispatchEvent(
+        new MessageEvent('message', { data: event.data, ports: [...event.ports] }),
+      );
+    }
+  })
+  .catch((error: unknown) => console.error('the analysis worker failed to start', error));

@@ -25,6 +25,12 @@ export interface AnalysisRequest {
   profile: unknown;
   /** Travel profiles to report; walk-elderly is always added (as the CLI does). */
   travelProfiles: TravelProfile[];
+  /**
+   * URLs of the city's road graphs (as given to loadGraphs). When set, the run waits in the
+   * worker until these are loaded, so the page can ask for the first analysis as soon as the
+   * city is on screen instead of after a round trip through its (busy) main thread.
+   */
+  graphUrls?: string[];
 }
 
 export type AnalysisStage = 'db' | 'city' | 'routing' | 'sql';
@@ -49,11 +55,13 @@ export type AnalysisAnswer =
   | { ok: false; error: { code: string; message: string; userError: boolean } };
 
 type GraphLookup = (network: NetworkProfile) => RoadGraph | undefined;
+/** Resolves once every given graph URL is loaded (rejects if one fails to load). */
+export type GraphWait = (urls: string[]) => Promise<void>;
 
 /** The input of the last analysis, kept for the display layers (circles use its facilities). */
 let lastInput: CityInput | null = null;
 
-export function createAnalysisApi(graphOf: GraphLookup) {
+export function createAnalysisApi(graphOf: GraphLookup, waitForGraphs: GraphWait) {
   // The worker starts when the page asks for the road networks: start duckdb-wasm right away,
   // in parallel with them, rather than when the first analysis is asked for.
   openDuckDb().catch((error: unknown) => console.error('duckdb-wasm failed to start', error));
@@ -71,6 +79,7 @@ export function createAnalysisApi(graphOf: GraphLookup) {
       onProgress?: (progress: AnalysisProgress) => void,
     ): Promise<AnalysisAnswer> {
       try {
+        await waitForGraphs(request.graphUrls ?? []);
         return { ok: true, value: await run(request, graphOf, onProgress) };
       } catch (error) {
         if (isInputError(error))

@@ -1,0 +1,86 @@
+import * as Comlink from 'comlink';
+import { decodeGraph } from '../../../analysis/graph/binary.ts';
+import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
+import { createAnalysisApi } from './analysis/analysis-api.ts';
+import { fetchBytes } from './fetch-bytes.ts';
+import { type GraphStats, graphStats } from './graph-stats.ts';
+import { GraphWaiters } from './graph-waiters.ts';
+import { importApi } from './import-api.ts';
+import { createScenarioApi } from './scenario-api.ts';
+
+/**
+ * The analysis host, loaded by analysis.worker.ts once duckdb-wasm is on its way: everything
+ * heavy (graphs now; routing and coverage as they land) runs here,
+ * off the main thread. Functions are exposed with comlink; progress comes back through a proxied
+ * callback so the UI can show it.
+ */
+export interface GraphFile {
+  network: NetworkProfile;
+  /** Same-origin URL of the graph-*.bin file. */
+  url: string;
+}
+
+export interface GraphLoadProgress {
+  network: NetworkProfile;
+  /** Graphs fully loaded so far, and how many there are. */
+  done: number;
+  total: number;
+  /** Bytes of the current file received, and its size when the server says it. */
+  loadedBytes: number;
+  totalBytes?: number;
+}
+
+const graphs = new Map<NetworkProfile, { graph: RoadGraph; stats: GraphStats }>();
+const waiters = new GraphWaiters();
+
+const api = {
+  ...importApi, // import wizard and in-browser city build (H10)
+  // coverage and standards analysis, service circles (H11)
+  ...createAnalysisApi(
+    (network) => graphs.get(network)?.graph,
+    (urls) => waiters.wait(urls),
+  ),
+  ...createScenarioApi((network) => graphs.get(network)?.graph), // scenarios, compare, optimiser (H13)
+  /**
+   * Fetches the graphs all at once (small files: the requests overlap their latency) and decodes
+   * each as it arrives; an analysis waiting for their URLs starts as soon as the last is in.
+   */
+  async loadGraphs(
+    files: GraphFile[],
+    onProgress?: (progress: GraphLoadProgress) => void,
+  ): Promise<GraphStats[]> {
+    const total = files.length;
+    let done = 0;
+    const loadOne = async ({ network, url }: GraphFile): Promise<GraphStats> => {
+      try {
+        const bytes = await fetchBytes(url, (loadedBytes, totalBytes) =>
+          onProgress?.({ network, done, total, loadedBytes, totalBytes }),
+        );
+        const graph = decodeGraph(bytes, url);
+        if (graph.network !== network) {
+          throw new Error(`${url}: holds the ${graph.network} network, expected ${network}`);
+        }
+        const entry = { graph, stats: graphStats(graph, bytes.byteLength) };
+        graphs.set(network, entry);
+        done += 1;
+        onProgress?.({ network, done, total, loadedBytes: bytes.byteLength });
+        waiters.loadedOk(url);
+        return entry.stats;
+      } catch (error) {
+        waiters.loadFailed(url, error);
+        throw error;
+      }
+    };
+    // Stats in the order asked for, whatever order the files arrive in.
+    return Promise.all(files.map(loadOne));
+  },
+
+  /** Stats of the graphs loaded so far. */
+  loadedGraphs(): GraphStats[] {
+    return [...graphs.values()].map((entry) => entry.stats);
+  },
+};
+
+export type AnalysisApi = typeof api;
+
+Comlink.expose(api);
