@@ -14,7 +14,9 @@ function search(
   queue: 'auto' | 'heap',
 ) {
   into.reset();
-  from.forEach((node, label) => into.seed(node, 3 * label, label));
+  from.forEach((node, label) => {
+    into.seed(node, 3 * label, label);
+  });
   into.run(budget, queue);
   return { dist: Float64Array.from(into.dist), reached: into.touchedCount };
 }
