@@ -1,5 +1,7 @@
+import { graphStats as coreGraphStats } from '../../../analysis/graph/stats.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 
+/** What the network card shows: the core's figures (as `graph-info` prints them) plus file size. */
 export interface GraphStats {
   network: NetworkProfile;
   nodes: number;
@@ -10,30 +12,13 @@ export interface GraphStats {
   bytes: number;
 }
 
-/**
- * Summarises a graph for the UI. A two-way street is stored as two directed edges; its length is
- * counted once, from the edge whose tail has the lower index (or from a one-way edge alone).
- */
 export function graphStats(graph: RoadGraph, bytes: number): GraphStats {
-  let metres = 0;
-  for (let u = 0; u < graph.nodeCount; u++) {
-    for (let e = graph.offsets[u]; e < graph.offsets[u + 1]; e++) {
-      const v = graph.targets[e];
-      if (u < v || !hasEdge(graph, v, u)) metres += graph.lengthM[e];
-    }
-  }
+  const stats = coreGraphStats(graph);
   return {
-    network: graph.network,
-    nodes: graph.nodeCount,
-    edges: graph.edgeCount,
-    lengthKm: metres / 1000,
+    network: stats.network,
+    nodes: stats.nodes,
+    edges: stats.edges,
+    lengthKm: stats.totalLengthKm,
     bytes,
   };
-}
-
-function hasEdge(graph: RoadGraph, from: number, to: number): boolean {
-  for (let e = graph.offsets[from]; e < graph.offsets[from + 1]; e++) {
-    if (graph.targets[e] === to) return true;
-  }
-  return false;
 }
