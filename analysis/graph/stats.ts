@@ -16,37 +16,45 @@ export interface GraphStats {
 
 /** Summary figures of a graph, for build logs, the city manifest and tests. */
 export function graphStats(g: RoadGraph): GraphStats {
-  const n = g.nodeCount;
+  const components = graphComponents(g);
+  return {
+    network: g.network,
+    nodes: g.nodeCount,
+    edges: g.edgeCount,
+    components: components.count,
+    largestComponentNodes: components.largest < 0 ? 0 : components.size[components.largest],
+    bbox: graphBbox(g),
+    totalLengthKm: graphLengthKm(g),
+  };
+}
+
+/** Road length in km: a two-way segment (edges u→v and v→u) counts once. */
+export function graphLengthKm(g: RoadGraph): number {
   let lengthM = 0;
-  for (let u = 0; u < n; u++) {
+  for (let u = 0; u < g.nodeCount; u++) {
     for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
       // Count a two-way segment once: from its lower-numbered end only.
       const v = g.targets[e];
       if (u < v || !hasEdge(g, v, u)) lengthM += g.lengthM[e];
     }
   }
+  return lengthM / 1000;
+}
+
+/** [west, south, east, north] of the graph's nodes; all NaN for an empty graph. */
+export function graphBbox(g: RoadGraph): [number, number, number, number] {
+  if (g.nodeCount === 0) return [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
   let west = Number.POSITIVE_INFINITY;
   let south = Number.POSITIVE_INFINITY;
   let east = Number.NEGATIVE_INFINITY;
   let north = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < g.nodeCount; i++) {
     west = Math.min(west, g.nodeLon[i]);
     east = Math.max(east, g.nodeLon[i]);
     south = Math.min(south, g.nodeLat[i]);
     north = Math.max(north, g.nodeLat[i]);
   }
-  const bbox: GraphStats['bbox'] =
-    n === 0 ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN] : [west, south, east, north];
-  const components = graphComponents(g);
-  return {
-    network: g.network,
-    nodes: n,
-    edges: g.edgeCount,
-    components: components.count,
-    largestComponentNodes: components.largest < 0 ? 0 : components.size[components.largest],
-    bbox,
-    totalLengthKm: lengthM / 1000,
-  };
+  return [west, south, east, north];
 }
 
 /** Binary search in u's edges, which are sorted by target. */

@@ -44,16 +44,17 @@ export function validateProgrammeProfile(input: unknown): {
     }
     return names;
   };
-  const document = check.object(root.document, 'document');
+  // The policy document the profile transcribes (a field of the profile, not the DOM).
+  const source = check.object(root.document, 'document');
   const profile: ProgrammeProfile = {
     id: check.string(root.id, 'id'),
     name: check.label(root.name, 'name'),
     document: {
-      title: check.string(document?.title, 'document.title'),
-      issuer: check.optionalString(document?.issuer, 'document.issuer'),
-      year: check.optionalNumber(document?.year, 'document.year'),
-      verified: check.boolean(document?.verified, 'document.verified'),
-      note: check.optionalString(document?.note, 'document.note'),
+      title: check.string(source?.title, 'document.title'),
+      issuer: check.optionalString(source?.issuer, 'document.issuer'),
+      year: check.optionalNumber(source?.year, 'document.year'),
+      verified: check.boolean(source?.verified, 'document.verified'),
+      note: check.optionalString(source?.note, 'document.note'),
     },
     roles,
     siteRules: check

@@ -3,8 +3,8 @@ import type { Block, ReportModel, ReportTable, TableCell } from './types.ts';
 
 /**
  * The report as one self-contained, print-ready HTML page (A4, print stylesheet, inline SVG
- * figures, Chinese fonts by name). The CLI prints it to PDF with Chromium; the web app shows it
- * in a frame and calls window.print(). Pure string building.
+ * figures, Chinese fonts by name). The CLI prints it to PDF with Chromium; the web app prints it
+ * from a frame of its own (web/src/report/). Pure string building, no DOM here.
  */
 const esc = escapeXml;
 

@@ -109,7 +109,7 @@ export class ShortestPathSearch {
     }
     for (let b = 0; b < buckets; b++) {
       while (head[b] !== -1) {
-        // Drain the bucket and scan it in ascending node id: any order is exact within a
+        // Drain the bucket and scan it in ascending node id: every order is exact within a
         // bucket, and ascending ids turn random memory access into a forward sweep (2–3× faster
         // on large graphs whose node ids follow space). A dense batch is ordered through a
         // bitmap (linear, and duplicates vanish); a sparse one is sorted.

@@ -1,12 +1,24 @@
 import { type DemandGroups, groupDemand, xName } from './optimise-lp.ts';
 import {
+  type BoundKind,
   DEFAULT_LP_MAX_NONZEROS,
   DEFAULT_MILP_MAX_NONZEROS,
   DEFAULT_TIME_LIMIT_S,
   type MilpSolution,
   type OptimiseOptions,
+  type SitingMethod,
   type SitingModel,
+  type SitingStatus,
 } from './optimise-types.ts';
+
+/** What a solve path (heuristic, LP-bounded or MILP) settled on, before it becomes a result. */
+export interface Outcome {
+  method: SitingMethod;
+  status: SitingStatus;
+  chosen: number[];
+  bound: number;
+  boundKind: BoundKind;
+}
 
 /** Which solves to run for this model size (see the limits in optimise-types.ts). */
 export interface SolvePlan {

@@ -3,6 +3,7 @@ import {
   chosenFrom,
   idsOf,
   now,
+  type Outcome,
   type SolvePlan,
   shareAfter,
   solvePlan,
@@ -15,19 +16,9 @@ import type {
   BoundKind,
   MilpSolver,
   OptimiseOptions,
-  SitingMethod,
   SitingModel,
   SitingResult,
-  SitingStatus,
 } from './optimise-types.ts';
-
-interface Outcome {
-  method: SitingMethod;
-  status: SitingStatus;
-  chosen: number[];
-  bound: number;
-  boundKind: BoundKind;
-}
 
 /**
  * Partial set cover (LSCP when the target is 100 %): the fewest new sites bringing the share of

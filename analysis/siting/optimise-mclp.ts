@@ -3,6 +3,7 @@ import {
   chosenFrom,
   idsOf,
   now,
+  type Outcome,
   type SolvePlan,
   shareAfter,
   solvePlan,
@@ -11,22 +12,7 @@ import {
 import { greedySwapMclp, submodularBound } from './optimise-greedy.ts';
 import { mclpLp } from './optimise-lp.ts';
 import { coveredWeightOf } from './optimise-model.ts';
-import type {
-  BoundKind,
-  OptimiseOptions,
-  SitingMethod,
-  SitingModel,
-  SitingResult,
-  SitingStatus,
-} from './optimise-types.ts';
-
-interface Outcome {
-  method: SitingMethod;
-  status: SitingStatus;
-  chosen: number[];
-  bound: number;
-  boundKind: BoundKind;
-}
+import type { BoundKind, OptimiseOptions, SitingModel, SitingResult } from './optimise-types.ts';
 
 /**
  * Maximal covering (MCLP): at most `newSites` new sites maximising newly covered elders.

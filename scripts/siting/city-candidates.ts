@@ -1,4 +1,5 @@
 import type { CityInput } from '../../analysis/coverage/types.ts';
+import { graphBbox } from '../../analysis/graph/stats.ts';
 import type { RoadGraph } from '../../analysis/graph/types.ts';
 import {
   candidatesFromBuildings,
@@ -31,21 +32,7 @@ export function loadCandidates(
   }
   const options = { distanceToRoadM: roadDistance(graph, snapM), maxSnapM: snapM, unitOf };
   const fromBuildings = candidatesFromBuildings(readBuildingSites(cityDir), options);
-  const bbox = bboxOf(graph);
+  const bbox = graphBbox(graph);
   const fromGrid = gridResolution > 0 ? candidatesFromGrid(bbox, gridResolution, options) : [];
   return dedupeCandidates([...fromBuildings, ...fromGrid], 30);
-}
-
-function bboxOf(graph: RoadGraph): [number, number, number, number] {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (let i = 0; i < graph.nodeCount; i++) {
-    west = Math.min(west, graph.nodeLon[i]);
-    east = Math.max(east, graph.nodeLon[i]);
-    south = Math.min(south, graph.nodeLat[i]);
-    north = Math.max(north, graph.nodeLat[i]);
-  }
-  return [west, south, east, north];
 }

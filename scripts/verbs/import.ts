@@ -3,16 +3,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FacilityType } from '../../analysis/city/types.ts';
 import { InputError } from '../../analysis/errors.ts';
+import { FACILITY_FIELDS, POPULATION_FIELDS } from '../../analysis/io/import/guess-columns.ts';
 import {
   CRS_LIST,
   type Crs,
   type DistanceToRoads,
-  type FacilityField,
   type FacilityImportReport,
   facilityTypeOf,
   importFacilities,
   importPopulation,
-  type PopulationField,
   type PopulationImportReport,
   parseCrs,
   rejectedRowsCsv,
@@ -21,32 +20,6 @@ import {
 } from '../../analysis/io/import/index.ts';
 import { reasonText } from '../../analysis/io/import/reasons.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
-
-const POPULATION_FIELDS: PopulationField[] = [
-  'id',
-  'name',
-  'h3',
-  'lon',
-  'lat',
-  'lonlat',
-  'residents',
-  'elders60',
-  'elders65',
-  'elders80',
-  'households',
-];
-const FIELDS: FacilityField[] = [
-  'id',
-  'name',
-  'type',
-  'lon',
-  'lat',
-  'lonlat',
-  'floorArea',
-  'beds',
-  'floorLevel',
-  'lift',
-];
 
 const help = `Usage: npx carecircle import --facilities FILE --out DIR [options]
        npx carecircle import --population FILE --out DIR [options]
@@ -71,7 +44,7 @@ Options:
   --sheet NAME            sheet of a workbook / layer of a zipped Shapefile (default: the first)
   --header-row N          row holding the column names (default: detected)
   --map FIELD=COLUMN      override the guessed column of a field (repeatable); FIELD is one of
-                          ${FIELDS.join(', ')}; COLUMN empty to unmap
+                          ${FACILITY_FIELDS.join(', ')}; COLUMN empty to unmap
   --type TYPE             facility type for every row when the file has no type column
   --allow-outside-china   accept coordinates outside China (default: rejected)
   --help                  this text
@@ -119,7 +92,7 @@ export const verb: Verb = {
       const report = await importFacilities(await readInput(file), {
         ...common,
         fileName: basename(file),
-        mapping: parseMapOptions(opts.map ?? [], FIELDS),
+        mapping: parseMapOptions(opts.map ?? [], FACILITY_FIELDS),
         ...(opts.type === undefined ? {} : { defaultType: parseType(opts.type) }),
       });
       await writeFile(join(out, 'facilities.geojson'), featureCollectionText(report));
@@ -164,7 +137,7 @@ function parseMapOptions<F extends string>(
   values: string[],
   fields: F[],
 ): Partial<Record<F, string | null>> {
-  const known = [...FIELDS, ...POPULATION_FIELDS] as string[];
+  const known = [...FACILITY_FIELDS, ...POPULATION_FIELDS] as string[];
   const mapping: Partial<Record<F, string | null>> = {};
   for (const value of values) {
     const eq = value.indexOf('=');
@@ -172,7 +145,7 @@ function parseMapOptions<F extends string>(
     if (eq < 1 || !known.includes(field)) {
       throw new InputError(
         'E_BAD_OPTION',
-        `--map ${value}: expected FIELD=COLUMN, FIELD one of ${FIELDS.join(', ')} (population: ${POPULATION_FIELDS.join(', ')})`,
+        `--map ${value}: expected FIELD=COLUMN, FIELD one of ${FACILITY_FIELDS.join(', ')} (population: ${POPULATION_FIELDS.join(', ')})`,
       );
     }
     // With both files given, a field only the other file has is simply not for this one.

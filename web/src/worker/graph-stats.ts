@@ -1,7 +1,7 @@
-import { graphStats as coreGraphStats } from '../../../analysis/graph/stats.ts';
+import { graphLengthKm } from '../../../analysis/graph/stats.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 
-/** What the network card shows: the core's figures (as `graph-info` prints them) plus file size. */
+/** What the network card shows: the core's road length (as `graph-info` prints it) plus file size. */
 export interface GraphStats {
   network: NetworkProfile;
   nodes: number;
@@ -13,12 +13,11 @@ export interface GraphStats {
 }
 
 export function graphStats(graph: RoadGraph, bytes: number): GraphStats {
-  const stats = coreGraphStats(graph);
   return {
-    network: stats.network,
-    nodes: stats.nodes,
-    edges: stats.edges,
-    lengthKm: stats.totalLengthKm,
+    network: graph.network,
+    nodes: graph.nodeCount,
+    edges: graph.edgeCount,
+    lengthKm: graphLengthKm(graph),
     bytes,
   };
 }

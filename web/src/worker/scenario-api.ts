@@ -4,6 +4,7 @@ import { type CityTexts, parseCityInput } from '../../../analysis/coverage/parse
 import { graphReachSource } from '../../../analysis/coverage/routing-reach.ts';
 import type { CityInput } from '../../../analysis/coverage/types.ts';
 import { InputError, isInputError } from '../../../analysis/errors.ts';
+import { graphBbox } from '../../../analysis/graph/stats.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 import { estimateBudget } from '../../../analysis/programme/budget.ts';
 import { programmeProfileFor } from '../../../analysis/programme/builtin.ts';
@@ -206,7 +207,7 @@ export function createScenarioApi(graphOf: GraphLookup) {
                 ...(unitOf(c.lon, c.lat) ? { unitId: unitOf(c.lon, c.lat) } : {}),
               }))
             : dedupeCandidates(
-                candidatesFromGrid(bboxOfGraph(graph), request.gridResolution, options),
+                candidatesFromGrid(graphBbox(graph), request.gridResolution, options),
                 30,
               );
         const model = citySitingModel(input, graph, candidates, {
@@ -251,18 +252,4 @@ function budgetOf(
   const estimate = estimateBudget({ facilities, sites }, programmeProfileFor(profileId));
   const { sites: count, costYuan, subsidyYuan, localYuan } = estimate.total;
   return { sites: count, costYuan, subsidyYuan, localYuan };
-}
-
-function bboxOfGraph(graph: RoadGraph): [number, number, number, number] {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (let i = 0; i < graph.nodeCount; i++) {
-    west = Math.min(west, graph.nodeLon[i]);
-    east = Math.max(east, graph.nodeLon[i]);
-    south = Math.min(south, graph.nodeLat[i]);
-    north = Math.max(north, graph.nodeLat[i]);
-  }
-  return [west, south, east, north];
 }
