@@ -25,6 +25,33 @@ export interface ReportCityInfo {
   provenance: string[];
   /** Modelling assumptions quoted from METHOD.md (one line each). */
   methodNotes: string[];
+  /** Where the facility register came from when the user imported it (absent: the city's own). */
+  register?: ReportRegisterInfo;
+}
+
+/** Provenance of an imported facility register, as the importer reported it. */
+export interface ReportRegisterInfo {
+  fileName: string;
+  accepted: number;
+  rejected: number;
+  /** Coordinate system the rows were converted from ('wgs84' when none was needed). */
+  crsFrom: 'wgs84' | 'gcj02' | 'bd09';
+  /** Rows set aside because they lie outside the study area. */
+  outsideStudyArea: number;
+}
+
+/** The optimiser run a compared scenario came from (problem, threshold, sites, gain, bound). */
+export interface ReportOptimiserRun {
+  problem: 'mclp' | 'lscp';
+  method: string;
+  /** Solver status in words, e.g. optimal / time limit. */
+  status: string;
+  minutes: number;
+  newSites: number;
+  newlyCoveredElders: number;
+  /** Upper bound on the objective (LP bound for greedy, = objective when optimal). */
+  bound: number;
+  gap: number;
 }
 
 /** One scenario analysed after the baseline (ordered modifications, see analysis/siting). */
@@ -36,6 +63,10 @@ export interface ReportScenario {
   /** Walking speed and profile after the scenario's settings modifications. */
   walkingSpeedMps: number;
   profileId: string;
+  /** The profile the scenario was evaluated against (after a set-profile modification). */
+  profile?: StandardsProfile;
+  /** Present when the scenario was produced by the site optimiser. */
+  optimiser?: ReportOptimiserRun;
 }
 
 /** Sites proposed by the optimiser (analysis/siting optimise*): filled by the host. */
