@@ -1,3 +1,7 @@
+import type { FacilityType, UnitLevel } from '../vocabulary.ts';
+
+export type { FacilityType, UnitLevel } from '../vocabulary.ts';
+
 import type { NetworkProfile } from '../graph/types.ts';
 
 /**
@@ -66,8 +70,6 @@ export interface PopulationCellRow extends PopulationTotals {
   street_id: string;
 }
 
-export type UnitLevel = 'street' | 'community';
-
 export interface UnitProperties {
   /** Stable id, derived from geometry, e.g. "C-8a31..." or a user-supplied code. */
   id: string;
@@ -78,14 +80,6 @@ export interface UnitProperties {
   /** True when the unit was derived from roads/H3, not an official boundary. */
   derived: boolean;
 }
-
-export type FacilityType =
-  | 'street_center' // 街道综合养老服务中心
-  | 'community_station' // 社区养老服务站
-  | 'day_care' // 日间照料中心
-  | 'embedded_institution' // 嵌入式养老机构
-  | 'neighbourhood_point' // 养老睦邻点
-  | 'care_post'; // 养老驿站
 
 export interface FacilityProperties {
   id: string;

@@ -1,21 +1,15 @@
 import type { FacilityType } from '../city/types.ts';
 import { InputError } from '../errors.ts';
-import { Checker, type Json } from './profile-check.ts';
-import { readSiteRule, readSubsidy, readTarget } from './profile-parts.ts';
-import type { CostDefaults, ProgrammeProfile } from './types.ts';
-
 /**
  * Validates a programme profile (analysis/programme/profiles/*.programme.json, or a user's edited
  * copy) and reports every problem at once, each with its path in the file.
  */
-export const FACILITY_TYPES: readonly FacilityType[] = [
-  'street_center',
-  'community_station',
-  'day_care',
-  'embedded_institution',
-  'neighbourhood_point',
-  'care_post',
-];
+import { FACILITY_TYPES } from '../vocabulary.ts';
+import { Checker, type Json } from './profile-check.ts';
+import { readSiteRule, readSubsidy, readTarget } from './profile-parts.ts';
+import type { CostDefaults, ProgrammeProfile } from './types.ts';
+
+export { FACILITY_TYPES };
 
 export function validateProgrammeProfile(input: unknown): {
   profile: ProgrammeProfile | undefined;

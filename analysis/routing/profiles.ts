@@ -6,8 +6,9 @@ import type { NetworkProfile } from '../graph/types.ts';
  * three stored networks. Graph costs are seconds at the network's reference speed (walk graph:
  * 1.0 m/s, steps already slowed), so a walking profile only rescales: time = costS / speed.
  */
-export const TRAVEL_PROFILES = ['walk-elderly', 'walk', 'ebike', 'drive'] as const;
-export type TravelProfileName = (typeof TRAVEL_PROFILES)[number];
+import { TRAVEL_PROFILES, type TravelProfileName } from '../vocabulary.ts';
+
+export { TRAVEL_PROFILES, type TravelProfileName };
 
 export interface TravelProfile {
   name: TravelProfileName;

@@ -10,14 +10,9 @@ import { TRAVEL_PROFILES, type TravelProfileName, WALK_SPEED_RANGE } from '../ro
 export const SCENARIO_FORMAT = 'carecircle-scenario';
 export const SCENARIO_VERSION = 1;
 
-export const FACILITY_TYPES: readonly FacilityType[] = [
-  'street_center',
-  'community_station',
-  'day_care',
-  'embedded_institution',
-  'neighbourhood_point',
-  'care_post',
-];
+import { FACILITY_TYPES } from '../vocabulary.ts';
+
+export { FACILITY_TYPES };
 
 /** A facility as the scenario engine sees it: register properties plus WGS-84 position. */
 export interface SiteFacility extends FacilityProperties {

@@ -5,25 +5,25 @@ import type { FacilityType } from '../city/types.ts';
  * each evaluated by one module in ./rules/. Everything a reader could interpret two ways is an
  * explicit setting (see ProfileSettings).
  */
-export const TRAVEL_PROFILES = ['walk-elderly', 'walk', 'ebike', 'drive'] as const;
-export type TravelProfile = (typeof TRAVEL_PROFILES)[number];
+export { TRAVEL_PROFILES };
+export type TravelProfile = TravelProfileName;
 
-export const FACILITY_TYPES: readonly FacilityType[] = [
-  'street_center',
-  'community_station',
-  'day_care',
-  'embedded_institution',
-  'neighbourhood_point',
-  'care_post',
-];
+import {
+  FACILITY_TYPES,
+  SCOPES,
+  type Scope,
+  type Severity,
+  TRAVEL_PROFILES,
+  type TravelProfileName,
+} from '../vocabulary.ts';
+
+export { FACILITY_TYPES };
 
 export const POPULATION_FIELDS = ['elders60', 'elders65', 'elders80', 'residents'] as const;
 export type PopulationField = (typeof POPULATION_FIELDS)[number];
 
-export const SCOPES = ['city', 'street', 'community', 'site'] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export type Severity = 'high' | 'medium' | 'low';
+export type { Scope, Severity };
+export { SCOPES };
 export type AreaType = 'urban' | 'rural';
 
 export interface Citation {

@@ -1,13 +1,8 @@
 import type { FacilityType } from '../../city/types.ts';
 
-export const FACILITY_TYPES: readonly FacilityType[] = [
-  'street_center',
-  'community_station',
-  'day_care',
-  'embedded_institution',
-  'neighbourhood_point',
-  'care_post',
-];
+import { FACILITY_TYPES } from '../../vocabulary.ts';
+
+export { FACILITY_TYPES };
 
 /** Names used in official lists, exactly (after removing spaces). */
 const EXACT: Record<string, FacilityType> = {

@@ -7,14 +7,7 @@ export type Rgb = [number, number, number];
  * categorical palette that stays apart from the blue ramp of the population cells; radii (px)
  * rank the tiers.
  */
-export const FACILITY_TYPES: readonly FacilityType[] = [
-  'street_center',
-  'community_station',
-  'day_care',
-  'embedded_institution',
-  'neighbourhood_point',
-  'care_post',
-];
+export { FACILITY_TYPES } from '../../../analysis/vocabulary.ts';
 
 export const FACILITY_STYLE: Record<FacilityType, { color: Rgb; radius: number }> = {
   street_center: { color: [200, 40, 46], radius: 9 },

@@ -1,0 +1,45 @@
+/**
+ * The project's vocabulary, defined once: facility types, travel profiles, scopes, severities,
+ * finding statuses, unit levels and the walking-speed range. Every other module imports these
+ * lists from here, so adding a facility type or a unit level is one edit.
+ */
+
+/** Facility types in the order the standards rank them (street centre first). */
+export const FACILITY_TYPES = [
+  'street_center', // 街道综合养老服务中心
+  'community_station', // 社区养老服务站
+  'day_care', // 日间照料中心
+  'embedded_institution', // 嵌入式养老机构
+  'neighbourhood_point', // 养老睦邻点
+  'care_post', // 养老驿站
+] as const;
+export type FacilityType = (typeof FACILITY_TYPES)[number];
+
+export function isFacilityType(value: string): value is FacilityType {
+  return (FACILITY_TYPES as readonly string[]).includes(value);
+}
+
+/** How coverage is measured: elderly walking, walking, e-bike, driving. */
+export const TRAVEL_PROFILES = ['walk-elderly', 'walk', 'ebike', 'drive'] as const;
+export type TravelProfileName = (typeof TRAVEL_PROFILES)[number];
+
+/** Levels at which findings are produced. */
+export const SCOPES = ['city', 'street', 'community', 'site'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SEVERITIES = ['high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A finding passes, fails, or cannot be evaluated on the data at hand (never a silent pass). */
+export const FINDING_STATUSES = ['pass', 'fail', 'not_evaluable'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** Planning-unit levels a unit file may carry. */
+export const UNIT_LEVELS = ['street', 'community'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/**
+ * Walking speeds (m/s) a user may set for elderly walking: 0.8–1.2 around the design value 1.0
+ * implied by GB 50180 (300 m in 5 minutes).
+ */
+export const WALK_SPEED_RANGE: readonly [number, number] = [0.8, 1.2];
