@@ -112,6 +112,22 @@ export interface Scenario {
    * files without it stay valid.
    */
   programme?: ScenarioProgramme;
+  /** Present when the site optimiser proposed this scenario: what it solved and how well. */
+  origin?: ScenarioOrigin;
+}
+
+/** The optimiser run a scenario came from (kept in the file, so a report can state it). */
+export interface ScenarioOrigin {
+  kind: 'optimiser';
+  problem: 'mclp' | 'lscp';
+  method: string;
+  /** Solver status, e.g. optimal, time_limit, heuristic. */
+  status: string;
+  minutes: number;
+  newSites: number;
+  newlyCoveredElders: number;
+  bound: number;
+  gap: number;
 }
 
 export interface ScenarioProgramme {

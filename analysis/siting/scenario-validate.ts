@@ -67,6 +67,13 @@ export function validateScenario(
   if (json.name !== undefined && typeof json.name !== 'string') {
     report('E_SCENARIO_FIELD', 'name', 'name must be a string');
   }
+  if (json.origin !== undefined && !isOptimiserOrigin(json.origin)) {
+    report(
+      'E_SCENARIO_FIELD',
+      'origin',
+      'origin must be {kind: "optimiser", problem: "mclp"|"lscp", method, status, minutes, newSites, newlyCoveredElders, bound, gap}',
+    );
+  }
   const baseline = json.baseline;
   if (!isObject(baseline)) {
     report('E_SCENARIO_FIELD', 'baseline', 'baseline {city, profile} is missing');
@@ -231,4 +238,17 @@ class FieldChecker {
 /** Narrowing helper for hosts that build modifications in code (the editor). */
 export function isModification(value: unknown): value is Modification {
   return isObject(value) && KINDS.includes(value.kind as ModificationKind);
+}
+
+function isOptimiserOrigin(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  const finite = (k: string) => typeof o[k] === 'number' && Number.isFinite(o[k]);
+  return (
+    o.kind === 'optimiser' &&
+    (o.problem === 'mclp' || o.problem === 'lscp') &&
+    typeof o.method === 'string' &&
+    typeof o.status === 'string' &&
+    ['minutes', 'newSites', 'newlyCoveredElders', 'bound', 'gap'].every(finite)
+  );
 }

@@ -6,6 +6,7 @@ import {
   emptyScenario,
   type Scenario,
   type ScenarioBaseline,
+  type ScenarioOrigin,
 } from './scenario-types.ts';
 
 export interface ResultToScenarioOptions {
@@ -24,11 +25,13 @@ export interface ResultToScenarioOptions {
   /** Extend this scenario instead of starting from an empty one. */
   onto?: Scenario;
   name?: string;
+  /** Threshold the optimiser covered; with it the scenario records its origin. */
+  minutes?: number;
 }
 
 /** An optimiser result as add-site modifications, so it can be edited, compared and reported. */
 export function resultToScenario(
-  result: Pick<SitingResult, 'chosen'>,
+  result: Pick<SitingResult, 'chosen'> & Partial<SitingResult>,
   candidates: readonly SitingCandidate[],
   baseline: ScenarioBaseline,
   options: ResultToScenarioOptions = {},
@@ -51,5 +54,24 @@ export function resultToScenario(
     };
     scenario = appendModification(scenario, add);
   }
-  return scenario;
+  const origin = options.minutes === undefined ? undefined : originOf(result, options.minutes);
+  return origin === undefined ? scenario : { ...scenario, origin };
+}
+
+/** The optimiser run as the scenario keeps it (absent when the result is incomplete). */
+function originOf(result: Partial<SitingResult>, minutes: number): ScenarioOrigin | undefined {
+  const { problem, method, status, chosen, newlyCoveredWeight, bound, gap } = result;
+  if (problem === undefined || method === undefined || status === undefined) return undefined;
+  if (chosen === undefined || newlyCoveredWeight === undefined) return undefined;
+  return {
+    kind: 'optimiser',
+    problem,
+    method,
+    status,
+    minutes,
+    newSites: chosen.length,
+    newlyCoveredElders: newlyCoveredWeight,
+    bound: bound ?? newlyCoveredWeight,
+    gap: gap ?? 0,
+  };
 }

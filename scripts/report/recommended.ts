@@ -1,5 +1,5 @@
 import { InputError } from '../../analysis/errors.ts';
-import type { RecommendedSites } from '../../analysis/report/types.ts';
+import type { RecommendedSites, ReportOptimiserRun } from '../../analysis/report/types.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
@@ -65,5 +65,23 @@ export function readRecommendedSites(json: unknown, file: string): RecommendedSi
     bound: num(result.bound, 0),
     gap: num(result.gap, 0),
     sites,
+  };
+}
+
+/** The optimiser run recorded in a scenario file (`origin`), when the optimiser wrote it. */
+export function optimiserRunOf(json: unknown): ReportOptimiserRun | undefined {
+  const scenario = isObject(json) && isObject(json.scenario) ? json.scenario : json;
+  if (!isObject(scenario) || !isObject(scenario.origin)) return undefined;
+  const o = scenario.origin;
+  if (o.kind !== 'optimiser') return undefined;
+  return {
+    problem: o.problem === 'lscp' ? 'lscp' : 'mclp',
+    method: String(o.method),
+    status: String(o.status),
+    minutes: num(o.minutes, 0),
+    newSites: num(o.newSites, 0),
+    newlyCoveredElders: num(o.newlyCoveredElders, 0),
+    bound: num(o.bound, 0),
+    gap: num(o.gap, 0),
   };
 }

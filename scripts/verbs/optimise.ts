@@ -149,7 +149,7 @@ export const verb: Verb = {
       result,
       model.candidates,
       { city: input.name, profile: standards.id },
-      { type, floorAreaM2: siteArea, name: `优化选址 ${result.problem.toUpperCase()}` },
+      { type, floorAreaM2: siteArea, name: `优化选址 ${result.problem.toUpperCase()}`, minutes },
     );
     const byId = new Map(model.candidates.map((c) => [c.id, c]));
     const output = {

@@ -4,7 +4,7 @@ import {
   emptyScenario,
   type SiteFacility,
 } from '../../../analysis/siting/scenario-types.ts';
-import { type CompareColumn, findingFlips } from '../../../web/src/scenario/compare.ts';
+import { type CompareColumn, findingFlips } from '../../../analysis/workflows/compare.ts';
 import { changedCells, scenarioSites } from '../../../web/src/scenario/scenario-layers.ts';
 import {
   exportScenarioText,
@@ -114,6 +114,9 @@ describe('scenario map helpers', () => {
 describe('findingFlips', () => {
   const column = (findings: [string, boolean][]): CompareColumn => ({
     name: 'x',
+    profileId: 'huaihua-2020',
+    profileName: { zh: '怀化', en: 'Huaihua' },
+    travel: 'walk-elderly',
     thresholds: [5],
     coverageShare: [0.5],
     coveredElders: [1],

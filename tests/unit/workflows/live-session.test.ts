@@ -12,7 +12,7 @@ import {
   type Scenario,
   undoLastModification,
 } from '../../../analysis/siting/scenario-types.ts';
-import { LiveSession } from '../../../web/src/scenario/live-session.ts';
+import { LiveSession } from '../../../analysis/workflows/live-session.ts';
 
 const dir = 'data/nanjing-xinjiekou';
 const read = (name: string) => readFileSync(`${dir}/${name}`, 'utf8');

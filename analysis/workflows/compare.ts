@@ -1,5 +1,8 @@
-import type { AnalysisSummary } from '../../../analysis/coverage/summary.ts';
-import type { Finding } from '../../../analysis/coverage/types.ts';
+import type { AnalysisSummary } from '../coverage/summary.ts';
+import type { Finding } from '../coverage/types.ts';
+import type { Scenario } from '../siting/scenario-types.ts';
+import { analyseScenario, BASELINE, type ScenarioContext } from './analyse-scenario.ts';
+import { type ScenarioBudget, scenarioBudget } from './scenario-budget.ts';
 
 /**
  * What the compare view shows per column (baseline or a scenario): the walk-elderly coverage per
@@ -8,6 +11,11 @@ import type { Finding } from '../../../analysis/coverage/types.ts';
  */
 export interface CompareColumn {
   name: string;
+  /** The standards profile this column was evaluated against (id and document name). */
+  profileId: string;
+  profileName: { zh: string; en: string };
+  /** The travel profile its coverage figures are measured with. */
+  travel: string;
   thresholds: number[];
   /** walk-elderly share of elders 60+ per threshold (null when no elders). */
   coverageShare: (number | null)[];
@@ -18,7 +26,7 @@ export interface CompareColumn {
   findingsPassed: number;
   findingsFailed: number;
   findings: FindingState[];
-  budget: { sites: number; costYuan: number; subsidyYuan: number; localYuan: number } | null;
+  budget: ScenarioBudget | null;
 }
 
 export interface FindingState {
@@ -53,6 +61,7 @@ export function columnFromSummary(
   summary: AnalysisSummary,
   budget: CompareColumn['budget'] = null,
   travel = 'walk-elderly',
+  profile: { id: string; name: { zh: string; en: string } } = { id: '', name: { zh: '', en: '' } },
 ): CompareColumn {
   // The scenario's travel profile (walk-elderly unless it sets another).
   const walk = summary.thresholds.map((m) =>
@@ -60,6 +69,9 @@ export function columnFromSummary(
   );
   return {
     name,
+    profileId: profile.id,
+    profileName: profile.name,
+    travel,
     thresholds: [...summary.thresholds],
     coverageShare: walk.map((c) => c?.elders60Share ?? null),
     coveredElders: walk.map((c) => c?.elders60Covered ?? 0),
@@ -103,4 +115,37 @@ export function findingFlips(baseline: CompareColumn, scenario: CompareColumn): 
     });
   }
   return flips.sort((x, y) => x.key.localeCompare(y.key));
+}
+
+/**
+ * Full analyses (SQL, findings) of the baseline and each scenario, one column each, with the
+ * budget of each scenario's new sites under its own profile's programme.
+ */
+export async function compareScenarios(
+  context: ScenarioContext,
+  scenarios: readonly Scenario[],
+  options: { year: number; baselineName?: string },
+): Promise<CompareColumn[]> {
+  const runs: { name: string; scenario: Scenario | null }[] = [
+    { name: options.baselineName ?? 'baseline', scenario: null },
+    ...scenarios.map((s, i) => ({ name: s.name ?? `#${i + 1}`, scenario: s })),
+  ];
+  const columns: CompareColumn[] = [];
+  for (const run of runs) {
+    const analysis = await analyseScenario(context, run.scenario ?? BASELINE, { skipCells: true });
+    const budget =
+      run.scenario === null
+        ? null
+        : scenarioBudget(run.scenario, analysis.facilities, analysis.profile.id, options.year);
+    columns.push(
+      columnFromSummary(
+        run.name,
+        analysis.result.summary,
+        budget,
+        analysis.travel,
+        analysis.profile,
+      ),
+    );
+  }
+  return columns;
 }

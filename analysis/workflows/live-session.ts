@@ -1,12 +1,12 @@
-import type { CityInput } from '../../../analysis/coverage/types.ts';
-import { InputError } from '../../../analysis/errors.ts';
-import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
-import type { CellLinks } from '../../../analysis/routing/cell-links.ts';
-import { type TravelProfileName, travelProfile } from '../../../analysis/routing/profiles.ts';
-import { LiveCoverage } from '../../../analysis/siting/live-coverage.ts';
-import { applyScenario, resolveSettings } from '../../../analysis/siting/scenario-apply.ts';
-import { diffFacilities } from '../../../analysis/siting/scenario-diff.ts';
-import type { Scenario, SiteFacility } from '../../../analysis/siting/scenario-types.ts';
+import type { CityInput } from '../coverage/types.ts';
+import { InputError } from '../errors.ts';
+import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
+import type { CellLinks } from '../routing/cell-links.ts';
+import { type TravelProfileName, travelProfile } from '../routing/profiles.ts';
+import { LiveCoverage } from '../siting/live-coverage.ts';
+import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
+import { diffFacilities } from '../siting/scenario-diff.ts';
+import type { Scenario, SiteFacility } from '../siting/scenario-types.ts';
 
 /**
  * Live recompute of one scenario (pure: runs in the worker and in Node tests), over H12's

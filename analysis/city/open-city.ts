@@ -1,0 +1,103 @@
+import { type CityTexts, parseCityInput } from '../coverage/parse-city.ts';
+import type { CityInput } from '../coverage/types.ts';
+import { InputError } from '../errors.ts';
+import { decodeGraph } from '../graph/binary.ts';
+import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
+import { type CitySource, readText, requireText } from './city-source.ts';
+import type { CityManifest } from './types.ts';
+
+/**
+ * Opens a city folder from any source: the manifest, the parsed CityInput (one parser for the
+ * CLI, the worker and the page) and the road graphs on demand. The user's own register or
+ * population (imported in the app, or given to a verb) replaces the folder's file of that name
+ * before parsing, so every host applies it the same way.
+ */
+export interface CityOverrides {
+  /** facilities.geojson text replacing the folder's register. */
+  facilities?: string;
+  /** population.csv text replacing the folder's modelled population. */
+  population?: string;
+}
+
+export interface OpenedCity {
+  source: CitySource;
+  manifest: CityManifest;
+  input: CityInput;
+  /** Networks the city has graphs for. */
+  networks: NetworkProfile[];
+  /** The network's graph (read and decoded once); E_NO_NETWORK when the city has none. */
+  graph(network: NetworkProfile): Promise<RoadGraph>;
+  /** Optional text files for display and reports (roads.geojson, buildings.geojson, …). */
+  text(path: string): Promise<string | undefined>;
+}
+
+/** Loads a graph some other way (the worker's graphs, fetched with progress by the page). */
+export type GraphLoader = (network: NetworkProfile) => Promise<RoadGraph>;
+
+export async function openCity(
+  source: CitySource,
+  options: { overrides?: CityOverrides; graphLoader?: GraphLoader } = {},
+): Promise<OpenedCity> {
+  const manifestText = await readText(source, 'city.json');
+  if (manifestText === undefined) {
+    throw new InputError('E_NO_CITY', 'not a city folder (no city.json); run build-city first', {
+      file: `${source.label.replace(/\/?$/, '/')}city.json`,
+    });
+  }
+  const manifest = parseManifest(manifestText, source.label);
+  const { overrides = {} } = options;
+  const texts: CityTexts = {
+    manifest: manifestText,
+    population: overrides.population ?? (await requireText(source, 'population.csv')),
+    units:
+      (await readText(source, 'units.geojson')) ?? '{"type":"FeatureCollection","features":[]}',
+  };
+  const facilities = overrides.facilities ?? (await readText(source, 'facilities.geojson'));
+  if (facilities !== undefined) texts.facilities = facilities;
+  const input = parseCityInput(texts);
+  const networks = Object.keys(manifest.networks ?? {}) as NetworkProfile[];
+  const graphs = new Map<NetworkProfile, Promise<RoadGraph>>();
+  const readGraph = async (network: NetworkProfile): Promise<RoadGraph> => {
+    const entry = manifest.networks?.[network];
+    if (entry === undefined) {
+      throw new InputError('E_NO_NETWORK', `the city has no ${network} road network`, {
+        file: `${source.label.replace(/\/?$/, '/')}city.json`,
+      });
+    }
+    if (options.graphLoader !== undefined) return options.graphLoader(network);
+    const bytes = await source.read(entry.file);
+    if (bytes === undefined) {
+      throw new InputError('E_NO_GRAPH', 'graph file missing', {
+        file: `${source.label.replace(/\/?$/, '/')}${entry.file}`,
+      });
+    }
+    return decodeGraph(bytes, entry.file);
+  };
+  return {
+    source,
+    manifest,
+    input,
+    networks,
+    graph(network) {
+      let graph = graphs.get(network);
+      if (graph === undefined) {
+        graph = readGraph(network);
+        graphs.set(network, graph);
+        // A failed read is not cached: the next call tries again.
+        graph.catch(() => graphs.delete(network));
+      }
+      return graph;
+    },
+    text: (path) => readText(source, path),
+  };
+}
+
+function parseManifest(text: string, label: string): CityManifest {
+  try {
+    return JSON.parse(text) as CityManifest;
+  } catch (error) {
+    throw new InputError('E_BAD_CITY', `city.json is not valid JSON: ${(error as Error).message}`, {
+      file: `${label.replace(/\/?$/, '/')}city.json`,
+    });
+  }
+}

@@ -1,0 +1,161 @@
+import type { AnalysisResult } from '../coverage/analyse-city.ts';
+import { analyseCity } from '../coverage/analyse-city.ts';
+import { graphReachSource } from '../coverage/routing-reach.ts';
+import type { CityInput, IndexedReachTable, ReachSource } from '../coverage/types.ts';
+import type { SqlRunner } from '../db/sql-runner.ts';
+import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
+import { travelProfile } from '../routing/profiles.ts';
+import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
+import type { Modification, Scenario, SiteFacility } from '../siting/scenario-types.ts';
+import { builtInProfile } from '../standards/profiles.ts';
+import type { StandardsProfile } from '../standards/types.ts';
+import type { TravelProfileName } from '../vocabulary.ts';
+
+/**
+ * Analyses one scenario of a city: applies its modifications to the baseline register, resolves
+ * its settings (walking speed, standards profile, travel profile), swaps in the profile a
+ * `set-profile` names, routes every network the profile's rules and the reported travel
+ * profiles need, and runs the coverage engine. The baseline is the empty scenario: there is no
+ * second code path for it. The CLI (`analyse`, `report`, `batch`) and the web worker call this.
+ */
+export interface ScenarioContext {
+  input: CityInput;
+  /** The city's road graph of a network (loaded once by the host). */
+  graph: (network: NetworkProfile) => Promise<RoadGraph>;
+  /** Networks the city has graphs for. */
+  networks: readonly NetworkProfile[];
+  runner: SqlRunner;
+  /** The profile the baseline is evaluated against (built-in or the user's edited copy). */
+  profile: StandardsProfile;
+  /** Resolves a `set-profile` id (default: the built-in profiles). */
+  profileById?: (id: string) => StandardsProfile;
+}
+
+export interface ScenarioAnalysisOptions {
+  /** Travel profiles to report coverage for (walk-elderly always, plus the scenario's own). */
+  travelProfiles?: readonly TravelProfileName[];
+  skipCells?: boolean;
+  /** Wraps the routing of each travel profile (progress, timings). */
+  wrapReach?: (reach: ReachSource) => ReachSource;
+}
+
+export interface ScenarioAnalysis {
+  /** The register after the scenario (the baseline's own objects where untouched). */
+  facilities: SiteFacility[];
+  /** The profile actually evaluated (after set-profile and set-walking-speed). */
+  profile: StandardsProfile;
+  walkingSpeedMps: number;
+  /** The travel profile coverage is measured with in this scenario. */
+  travel: TravelProfileName;
+  result: AnalysisResult;
+  /** Facilities farther than the snap limit from every road, per travel profile. */
+  unreachable: Record<string, string[]>;
+  /** Travel profiles the scenario needs on networks the city has no graph for. */
+  unavailable: TravelProfileName[];
+}
+
+export const BASELINE: Pick<Scenario, 'modifications'> = { modifications: [] };
+
+/** Network each travel profile routes on. */
+export function networkOf(travel: TravelProfileName): NetworkProfile {
+  return travelProfile(travel).network;
+}
+
+/** Travel profiles the profile's rules route on. */
+export function ruleTravelProfiles(profile: StandardsProfile): TravelProfileName[] {
+  const out = new Set<TravelProfileName>(['walk-elderly']);
+  for (const rule of profile.rules) {
+    if (rule.kind === 'coverage_share' && rule.enabled !== false) out.add(rule.travelProfile);
+  }
+  return [...out];
+}
+
+/** Profile and settings a scenario is evaluated with. */
+export function scenarioProfile(
+  context: Pick<ScenarioContext, 'profile' | 'profileById'>,
+  scenario: Pick<Scenario, 'modifications'>,
+): { profile: StandardsProfile; walkingSpeedMps: number; travel: TravelProfileName } {
+  const base = context.profile;
+  const settings = resolveSettings(
+    { walkingSpeedMps: base.settings.walkingSpeedMps, profile: base.id },
+    scenario,
+  );
+  const chosen =
+    settings.profile === base.id ? base : (context.profileById ?? builtInProfile)(settings.profile);
+  // A set-profile keeps a walking speed the scenario set; otherwise the new profile's own.
+  const speedSet = scenario.modifications.some((m) => m.kind === 'set-walking-speed');
+  const walkingSpeedMps = speedSet ? settings.walkingSpeedMps : chosen.settings.walkingSpeedMps;
+  return {
+    profile: { ...chosen, settings: { ...chosen.settings, walkingSpeedMps } },
+    walkingSpeedMps,
+    travel: settings.travelProfile ?? 'walk-elderly',
+  };
+}
+
+export async function analyseScenario(
+  context: ScenarioContext,
+  scenario: Pick<Scenario, 'modifications'> = BASELINE,
+  options: ScenarioAnalysisOptions = {},
+): Promise<ScenarioAnalysis> {
+  const facilities = applyScenario(context.input.facilities, scenario);
+  const { profile, walkingSpeedMps, travel } = scenarioProfile(context, scenario);
+  const wanted = new Set<TravelProfileName>([
+    'walk-elderly',
+    travel,
+    ...(options.travelProfiles ?? []),
+    ...ruleTravelProfiles(profile),
+  ]);
+  const graphs: Partial<Record<NetworkProfile, RoadGraph>> = {};
+  for (const name of wanted) {
+    const network = networkOf(name);
+    if (context.networks.includes(network)) graphs[network] ??= await context.graph(network);
+  }
+  const city: CityInput = { ...context.input, facilities };
+  const routing = graphReachSource(city, graphs);
+  const unavailable = [...wanted].filter((t) => graphs[networkOf(t)] === undefined);
+  // A network the city lacks reaches nothing; findings that need it are not evaluable.
+  const available: ReachSource = (request) =>
+    graphs[networkOf(request.profile)] === undefined ? NO_REACH : routing.reach(request);
+  const reach = options.wrapReach?.(available) ?? available;
+  const travelProfiles = [...wanted].filter((t) => graphs[networkOf(t)] !== undefined);
+  const result = await analyseCity(city, context.runner, {
+    profile,
+    reach,
+    travelProfiles,
+    ...(options.skipCells === undefined ? {} : { skipCells: options.skipCells }),
+  });
+  const unreachable: Record<string, string[]> = {};
+  for (const [name, list] of routing.unreachable) unreachable[name] = list.map((u) => u.id);
+  return { facilities, profile, walkingSpeedMps, travel, result, unreachable, unavailable };
+}
+
+const NO_REACH: IndexedReachTable = {
+  facility: new Int32Array(0),
+  cell: new Int32Array(0),
+  minutes: new Float64Array(0),
+};
+
+/** The modifications of a scenario that change sites (for tables of proposed/changed sites). */
+export function siteModifications(modifications: readonly Modification[]): Modification[] {
+  return modifications.filter(
+    (m) =>
+      m.kind !== 'set-walking-speed' && m.kind !== 'set-profile' && m.kind !== 'set-travel-profile',
+  );
+}
+
+/** The context of an opened city (its input, its graphs on demand). */
+export function cityContext(
+  city: { input: CityInput; networks: readonly NetworkProfile[]; graph: ScenarioContext['graph'] },
+  runner: SqlRunner,
+  profile: StandardsProfile,
+  profileById?: (id: string) => StandardsProfile,
+): ScenarioContext {
+  return {
+    input: city.input,
+    graph: (network) => city.graph(network),
+    networks: city.networks,
+    runner,
+    profile,
+    ...(profileById === undefined ? {} : { profileById }),
+  };
+}

@@ -1,0 +1,143 @@
+import type { OpenedCity } from '../city/open-city.ts';
+import type {
+  RecommendedSites,
+  ReportCityInfo,
+  ReportInput,
+  ReportLang,
+  ReportOptimiserRun,
+  ReportRegisterInfo,
+  ReportScenario,
+} from '../report/types.ts';
+import type { Scenario } from '../siting/scenario-types.ts';
+import { analyseScenario, BASELINE, type ScenarioContext } from './analyse-scenario.ts';
+
+/**
+ * Everything the committee report needs, gathered once for both hosts: the city's own
+ * description, the baseline and (optionally) one scenario analysed by analyseScenario, what the
+ * session did (the optimiser run behind the scenario, the imported register) and the roads for
+ * the maps. `carecircle report` and the app's report export both call this.
+ */
+export interface ReportRequest {
+  lang: ReportLang;
+  /** YYYY-MM-DD printed on the cover; the host supplies it so output is reproducible. */
+  generatedOn: string;
+  scenario: Scenario | null;
+  recommended?: RecommendedSites;
+  /** The optimiser run the scenario came from, when it did. */
+  optimiser?: ReportOptimiserRun;
+  /** Provenance of an imported register, when the user replaced the city's own. */
+  register?: ReportRegisterInfo;
+}
+
+export async function buildReportInput(
+  city: OpenedCity,
+  context: ScenarioContext,
+  request: ReportRequest,
+): Promise<ReportInput> {
+  const baseline = await analyseScenario(context, BASELINE);
+  const scenario =
+    request.scenario === null || request.scenario.modifications.length === 0
+      ? undefined
+      : await reportScenario(context, request.scenario, request.optimiser);
+  return {
+    lang: request.lang,
+    generatedOn: request.generatedOn,
+    city: await reportCityInfo(city, request.register),
+    profile: context.profile,
+    units: context.input.units,
+    facilities: context.input.facilities,
+    baseline: baseline.result,
+    ...(scenario === undefined ? {} : { scenario }),
+    ...(request.recommended === undefined ? {} : { recommended: request.recommended }),
+    map: { roads: roadLines(await city.text('roads.geojson')) },
+  };
+}
+
+async function reportScenario(
+  context: ScenarioContext,
+  scenario: Scenario,
+  optimiser: ReportOptimiserRun | undefined,
+): Promise<ReportScenario> {
+  const analysis = await analyseScenario(context, scenario);
+  return {
+    name: scenario.name ?? '',
+    modifications: scenario.modifications,
+    facilities: analysis.facilities,
+    result: analysis.result,
+    walkingSpeedMps: analysis.walkingSpeedMps,
+    profileId: analysis.profile.id,
+    profile: analysis.profile,
+    ...(optimiser === undefined ? {} : { optimiser }),
+  };
+}
+
+/** What the city folder says about itself (city.json, PROVENANCE.md, METHOD.md). */
+export async function reportCityInfo(
+  city: OpenedCity,
+  register?: ReportRegisterInfo,
+): Promise<ReportCityInfo> {
+  const { manifest, input } = city;
+  return {
+    name: manifest.name,
+    populationMethod: manifest.population?.method ?? null,
+    // An imported register is the user's own: never labelled illustrative.
+    facilitiesIllustrative:
+      register === undefined &&
+      (manifest.facilitiesIllustrative === true || input.facilities.some((f) => f.illustrative)),
+    attribution: manifest.source?.attribution ?? '',
+    licence: manifest.source?.licence ?? '',
+    osmFile: manifest.source?.osmFile ?? '',
+    provenance: provenanceLines(await city.text('PROVENANCE.md')),
+    methodNotes: methodLines(await city.text('METHOD.md')),
+    ...(register === undefined ? {} : { register }),
+  };
+}
+
+/** Files that describe the folder itself say nothing about where the data came from. */
+const SELF_DESCRIBING = /^\|\s*`(METHOD\.md|PROVENANCE\.md|city\.json)`/;
+
+/** PROVENANCE.md table rows as "file: source" lines, markdown stripped. */
+function provenanceLines(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text
+    .split('\n')
+    .filter((line) => /^\|\s*`/.test(line) && !SELF_DESCRIBING.test(line))
+    .map((line) =>
+      line
+        .split('|')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    )
+    .map(([name, source]) => `${name.replaceAll('`', '')}：${stripMarkdown(source ?? '')}`);
+}
+
+/** METHOD.md bullet points (the stated modelling assumptions). */
+function methodLines(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('- '))
+    .map((line) => stripMarkdown(line.slice(2)));
+}
+
+function stripMarkdown(text: string): string {
+  return text
+    .replaceAll('**', '')
+    .replaceAll('`', '')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+}
+
+/** Road centre lines of roads.geojson for the report maps. */
+export function roadLines(text: string | undefined): number[][][] {
+  if (text === undefined) return [];
+  const data = JSON.parse(text) as {
+    features?: { geometry?: { type?: string; coordinates?: unknown } }[];
+  };
+  const lines: number[][][] = [];
+  for (const f of data.features ?? []) {
+    if (f.geometry?.type === 'LineString') lines.push(f.geometry.coordinates as number[][]);
+    if (f.geometry?.type === 'MultiLineString')
+      lines.push(...(f.geometry.coordinates as number[][][]));
+  }
+  return lines;
+}
