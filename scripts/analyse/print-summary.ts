@@ -5,7 +5,8 @@ const pct = (share: number | null) => (share === null ? '—' : `${(share * 100)
 /** The short table `analyse` prints: population, coverage, 300 m, findings. */
 export function printSummaryTable(
   summary: AnalysisSummary,
-  unreachable: Map<string, { id: string }[]>,
+  unreachable: Record<string, string[]>,
+  unavailable: readonly string[] = [],
 ): void {
   const p = summary.population;
   console.log(`${summary.city} · ${summary.profile.name} (${summary.profile.id})`);
@@ -35,10 +36,12 @@ export function printSummaryTable(
   for (const f of summary.findings)
     if (!f.pass) failedRules.set(f.rule, (failedRules.get(f.rule) ?? 0) + 1);
   for (const [rule, count] of failedRules) console.log(`  ✗ ${rule}: ${count} failing`);
-  for (const [profile, list] of unreachable) {
+  for (const [profile, list] of Object.entries(unreachable)) {
     if (list.length > 0)
       console.log(
-        `warning: ${list.length} facilities off the ${profile} network: ${list.map((u) => u.id).join(', ')}`,
+        `warning: ${list.length} facilities off the ${profile} network: ${list.join(', ')}`,
       );
   }
+  if (unavailable.length > 0)
+    console.log(`warning: the city has no road network for ${unavailable.join(', ')}`);
 }

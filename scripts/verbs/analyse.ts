@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseCity } from '../../analysis/coverage/analyse-city.ts';
+import { openCity } from '../../analysis/city/open-city.ts';
 import { analysisFiles } from '../../analysis/coverage/outputs.ts';
-import { graphReachSource } from '../../analysis/coverage/routing-reach.ts';
 import { InputError } from '../../analysis/errors.ts';
 import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
 import { TRAVEL_PROFILES, type TravelProfile } from '../../analysis/standards/types.ts';
+import { analyseScenario, cityContext } from '../../analysis/workflows/analyse-scenario.ts';
 import { loadProfile } from '../analyse/load-profile.ts';
 import { printSummaryTable } from '../analyse/print-summary.ts';
-import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
+import { folderSource } from '../city/folder-source.ts';
 import { NodeRunner } from '../db/node-runner.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
@@ -38,23 +38,18 @@ summary.json is documented in analysis/coverage/README.md.`,
     const profile = loadProfile(requireOption(options.profile, 'profile'));
     const outDir = requireOption(options.out, 'out');
     const travel = parseTravel(options.travel ?? TRAVEL_PROFILES.join(','));
-    const input = readCityInput(cityDir);
-    const graphs = readCityGraphs(
-      cityDir,
-      travel.map((t) => (t === 'walk-elderly' ? 'walk' : t)),
-    );
-    const routing = graphReachSource(input, graphs);
+    const city = await openCity(folderSource(cityDir));
     const runner = await NodeRunner.open();
     try {
-      const result = await analyseCity(input, runner, {
-        profile,
-        reach: routing.reach,
-        travelProfiles: travel,
-      });
+      const { result, unreachable, unavailable } = await analyseScenario(
+        cityContext(city, runner, profile),
+        undefined,
+        { travelProfiles: travel },
+      );
       mkdirSync(outDir, { recursive: true });
       for (const [name, text] of Object.entries(analysisFiles(result)))
         writeFileSync(join(outDir, name), text);
-      printSummaryTable(result.summary, routing.unreachable);
+      printSummaryTable(result.summary, unreachable, unavailable);
       console.log(`\nwritten: ${outDir}/summary.json, units.csv, findings.csv, cells.csv`);
     } finally {
       runner.close();
