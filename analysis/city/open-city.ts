@@ -25,18 +25,20 @@ export interface OpenedCity {
   input: CityInput;
   /** Networks the city has graphs for. */
   networks: NetworkProfile[];
+  /** Which of the folder's files the user's own data replaced. */
+  overridden: { facilities: boolean; population: boolean };
   /** The network's graph (read and decoded once); E_NO_NETWORK when the city has none. */
   graph(network: NetworkProfile): Promise<RoadGraph>;
   /** Optional text files for display and reports (roads.geojson, buildings.geojson, …). */
   text(path: string): Promise<string | undefined>;
 }
 
-/** Loads a graph some other way (the worker's graphs, fetched with progress by the page). */
-export type GraphLoader = (network: NetworkProfile) => Promise<RoadGraph>;
+/** A graph the host already holds (the worker's graphs, fetched with progress by the page). */
+export type LoadedGraph = (network: NetworkProfile) => RoadGraph | undefined;
 
 export async function openCity(
   source: CitySource,
-  options: { overrides?: CityOverrides; graphLoader?: GraphLoader } = {},
+  options: { overrides?: CityOverrides; loadedGraph?: LoadedGraph } = {},
 ): Promise<OpenedCity> {
   const manifestText = await readText(source, 'city.json');
   if (manifestText === undefined) {
@@ -64,7 +66,8 @@ export async function openCity(
         file: `${source.label.replace(/\/?$/, '/')}city.json`,
       });
     }
-    if (options.graphLoader !== undefined) return options.graphLoader(network);
+    const held = options.loadedGraph?.(network);
+    if (held !== undefined) return held;
     const bytes = await source.read(entry.file);
     if (bytes === undefined) {
       throw new InputError('E_NO_GRAPH', 'graph file missing', {
@@ -78,6 +81,10 @@ export async function openCity(
     manifest,
     input,
     networks,
+    overridden: {
+      facilities: overrides.facilities !== undefined,
+      population: overrides.population !== undefined,
+    },
     graph(network) {
       let graph = graphs.get(network);
       if (graph === undefined) {

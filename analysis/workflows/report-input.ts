@@ -80,10 +80,10 @@ export async function reportCityInfo(
   return {
     name: manifest.name,
     populationMethod: manifest.population?.method ?? null,
-    // An imported register is the user's own: never labelled illustrative.
+    // A register the user imported is their own: only its own rows can say illustrative.
     facilitiesIllustrative:
-      register === undefined &&
-      (manifest.facilitiesIllustrative === true || input.facilities.some((f) => f.illustrative)),
+      input.facilities.some((f) => f.illustrative) ||
+      (!city.overridden.facilities && manifest.facilitiesIllustrative === true),
     attribution: manifest.source?.attribution ?? '',
     licence: manifest.source?.licence ?? '',
     osmFile: manifest.source?.osmFile ?? '',

@@ -4,11 +4,11 @@ import type { StandardsProfile, TravelProfile } from '../../../analysis/standard
 import type { TaskList } from '../app/tasks.ts';
 import { graphFiles } from '../app/use-graphs.ts';
 import type { CityData } from '../data/city-data.ts';
+import { cityRef } from '../data/city-ref.ts';
 import { publishAnalysisState } from '../map/test-hook.ts';
 import type { AnalysisOutcome, AnalysisProgress } from '../worker/analysis/analysis-api.ts';
 import type { CircleRows } from '../worker/analysis/circle-rows.ts';
 import { analysisWorker, Comlink } from '../worker/analysis-client.ts';
-import { cityTexts } from './city-texts.ts';
 
 export const DEFAULT_PROFILE_ID = 'huaihua-2020';
 /** As the CLI's default --travel: every travel profile is reported. */
@@ -65,7 +65,7 @@ export function useAnalysis(city: CityData, tasks: Tasks): AnalysisControl {
       analysisWorker()
         .runAnalysis(
           {
-            texts: cityTexts(city),
+            city: cityRef(city),
             profile,
             travelProfiles: TRAVEL,
             // The worker waits for these itself: the first run need not wait for the page.

@@ -6,6 +6,7 @@ import type {
   PopulationCellRow,
   UnitProperties,
 } from '../../../analysis/city/types.ts';
+import type { ReportRegisterInfo } from '../../../analysis/report/types.ts';
 
 export interface RoadProperties {
   id: number | string;
@@ -28,6 +29,8 @@ export interface CityData {
   /** Empty when the city has no facility register yet. */
   facilities: FeatureCollection<Point, FacilityProperties>;
   population: PopulationCellRow[];
+  /** Where the register came from when the user imported it (absent: the folder's own). */
+  register?: ReportRegisterInfo;
   /** Planning units (street and community level); empty when the city has none. */
   units: FeatureCollection<Polygon | MultiPolygon, UnitProperties>;
 }

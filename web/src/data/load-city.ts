@@ -1,7 +1,17 @@
+import {
+  fetchSource,
+  type MemoryCityFile,
+  readText,
+  requireText,
+} from '../../../analysis/city/city-source.ts';
+import { openCity } from '../../../analysis/city/open-city.ts';
 import type { CityManifest } from '../../../analysis/city/types.ts';
+import { parseCityInput } from '../../../analysis/coverage/parse-city.ts';
 import { InputError } from '../../../analysis/errors.ts';
 import type { CityData } from './city-data.ts';
-import { parsePopulationCsv } from './parse-population.ts';
+import { rememberOrigin } from './city-ref.ts';
+
+export type { MemoryCityFile };
 
 export interface LoadProgress {
   done: number;
@@ -22,20 +32,15 @@ export function cityUrl(folder: string): string {
 }
 
 /**
- * Fetches one city folder (same origin only) and parses it. city.json comes first because it says
- * which optional files exist; the rest load in parallel.
+ * Fetches one city folder (same origin only) through the same openCity the worker and the CLI
+ * use: one parser for population.csv and the register. The display files load in parallel.
  */
 export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): Promise<CityData> {
   const { onProgress, signal } = options;
-  const manifest = await fetchJson<CityManifest>(baseUrl, 'city.json', signal);
-  const hasFacilities = manifest.counts.facilities > 0;
-  const hasUnits = manifest.counts.units > 0;
-  const files = ['roads.geojson', 'basemap.geojson', 'buildings.geojson', 'population.csv'];
-  if (hasFacilities) files.push('facilities.geojson');
-  if (hasUnits) files.push('units.geojson');
-  let done = 1;
+  const source = fetchSource(baseUrl, signal);
+  const files = ['roads.geojson', 'basemap.geojson', 'buildings.geojson'];
   const total = files.length + 1;
-  onProgress?.({ done, total, file: 'city.json' });
+  let done = 0;
   const tick =
     (file: string) =>
     <T>(value: T): T => {
@@ -43,49 +48,50 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
       onProgress?.({ done, total, file });
       return value;
     };
-  const [roads, basemap, buildings, populationText, facilities, units] = await Promise.all([
-    fetchJson<CityData['roads']>(baseUrl, 'roads.geojson', signal).then(tick('roads.geojson')),
-    fetchJson<CityData['basemap']>(baseUrl, 'basemap.geojson', signal).then(tick('basemap')),
-    fetchJson<CityData['buildings']>(baseUrl, 'buildings.geojson', signal).then(tick('buildings')),
-    fetchText(baseUrl, 'population.csv', signal).then(tick('population.csv')),
-    hasFacilities
-      ? fetchJson<CityData['facilities']>(baseUrl, 'facilities.geojson', signal).then(
-          tick('facilities.geojson'),
-        )
-      : Promise.resolve<CityData['facilities']>({ ...EMPTY, features: [] }),
-    hasUnits
-      ? fetchJson<CityData['units']>(baseUrl, 'units.geojson', signal).then(tick('units'))
-      : Promise.resolve<CityData['units']>({ ...EMPTY, features: [] }),
+  const [opened, roads, basemap, buildings] = await Promise.all([
+    openCity(source).then(tick('city.json')),
+    requireText(source, 'roads.geojson').then(tick('roads.geojson')),
+    readText(source, 'basemap.geojson').then(tick('basemap.geojson')),
+    readText(source, 'buildings.geojson').then(tick('buildings.geojson')),
   ]);
-  const population = parsePopulationCsv(populationText, `${baseUrl}population.csv`);
-  return { baseUrl, manifest, roads, basemap, buildings, facilities, population, units };
+  const city: CityData = {
+    baseUrl,
+    manifest: opened.manifest,
+    roads: parseJson(roads, `${baseUrl}roads.geojson`),
+    basemap: basemap === undefined ? emptyCollection() : parseJson(basemap, `${baseUrl}basemap`),
+    buildings:
+      buildings === undefined ? emptyCollection() : parseJson(buildings, `${baseUrl}buildings`),
+    facilities: facilityCollection(
+      opened.input.facilities.length > 0 ? await opened.text('facilities.geojson') : undefined,
+    ),
+    population: opened.input.cells,
+    units: unitCollection(await opened.text('units.geojson')),
+  };
+  rememberOrigin(city, { kind: 'url', baseUrl });
+  return city;
 }
 
-async function fetchText(baseUrl: string, file: string, signal?: AbortSignal): Promise<string> {
-  const response = await fetch(`${baseUrl}${file}`, { signal });
-  if (!response.ok) {
-    throw new InputError('E_CITY_FILE', `HTTP ${response.status}`, { file: `${baseUrl}${file}` });
-  }
-  return response.text();
+function emptyCollection<T>(): { type: 'FeatureCollection'; features: T[] } {
+  return { type: 'FeatureCollection', features: [] };
 }
 
-async function fetchJson<T>(baseUrl: string, file: string, signal?: AbortSignal): Promise<T> {
-  const text = await fetchText(baseUrl, file, signal);
+function facilityCollection(text: string | undefined): CityData['facilities'] {
+  return text === undefined ? emptyCollection() : parseJson(text, 'facilities.geojson');
+}
+
+function unitCollection(text: string | undefined): CityData['units'] {
+  return text === undefined ? emptyCollection() : parseJson(text, 'units.geojson');
+}
+
+function parseJson<T>(text: string, file: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    // A dev/preview server answers a missing file with index.html: say which file is missing.
-    throw new InputError('E_CITY_FILE', 'not JSON (missing file?)', { file: `${baseUrl}${file}` });
+    throw new InputError('E_CITY_FILE', 'not JSON', { file });
   }
 }
 
-// --- In-memory city (H10): a folder built in the browser from an OSM extract. ---
-
-/** One file of a city folder held in memory, as buildCity returns them. */
-export interface MemoryCityFile {
-  path: string;
-  bytes: Uint8Array | string;
-}
+// --- In-memory city: a folder built in the browser from an OSM extract. ---
 
 /**
  * Opens a city folder held in memory the way loadCity opens a fetched one. The road graphs go to
@@ -120,14 +126,20 @@ export function loadCityFromFiles(files: MemoryCityFile[]): CityData {
     networks[network] = { ...entry, file: URL.createObjectURL(blob) };
   }
   const manifest: CityManifest = { ...built, networks };
-  return {
+  const city: CityData = {
     baseUrl: '',
     manifest,
     roads: json('roads.geojson'),
     basemap: json('basemap.geojson', { ...EMPTY, features: [] }),
     buildings: json('buildings.geojson', { ...EMPTY, features: [] }),
     facilities: json('facilities.geojson', { ...EMPTY, features: [] }),
-    population: parsePopulationCsv(text('population.csv') ?? '', 'population.csv'),
+    population: parseCityInput({
+      manifest: text('city.json') ?? '{}',
+      population: text('population.csv') ?? '',
+      units: text('units.geojson') ?? '{"type":"FeatureCollection","features":[]}',
+    }).cells,
     units: json('units.geojson', { ...EMPTY, features: [] }),
   };
+  rememberOrigin(city, { kind: 'memory', files: [...files] });
+  return city;
 }

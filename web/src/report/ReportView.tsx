@@ -4,17 +4,11 @@ import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ScenarioControl } from '../scenario/use-scenarios.ts';
 import { analysisWorker } from '../worker/analysis-client.ts';
-import { reportCityInfo, roadLines } from './city-info.ts';
 import { downloadBytes, figuresToPng, printHtml } from './rasterise.ts';
 import type { ReportFiles } from './report-api.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  return response.ok ? response.text() : '';
-}
 
 /** Committee report of the baseline and the active scenario, generated locally. */
 export function ReportView({ control, city }: { control: ScenarioControl; city: CityData }) {
@@ -26,16 +20,12 @@ export function ReportView({ control, city }: { control: ScenarioControl; city: 
   const stem = `${city.manifest.name}-${control.scenario.name ?? 'scenario'}`;
 
   const build = async (): Promise<ReportFiles> => {
-    const [provenance, method] = await Promise.all([
-      fetchText(`${city.baseUrl}/PROVENANCE.md`),
-      fetchText(`${city.baseUrl}/METHOD.md`),
-    ]);
+    // The worker gathers the report input itself (the city it opened, the scenario's origin).
     const answer = await analysisWorker().scenarioReport({
       lang,
       generatedOn: new Date().toISOString().slice(0, 10),
-      city: reportCityInfo(city.manifest, provenance, method),
       scenario: control.scenario,
-      roads: roadLines(city.roads),
+      ...(city.register === undefined ? {} : { register: city.register }),
     });
     if (!answer.ok) throw new Error(answer.error.message);
     setFiles(answer.value);

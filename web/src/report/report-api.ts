@@ -1,8 +1,4 @@
-import { analyseCity } from '../../../analysis/coverage/analyse-city.ts';
-import { graphReachSource } from '../../../analysis/coverage/routing-reach.ts';
-import type { CityInput } from '../../../analysis/coverage/types.ts';
-import type { SqlRunner } from '../../../analysis/db/sql-runner.ts';
-import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
+import type { OpenedCity } from '../../../analysis/city/open-city.ts';
 import { buildReportModel } from '../../../analysis/report/build-model.ts';
 import { circlesGeoJson, sitesGeoJson } from '../../../analysis/report/geojson.ts';
 import { catalogue } from '../../../analysis/report/i18n/index.ts';
@@ -11,15 +7,14 @@ import { renderHtml } from '../../../analysis/report/render-html.ts';
 import { renderXlsx } from '../../../analysis/report/render-xlsx.ts';
 import type {
   FigureId,
-  ReportCityInfo,
   ReportFigure,
-  ReportInput,
   ReportLang,
   ReportModel,
+  ReportRegisterInfo,
 } from '../../../analysis/report/types.ts';
-import { applyScenario, resolveSettings } from '../../../analysis/siting/scenario-apply.ts';
-import type { Scenario, SiteFacility } from '../../../analysis/siting/scenario-types.ts';
-import type { StandardsProfile } from '../../../analysis/standards/types.ts';
+import type { Scenario } from '../../../analysis/siting/scenario-types.ts';
+import type { ScenarioContext } from '../../../analysis/workflows/analyse-scenario.ts';
+import { buildReportInput } from '../../../analysis/workflows/report-input.ts';
 
 /**
  * Committee report of the baseline and one scenario, built in the worker with the same
@@ -29,9 +24,9 @@ import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 export interface ReportRequest {
   lang: ReportLang;
   generatedOn: string;
-  city: ReportCityInfo;
   scenario: Scenario | null;
-  roads?: number[][][];
+  /** Provenance of the register the user imported (absent: the city's own). */
+  register?: ReportRegisterInfo;
 }
 
 export interface ReportFiles {
@@ -46,49 +41,17 @@ let lastModel: ReportModel | null = null;
 
 export async function buildReport(
   request: ReportRequest,
-  context: { input: CityInput; profile: StandardsProfile; graph: RoadGraph; runner: SqlRunner },
+  city: OpenedCity,
+  context: ScenarioContext,
 ): Promise<ReportFiles> {
-  const { input, profile, graph, runner } = context;
-  const graphs: Partial<Record<NetworkProfile, RoadGraph>> = { walk: graph };
-  const analyse = (city: CityInput, p: StandardsProfile) =>
-    analyseCity(city, runner, {
-      profile: p,
-      reach: graphReachSource(city, graphs).reach,
-      travelProfiles: ['walk-elderly'],
-    });
-  const baselineFacilities: SiteFacility[] = input.facilities;
-  const baseline = await analyse(input, profile);
-  let scenario: ReportInput['scenario'];
-  if (request.scenario !== null && request.scenario.modifications.length > 0) {
-    const facilities = applyScenario(baselineFacilities, request.scenario);
-    const settings = resolveSettings(
-      { walkingSpeedMps: profile.settings.walkingSpeedMps, profile: profile.id },
-      request.scenario,
-    );
-    const p = {
-      ...profile,
-      settings: { ...profile.settings, walkingSpeedMps: settings.walkingSpeedMps },
-    };
-    scenario = {
-      name: request.scenario.name ?? 'scenario',
-      modifications: request.scenario.modifications,
-      facilities,
-      result: await analyse({ ...input, facilities }, p),
-      walkingSpeedMps: settings.walkingSpeedMps,
-      profileId: settings.profile,
-    };
-  }
-  const reportInput: ReportInput = {
+  const origin = request.scenario?.origin;
+  const reportInput = await buildReportInput(city, context, {
     lang: request.lang,
     generatedOn: request.generatedOn,
-    city: request.city,
-    profile,
-    units: input.units,
-    facilities: baselineFacilities,
-    baseline,
-    ...(scenario === undefined ? {} : { scenario }),
-    ...(request.roads === undefined ? {} : { map: { roads: request.roads } }),
-  };
+    scenario: request.scenario,
+    ...(origin === undefined ? {} : { optimiser: origin }),
+    ...(request.register === undefined ? {} : { register: request.register }),
+  });
   const model = buildReportModel(reportInput);
   lastModel = model;
   return {

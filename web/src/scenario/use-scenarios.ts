@@ -15,11 +15,11 @@ import {
 } from '../../../analysis/siting/scenario-types.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
-import { cityTexts } from '../analysis-ui/city-texts.ts';
+import type { LiveNumbers, LiveUpdate } from '../../../analysis/workflows/live-session.ts';
 import { DEFAULT_PROFILE_ID } from '../analysis-ui/use-analysis.ts';
 import type { CityData } from '../data/city-data.ts';
+import { cityRef } from '../data/city-ref.ts';
 import { analysisWorker } from '../worker/analysis-client.ts';
-import type { LiveNumbers, LiveUpdate } from './live-session.ts';
 import { initialStore, restoreStore, type ScenarioStore, storeKey } from './scenario-store.ts';
 
 export interface ScenarioControl {
@@ -106,7 +106,7 @@ export function useScenarios(
     let cancelled = false;
     setOpened(false);
     analysisWorker()
-      .scenarioOpen({ texts: cityTexts(city), profile })
+      .scenarioOpen({ city: cityRef(city), profile })
       .then((answer) => {
         if (cancelled) return;
         if (!answer.ok) setError(answer.error.message);

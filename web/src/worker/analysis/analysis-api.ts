@@ -1,11 +1,12 @@
-import { type AnalysisResult, analyseCity } from '../../../../analysis/coverage/analyse-city.ts';
-import { type CityTexts, parseCityInput } from '../../../../analysis/coverage/parse-city.ts';
-import { graphReachSource } from '../../../../analysis/coverage/routing-reach.ts';
+import type { AnalysisResult } from '../../../../analysis/coverage/analyse-city.ts';
 import type { CityInput, ReachSource } from '../../../../analysis/coverage/types.ts';
 import { isInputError } from '../../../../analysis/errors.ts';
 import type { NetworkProfile, RoadGraph } from '../../../../analysis/graph/types.ts';
 import { parseProfile } from '../../../../analysis/standards/profiles.ts';
 import type { TravelProfile } from '../../../../analysis/standards/types.ts';
+import { analyseScenario, cityContext } from '../../../../analysis/workflows/analyse-scenario.ts';
+import type { CityRef } from '../city-ref.ts';
+import { openRef } from '../city-session.ts';
 import { type CircleRequest, type CircleRows, serviceCircleRows } from './circle-rows.ts';
 import { openDuckDb } from './open-duckdb.ts';
 
@@ -16,11 +17,10 @@ import { openDuckDb } from './open-duckdb.ts';
  */
 export interface AnalysisRequest {
   /**
-   * The city as the files of its folder (city.json, population.csv, units.geojson,
-   * facilities.geojson): what the page shows, including an imported register or a city built
-   * in the browser, parsed by the same parseCityInput as the CLI.
+   * The city the page shows: the worker opens its folder itself (openCity, as the CLI does);
+   * only a register or population the user imported comes along as text.
    */
-  texts: CityTexts;
+  city: CityRef;
   /** A standards profile as data (built-in or an edited copy); validated here again. */
   profile: unknown;
   /** Travel profiles to report; walk-elderly is always added (as the CLI does). */
@@ -47,6 +47,8 @@ export interface AnalysisOutcome {
   result: AnalysisResult;
   /** Facilities farther than the snap limit from every road, per travel profile. */
   unreachable: Record<string, string[]>;
+  /** Travel profiles needed on networks the city has no graph for. */
+  unavailable: TravelProfile[];
   timings: { dbMs: number; cityMs: number; routingMs: number; totalMs: number };
 }
 
@@ -115,36 +117,33 @@ async function run(
   step('db');
   const runnerPromise = openDuckDb();
   const profile = parseProfile(request.profile, 'profile.json');
-  const city = parseCityInput(request.texts);
+  const city = await openRef(request.city, graphOf);
   const cityMs = performance.now() - started;
   const runner = await runnerPromise;
   const dbMs = performance.now() - started;
   step('city');
 
-  const graphs: Partial<Record<NetworkProfile, RoadGraph>> = {};
-  for (const t of travel) {
-    const network: NetworkProfile = t === 'walk-elderly' ? 'walk' : t;
-    const graph = graphOf(network);
-    if (graph === undefined) throw new Error(`the ${network} graph is not loaded yet`);
-    graphs[network] = graph;
-  }
-  const routing = graphReachSource(city, graphs);
   let routingMs = 0;
-  const reach: ReachSource = async (reachRequest) => {
-    step('routing', reachRequest.profile);
-    const t0 = performance.now();
-    const table = await routing.reach(reachRequest);
-    routingMs += performance.now() - t0;
-    return table;
-  };
-  const result = await analyseCity(city, runner, { profile, reach, travelProfiles: travel });
+  const timed =
+    (routing: ReachSource): ReachSource =>
+    async (reachRequest) => {
+      step('routing', reachRequest.profile);
+      const t0 = performance.now();
+      const table = await routing(reachRequest);
+      routingMs += performance.now() - t0;
+      return table;
+    };
+  const { result, unreachable, unavailable } = await analyseScenario(
+    cityContext(city, runner, profile),
+    undefined,
+    { travelProfiles: travel, wrapReach: timed },
+  );
   step('sql');
-  lastInput = city;
-  const unreachable: Record<string, string[]> = {};
-  for (const [name, list] of routing.unreachable) unreachable[name] = list.map((u) => u.id);
+  lastInput = city.input;
   return {
     result,
     unreachable,
+    unavailable,
     timings: { dbMs, cityMs, routingMs, totalMs: performance.now() - started },
   };
 }

@@ -1,0 +1,56 @@
+import Papa from 'papaparse';
+import type { CityOverrides } from '../../../analysis/city/open-city.ts';
+import type { CityManifest } from '../../../analysis/city/types.ts';
+import type { CityRef, MemoryCityFile } from '../worker/city-ref.ts';
+import type { CityData } from './city-data.ts';
+
+/**
+ * Which city folder the page shows, as the worker opens it itself: a served folder or the files
+ * of a city built in the browser, plus the user's own register or population when either was
+ * imported (only those travel to the worker as text; the folder's files never do).
+ */
+interface Origin {
+  source: { kind: 'url'; baseUrl: string } | { kind: 'memory'; files: MemoryCityFile[] };
+  facilities: CityData['facilities'];
+  population: CityData['population'];
+}
+
+const origins = new WeakMap<CityManifest, Origin>();
+
+/** Called by the loaders: what the folder itself holds, to tell the user's edits apart. */
+export function rememberOrigin(city: CityData, source: Origin['source']): void {
+  origins.set(city.manifest, {
+    source,
+    facilities: city.facilities,
+    population: city.population,
+  });
+}
+
+/** population.csv's columns, in the order the city builder writes them. */
+const POPULATION_COLUMNS = [
+  'h3',
+  'residents',
+  'elders60',
+  'elders65',
+  'elders80',
+  'households',
+  'unit_id',
+  'street_id',
+];
+
+export function cityRef(city: CityData): CityRef {
+  const origin = origins.get(city.manifest) ?? {
+    source: { kind: 'url' as const, baseUrl: city.baseUrl },
+    facilities: null,
+    population: null,
+  };
+  const overrides: CityOverrides = {};
+  if (city.facilities !== origin.facilities) overrides.facilities = JSON.stringify(city.facilities);
+  if (city.population !== origin.population) {
+    overrides.population = Papa.unparse(city.population, {
+      columns: POPULATION_COLUMNS,
+      newline: '\n',
+    });
+  }
+  return { ...origin.source, overrides };
+}
