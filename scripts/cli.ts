@@ -13,6 +13,7 @@ const verbs: Record<string, () => Promise<{ verb: Verb }>> = {
   report: () => import('./verbs/report.ts'),
   'graph-stats': () => import('./verbs/graph-stats.ts'),
   optimise: () => import('./verbs/optimise.ts'),
+  batch: () => import('./verbs/batch.ts'),
 };
 
 function usage(): string {
