@@ -11,6 +11,7 @@ const verbs: Record<string, () => Promise<{ verb: Verb }>> = {
   'graph-info': () => import('./verbs/graph-info.ts'),
   bench: () => import('./verbs/bench.ts'),
   report: () => import('./verbs/report.ts'),
+  export: () => import('./verbs/export.ts'),
   'graph-stats': () => import('./verbs/graph-stats.ts'),
   optimise: () => import('./verbs/optimise.ts'),
   batch: () => import('./verbs/batch.ts'),

@@ -58,7 +58,7 @@ function headlineMinutes(input: ReportInput): number {
   for (const rule of input.profile.rules) {
     if (rule.enabled === false) continue;
     const applies = rule.appliesTo ?? 'all';
-    if (applies !== 'all' && applies !== input.profile.settings.areaType) continue;
+    if (applies === 'rural') continue;
     if (rule.kind === 'coverage_share' && rule.travelProfile === 'walk-elderly')
       return rule.minutes;
   }
@@ -74,4 +74,25 @@ export function cityCoverage(result: AnalysisResult, minutes: number) {
 /** One key per check, so that baseline and scenario findings can be matched. */
 export function findingKey(f: Finding): string {
   return [f.rule, f.scope, f.unitId ?? '', f.siteId ?? ''].join('|');
+}
+
+/**
+ * The threshold at which the scenario changes city coverage most (ties: the shorter one);
+ * the headline threshold when there is no scenario or nothing changes.
+ */
+export function effectMinutes(input: ReportInput, headline: number): number {
+  const scenario = input.scenario;
+  if (scenario === undefined) return headline;
+  let best = headline;
+  let gain = 0;
+  for (const m of [...input.baseline.summary.thresholds].sort((a, b) => a - b)) {
+    const before = cityCoverage(input.baseline, m)?.elders60Share ?? null;
+    const after = cityCoverage(scenario.result, m)?.elders60Share ?? null;
+    if (before === null || after === null) continue;
+    if (Math.abs(after - before) > gain + 1e-12) {
+      gain = Math.abs(after - before);
+      best = m;
+    }
+  }
+  return best;
 }

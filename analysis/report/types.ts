@@ -27,6 +27,11 @@ export interface ReportCityInfo {
   methodNotes: string[];
   /** Where the facility register came from when the user imported it (absent: the city's own). */
   register?: ReportRegisterInfo;
+  /** Date of the OSM extract (city.json source.osmTimestamp), when recorded. */
+  osmTimestamp?: string;
+  /** Census year the age shares and per-capita floor area come from (default 2020). */
+  censusYear?: number;
+  population?: ReportPopulationFacts;
 }
 
 /** Provenance of an imported facility register, as the importer reported it. */
@@ -90,9 +95,62 @@ export interface RecommendedSites {
   }[];
 }
 
-/** Light context for maps: road centre lines [lon, lat][] (optional). */
+/** A named road centre line (roads.geojson `name`, `highway`). */
+export interface NamedRoad {
+  name: string;
+  highway: string;
+  coordinates: number[][];
+}
+
+/** A building with an OSM name: its outer ring [lon, lat][]. */
+export interface NamedBuilding {
+  name: string;
+  ring: number[][];
+}
+
+/**
+ * Context for maps and place names (reportMapContext in map-context.ts builds it from the
+ * city's roads.geojson and buildings.geojson): every road line, named roads, named buildings
+ * and the study area's extent [west, south, east, north].
+ */
 export interface ReportMapContext {
   roads?: number[][][];
+  namedRoads?: NamedRoad[];
+  buildings?: NamedBuilding[];
+  bbox?: [number, number, number, number];
+}
+
+/** The population model's assumptions as numbers (from city.json / the model's totals). */
+export interface ReportPopulationFacts {
+  /** Census area the age shares came from, e.g. "玄武区（320102）"; absent when unknown. */
+  censusArea?: string;
+  share60: number;
+  share65: number;
+  share80: number;
+  householdSize: number;
+  /** Housing floor area per resident, m²; absent when the population was supplied. */
+  perCapitaFloorAreaM2?: number;
+}
+
+/** One programme year of the implementation plan (analysis/programme estimateBudget). */
+export interface ReportProgrammeYear {
+  /** The year, or null for projects not yet scheduled. */
+  year: number | null;
+  /** Projects of the year by name (site names, not ids). */
+  tasks: string[];
+  sites: number;
+  costYuan: number;
+  subsidyCommittedYuan: number;
+  /** Subsidy paid out so far; null when the register does not record payments. */
+  subsidyPaidYuan: number | null;
+  localYuan: number;
+}
+
+export interface ReportProgramme {
+  years: ReportProgrammeYear[];
+  /** Sites whose cost is unknown (left out of the sums). */
+  sitesWithoutCost: number;
+  costAssumption: string;
 }
 
 export interface ReportInput {
@@ -107,6 +165,8 @@ export interface ReportInput {
   scenario?: ReportScenario;
   recommended?: RecommendedSites;
   map?: ReportMapContext;
+  /** Implementation plan (yearly tasks, cost, subsidy) when a programme register is given. */
+  programme?: ReportProgramme;
 }
 
 /** A table cell: plain text or text with a tone that renderers colour (pass/fail). */
@@ -123,7 +183,7 @@ export interface ReportTable {
   widths?: number[];
 }
 
-export type FigureId = 'coverage-chart' | 'map-compliance' | 'map-coverage' | 'map-scenario';
+export type FigureId = 'coverage-chart' | 'map-coverage' | 'map-compliance' | 'map-scenario';
 
 export interface ReportFigure {
   id: FigureId;
@@ -134,7 +194,7 @@ export interface ReportFigure {
 }
 
 export type Block =
-  | { kind: 'heading'; text: string }
+  | { kind: 'heading'; text: string; level?: 2 | 3 }
   | { kind: 'paragraph'; text: string; tone?: Tone | 'warning' }
   | { kind: 'bullets'; items: string[] }
   | { kind: 'keyFigures'; items: { label: string; value: string }[] }
@@ -158,10 +218,17 @@ export interface ReportSection {
 }
 
 /** Flat rows for spreadsheets (every finding, every unit), with localised headers. */
+export type CellFormat = 'text' | 'int' | 'decimal' | 'percent' | 'area' | 'yuan';
+export type SheetValue = string | number | boolean | null;
+
 export interface SheetData {
   name: string;
   header: string[];
-  rows: (string | number | boolean | null)[][];
+  /** Per column: how numbers are shown (percent = fraction shown as %, area = m² #,##0). */
+  formats?: CellFormat[];
+  rows: SheetValue[][];
+  /** Columns kept for joining (ids) but hidden from view. */
+  hidden?: number[];
 }
 
 export interface ReportModel {

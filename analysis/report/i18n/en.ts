@@ -257,5 +257,13 @@ export const en: Catalogue = {
     care_post: 'care post',
   },
   travel: { 'walk-elderly': 'elderly walk', walk: 'walk', ebike: 'e-bike', drive: 'drive' },
+  siteStates: {
+    existing: 'existing',
+    new: 'new',
+    moved: 'moved',
+    resized: 'resized',
+    closed: 'closed',
+    proposed: 'recommended',
+  } as Record<string, string>,
   severity: { high: 'high', medium: 'medium', low: 'low' },
 };

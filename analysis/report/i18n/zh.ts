@@ -256,6 +256,14 @@ export const zh = {
     ebike: '电动自行车',
     drive: '驾车',
   } as Record<string, string>,
+  siteStates: {
+    existing: '现状保留',
+    new: '新增',
+    moved: '迁址',
+    resized: '调整规模',
+    closed: '撤并',
+    proposed: '优化推荐',
+  } as Record<string, string>,
   severity: { high: '高', medium: '中', low: '低' } as Record<string, string>,
 };
 

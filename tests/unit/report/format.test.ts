@@ -49,6 +49,9 @@ function finding(
     scope: siteId !== null ? 'site' : unitId === null ? 'city' : 'community',
     unitId,
     siteId,
+    status: pass ? 'pass' : 'fail',
+    statusReason: null,
+    binding: true,
     pass,
     value: pass ? 1 : 0.5,
     required: 1,
@@ -57,7 +60,13 @@ function finding(
     shortfallUnit: 'elders60',
     severity: 'high',
     citation: 'doc',
+    document: 'doc',
+    quote: '',
+    locator: '',
+    basis: 'text',
+    interpretationReason: null,
     verified: false,
+    notes: [],
     note: null,
   };
 }

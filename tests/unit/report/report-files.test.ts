@@ -100,7 +100,7 @@ describe('report.docx', () => {
     for (const rule of report.input.profile.rules.filter((r) =>
       s.findings.some((f) => f.rule === r.id),
     )) {
-      expect(xml).toContain(rule.citation.text);
+      expect(xml).toContain(rule.citation.quote);
     }
     expect(xml).toContain('拟建·大光路养老睦邻点');
     expect(xml).toContain('示例数据');
