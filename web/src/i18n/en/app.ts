@@ -36,6 +36,7 @@ export const appEn = {
   'facility.day_care': 'Day-care centre',
   'facility.embedded_institution': 'Embedded care home',
   'facility.neighbourhood_point': 'Neighbourhood point',
+  'facility.meal_point': 'Meal point for elders',
   'facility.care_post': 'Elder-care post',
   'details.type': 'Type',
   'details.floorArea': 'Floor area',

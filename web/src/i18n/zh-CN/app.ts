@@ -36,6 +36,7 @@ export const appZh = {
   'facility.day_care': '日间照料中心',
   'facility.embedded_institution': '嵌入式养老机构',
   'facility.neighbourhood_point': '养老睦邻点',
+  'facility.meal_point': '老年助餐点',
   'facility.care_post': '养老驿站',
   'details.type': '类型',
   'details.floorArea': '建筑面积',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Finding } from '../../../../analysis/coverage/types.ts';
+import { documentLabel } from '../../../../analysis/standards/documents.ts';
 import type { StandardsProfile } from '../../../../analysis/standards/types.ts';
 import { shortfallText, valueVsRequired } from '../../analysis-ui/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -35,12 +36,7 @@ export function StandardsView({ profile, findings, skipped, onRun }: StandardsVi
       <div className="section-head">
         <div>
           <div className="profile-name">{locale === 'en' ? profile.name.en : profile.name.zh}</div>
-          <div className="panel-note">
-            {profile.source.document}
-            {!profile.source.verified && (
-              <span className="unverified">{t('analysis.unverified')}</span>
-            )}
-          </div>
+          <div className="panel-note">{documentLabel(profile.source.document)}</div>
         </div>
         <button
           type="button"
@@ -96,17 +92,18 @@ export function StandardsView({ profile, findings, skipped, onRun }: StandardsVi
               {reason !== undefined && <div className="panel-note">{reason}</div>}
               <blockquote className="citation">
                 <span className="citation-doc">
-                  {rule.citation.document}
-                  {rule.citation.clause ? ` ${rule.citation.clause}` : ''}
+                  {documentLabel(rule.citation.document)} {rule.citation.locator}
                 </span>
                 {!rule.citation.verified && (
                   <span className="unverified" title={t('analysis.unverifiedHint')}>
                     {t('analysis.unverified')}
                   </span>
                 )}
-                <div>{rule.citation.text}</div>
+                <div>“{rule.citation.quote}”</div>
               </blockquote>
-              {rule.note && <div className="panel-note">{rule.note}</div>}
+              {rule.note && (
+                <div className="panel-note">{locale === 'en' ? rule.note.en : rule.note.zh}</div>
+              )}
             </li>
           );
         })}
