@@ -12,6 +12,7 @@ export const FACILITY_TYPES = [
   'embedded_institution', // 嵌入式养老机构
   'neighbourhood_point', // 养老睦邻点
   'care_post', // 养老驿站
+  'meal_point', // 老年助餐点
 ] as const;
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 
@@ -34,9 +35,23 @@ export type Severity = (typeof SEVERITIES)[number];
 export const FINDING_STATUSES = ['pass', 'fail', 'not_evaluable'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
-/** Planning-unit levels a unit file may carry. */
-export const UNIT_LEVELS = ['street', 'community'] as const;
+/**
+ * Planning-unit levels a unit file may carry. Townships (乡镇) stand at the street tier and
+ * villages (村) at the community tier of the scopes; counties (区县) are carried, not rolled up.
+ */
+export const UNIT_LEVELS = ['county', 'street', 'township', 'community', 'village'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** The scope tier a unit level is rolled up at (null: not a findings scope). */
+export function unitTier(level: UnitLevel): 'street' | 'community' | null {
+  if (level === 'street' || level === 'township') return 'street';
+  if (level === 'community' || level === 'village') return 'community';
+  return null;
+}
+
+/** Urban or rural: a property of each planning unit (default urban). */
+export const AREA_TYPES = ['urban', 'rural'] as const;
+export type AreaType = (typeof AREA_TYPES)[number];
 
 /**
  * Walking speeds (m/s) a user may set for elderly walking: 0.8–1.2 around the design value 1.0

@@ -43,6 +43,7 @@ const LABEL: Record<FacilityType, string> = {
   embedded_institution: '嵌入式养老机构',
   neighbourhood_point: '养老睦邻点',
   care_post: '养老驿站',
+  meal_point: '老年助餐点',
 };
 
 function parse(text: string | Uint8Array): {

@@ -1,4 +1,4 @@
-import type { FacilityType, UnitLevel } from '../vocabulary.ts';
+import type { AreaType, FacilityType, UnitLevel } from '../vocabulary.ts';
 
 export type { FacilityType, UnitLevel } from '../vocabulary.ts';
 
@@ -79,6 +79,10 @@ export interface UnitProperties {
   parentId?: string;
   /** True when the unit was derived from roads/H3, not an official boundary. */
   derived: boolean;
+  /** Urban or rural (城市/农村), from the user's unit file; absent = urban. */
+  areaType?: AreaType;
+  /** True for a new residential area (新建居住区), from the user's unit file; absent = false. */
+  newResidential?: boolean;
 }
 
 export interface FacilityProperties {
@@ -94,6 +98,10 @@ export interface FacilityProperties {
   illustrative: boolean;
   /** OSM building the site is placed at, when any. */
   osmBuildingId?: number;
+  /** 社会化运营: run by a social operator; absent = not recorded in the register. */
+  socialOperation?: boolean;
+  /** 医养结合: offers combined medical and elder care; absent = not recorded. */
+  medicalIntegration?: boolean;
 }
 
 export interface BuildingProperties {

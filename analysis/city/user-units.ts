@@ -1,13 +1,40 @@
 import { InputError } from '../errors.ts';
+import { type AreaType, UNIT_LEVELS, unitTier } from '../vocabulary.ts';
 import type { UnitFeature } from './derive-units.ts';
 import { type BBox, bboxOf, type LonLat, pointInRing, round7 } from './geometry.ts';
 import type { UnitLevel, UnitProperties } from './types.ts';
 
 const LEVELS: Record<string, UnitLevel> = {
-  street: 'street',
-  community: 'community',
+  ...Object.fromEntries(UNIT_LEVELS.map((l) => [l, l])),
+  区县: 'county',
+  县: 'county',
+  区: 'county',
   街道: 'street',
+  乡镇: 'township',
+  镇: 'township',
+  乡: 'township',
   社区: 'community',
+  村: 'village',
+  行政村: 'village',
+};
+
+const AREA_TYPES: Record<string, AreaType> = {
+  urban: 'urban',
+  rural: 'rural',
+  城市: 'urban',
+  城镇: 'urban',
+  农村: 'rural',
+};
+
+const YES_NO: Record<string, boolean> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  是: true,
+  否: false,
+  '1': true,
+  '0': false,
 };
 
 interface Indexed {
@@ -30,9 +57,11 @@ function inPolygons(point: LonLat, polygons: number[][][][]): boolean {
 
 /**
  * Reads real unit polygons (`--units FILE.geojson`): Polygon/MultiPolygon features with
- * properties id, name, level (street|community|街道|社区) and optionally parentId. A cell belongs to
- * the community whose polygon holds its centre; its street is the street polygon holding the
- * centre, else the community's parentId.
+ * properties id, name, level (county|street|township|community|village or 区县|街道|乡镇|社区|村),
+ * optionally parentId, areaType (urban|rural|城市|农村; absent = urban) and newResidential
+ * (true|false|是|否; absent = false). A cell belongs to the community (or village) whose polygon
+ * holds its centre; its street is the street (or township) polygon holding the centre, else the
+ * community's parentId. Counties are carried but hold no cells.
  */
 export function readUserUnits(text: string, file: string): UserUnits {
   let data: unknown;
@@ -55,7 +84,12 @@ export function readUserUnits(text: string, file: string): UserUnits {
     const where = { file, row: i + 1 };
     const p = f.properties ?? {};
     const id = String(p.id ?? '').trim();
-    const level = LEVELS[String(p.level ?? '').trim()];
+    const level =
+      LEVELS[
+        String(p.level ?? '')
+          .trim()
+          .toLowerCase()
+      ];
     if (id === '' || seen.has(id))
       throw new InputError('E_UNIT_ID', id === '' ? 'missing id' : `duplicate id "${id}"`, {
         ...where,
@@ -65,7 +99,7 @@ export function readUserUnits(text: string, file: string): UserUnits {
     if (level === undefined)
       throw new InputError(
         'E_UNIT_LEVEL',
-        `level "${String(p.level ?? '')}" is not street|community|街道|社区`,
+        `level "${String(p.level ?? '')}" is not one of ${UNIT_LEVELS.join('|')}|区县|街道|乡镇|社区|村`,
         { ...where, column: 'level' },
       );
     const g = f.geometry;
@@ -85,16 +119,36 @@ export function readUserUnits(text: string, file: string): UserUnits {
     );
     const properties: UnitProperties = { id, name: String(p.name ?? id), level, derived: false };
     if (p.parentId !== undefined && p.parentId !== null) properties.parentId = String(p.parentId);
+    if (p.areaType !== undefined && p.areaType !== null && p.areaType !== '') {
+      const areaType = AREA_TYPES[String(p.areaType).trim().toLowerCase()];
+      if (areaType === undefined)
+        throw new InputError(
+          'E_UNIT_AREA_TYPE',
+          `areaType "${String(p.areaType)}" is not urban|rural|城市|城镇|农村`,
+          { ...where, column: 'areaType' },
+        );
+      properties.areaType = areaType;
+    }
+    if (p.newResidential !== undefined && p.newResidential !== null && p.newResidential !== '') {
+      const flag = YES_NO[String(p.newResidential).trim().toLowerCase()];
+      if (flag === undefined)
+        throw new InputError(
+          'E_UNIT_NEW_RESIDENTIAL',
+          `newResidential "${String(p.newResidential)}" is not true|false|是|否`,
+          { ...where, column: 'newResidential' },
+        );
+      properties.newResidential = flag;
+    }
     return { properties, coordinates, cells: [] };
   });
-  const index = (level: UnitLevel): Indexed[] =>
+  const index = (tier: 'street' | 'community'): Indexed[] =>
     units
-      .filter((u) => u.properties.level === level)
+      .filter((u) => unitTier(u.properties.level) === tier)
       .map((unit) => ({ unit, bbox: bboxOf(unit.coordinates.flat(2) as LonLat[]) as BBox }));
   const communities = index('community');
   const streets = index('street');
   if (communities.length === 0)
-    throw new InputError('E_UNIT_LEVEL', 'no community-level (社区) units', {
+    throw new InputError('E_UNIT_LEVEL', 'no community-level (社区 or 村) units', {
       file,
       column: 'level',
     });

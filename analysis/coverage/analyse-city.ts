@@ -28,6 +28,8 @@ export interface AnalyseOptions {
   travelProfiles?: TravelProfile[];
   /** How many uncovered-elder clusters to list (default 20). */
   clusterLimit?: number;
+  /** Travel profiles whose network the city has; rules on others are not evaluable (absent: all). */
+  networks?: readonly TravelProfile[];
   /** Skip building the per-cell rows (large cities, benchmarks of the SQL alone). */
   skipCells?: boolean;
   /** Called after each stage with its wall time (benchmarks print the breakdown). */
@@ -83,7 +85,8 @@ export async function analyseCity(
   for (const p of ['walk-elderly', ...(options.travelProfiles ?? [])] as TravelProfile[])
     need(p, base);
   for (const rule of run) {
-    if (rule.kind === 'coverage_share') need(rule.travelProfile, rule.minutes);
+    if (rule.kind === 'coverage_share' || rule.kind === 'hotspot_coverage')
+      need(rule.travelProfile, rule.minutes);
     if (rule.kind === 'radius_coverage' && rule.method === 'network') {
       need('walk-elderly', networkMinutes(rule.radiusM, settings.walkingSpeedMps));
     }
@@ -149,6 +152,7 @@ export async function analyseCity(
     settings,
     householdsInData,
     landAreaInData,
+    ...(options.networks === undefined ? {} : { networks: options.networks }),
   });
   stage('findings');
 

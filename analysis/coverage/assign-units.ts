@@ -1,5 +1,6 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { latLngToCell } from 'h3-js';
+import { unitTier } from '../vocabulary.ts';
 import { cityCells } from './city-cells.ts';
 import type { CityInput } from './types.ts';
 
@@ -17,9 +18,11 @@ export interface UnitAssignment {
  */
 export function assignFacilityUnits(input: CityInput): UnitAssignment[] {
   const cells = cityCells(input.cells);
-  const streets = input.units.filter((u) => u.level === 'street' && u.geometry !== undefined);
+  const streets = input.units.filter(
+    (u) => unitTier(u.level) === 'street' && u.geometry !== undefined,
+  );
   const communities = input.units.filter(
-    (u) => u.level === 'community' && u.geometry !== undefined,
+    (u) => unitTier(u.level) === 'community' && u.geometry !== undefined,
   );
   return input.facilities.map((facility) => {
     const at = cells.indexOf(latLngToCell(facility.lat, facility.lon, input.h3Resolution));

@@ -33,6 +33,12 @@ export async function loadCity(runner: SqlRunner, input: CityInput): Promise<voi
     { name: 'name', type: 'VARCHAR', values: units.map((u) => u.name) },
     { name: 'level', type: 'VARCHAR', values: units.map((u) => u.level) },
     { name: 'parent_id', type: 'VARCHAR', values: units.map((u) => u.parentId ?? null) },
+    { name: 'area_type', type: 'VARCHAR', values: units.map((u) => u.areaType ?? null) },
+    {
+      name: 'new_residential',
+      type: 'BOOLEAN',
+      values: units.map((u) => u.newResidential ?? null),
+    },
   ]);
   const fs = input.facilities;
   for (const f of fs) checkFacilityType(f.type);
@@ -51,6 +57,16 @@ export async function loadCity(runner: SqlRunner, input: CityInput): Promise<voi
     { name: 'lat', type: 'DOUBLE', values: fs.map((f) => f.lat) },
     { name: 'unit_id', type: 'VARCHAR', values: assigned.map((a) => a.unitId) },
     { name: 'street_id', type: 'VARCHAR', values: assigned.map((a) => a.streetId) },
+    {
+      name: 'social_operation',
+      type: 'BOOLEAN',
+      values: fs.map((f) => f.socialOperation ?? null),
+    },
+    {
+      name: 'medical_integration',
+      type: 'BOOLEAN',
+      values: fs.map((f) => f.medicalIntegration ?? null),
+    },
   ]);
   await execAll(runner, SCOPE_STATEMENTS);
 }

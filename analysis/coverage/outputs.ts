@@ -13,6 +13,7 @@ type Cell = string | number | boolean | null;
 
 function csvValue(value: Cell): string {
   if (value === null) return '';
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return formatNumber(value);
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -95,6 +96,9 @@ export function findingsCsv(findings: Finding[]): string {
       'scope',
       'unit_id',
       'site_id',
+      'status',
+      'status_reason',
+      'binding',
       'pass',
       'value',
       'value_unit',
@@ -103,6 +107,10 @@ export function findingsCsv(findings: Finding[]): string {
       'shortfall_unit',
       'severity',
       'citation',
+      'document',
+      'locator',
+      'quote',
+      'basis',
       'verified',
       'note',
     ],
@@ -112,7 +120,10 @@ export function findingsCsv(findings: Finding[]): string {
       f.scope,
       f.unitId,
       f.siteId,
-      f.pass,
+      f.status,
+      f.statusReason?.en ?? null,
+      f.binding,
+      f.status === 'not_evaluable' ? null : f.pass,
       f.value,
       f.valueUnit,
       f.required,
@@ -120,6 +131,10 @@ export function findingsCsv(findings: Finding[]): string {
       f.shortfallUnit,
       f.severity,
       f.citation,
+      f.document,
+      f.locator,
+      f.quote,
+      f.basis,
       f.verified,
       f.note,
     ]),

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { CityManifest, FacilityType, PopulationCellRow, UnitLevel } from '../city/types.ts';
 import { InputError, type InputLocation } from '../errors.ts';
-import { FACILITY_TYPES } from '../standards/types.ts';
+import { FACILITY_TYPES, UNIT_LEVELS } from '../standards/types.ts';
 import type { CityInput, FacilityInput, UnitGeometry, UnitInput } from './types.ts';
 
 /** The texts of a city folder; read from disk by scripts/ or fetched by the web app. */
@@ -128,8 +128,8 @@ function parseUnits(text: string, problems: Problems): UnitInput[] {
     const level = p.level as UnitLevel;
     if (typeof p.id !== 'string' || p.id === '')
       problems.add('missing id', { file, row: i + 1, column: 'id' });
-    if (level !== 'street' && level !== 'community')
-      problems.add(`level must be street or community, got "${String(p.level)}"`, {
+    if (!(UNIT_LEVELS as readonly string[]).includes(level))
+      problems.add(`level must be one of ${UNIT_LEVELS.join(', ')}, got "${String(p.level)}"`, {
         file,
         row: i + 1,
         column: 'level',
@@ -143,6 +143,8 @@ function parseUnits(text: string, problems: Problems): UnitInput[] {
       level,
       parentId: typeof p.parentId === 'string' ? p.parentId : undefined,
       derived: p.derived === true,
+      ...(p.areaType === 'rural' || p.areaType === 'urban' ? { areaType: p.areaType } : {}),
+      ...(typeof p.newResidential === 'boolean' ? { newResidential: p.newResidential } : {}),
       geometry,
     };
   });
@@ -197,6 +199,10 @@ function parseFacilities(text: string, problems: Problems): FacilityInput[] {
       lon,
       lat,
       landAreaM2: typeof p.landAreaM2 === 'number' ? p.landAreaM2 : undefined,
+      ...(typeof p.socialOperation === 'boolean' ? { socialOperation: p.socialOperation } : {}),
+      ...(typeof p.medicalIntegration === 'boolean'
+        ? { medicalIntegration: p.medicalIntegration }
+        : {}),
     };
   });
 }

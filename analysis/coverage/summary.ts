@@ -23,6 +23,11 @@ export interface AnalysisSummary {
   coverage: CoverageSummaryRow[];
   coverageByKind: (CoverageSummaryRow & { kind: string })[];
   radius300: {
+    /**
+     * Which facility types the figures count: every type of the register ('all'). A profile's
+     * radius rule counts only its own types (its finding names them), so the two may differ.
+     */
+    facilityTypes: 'all';
     radiusM: number;
     networkMinutes: number;
     straightLine: { elders60Covered: number; elders60Share: number | null };
@@ -45,11 +50,39 @@ export interface AnalysisSummary {
   };
   clusters: { minutes: number; total: number; top: Cluster[] };
   findings: Finding[];
-  findingsSummary: { evaluated: number; passed: number; failed: number };
+  findingsSummary: FindingsSummary;
   skippedRules: SkippedRule[];
 }
 
+/**
+ * Findings counted by status; the three add up to `total`. `evaluated` = passed + failed.
+ * `benchmarks`: findings that do not bind (标杆对照), included in the counts above.
+ */
+export interface FindingsSummary {
+  total: number;
+  evaluated: number;
+  passed: number;
+  failed: number;
+  notEvaluable: number;
+  benchmarks: number;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingsSummary {
+  const passed = findings.filter((f) => f.status === 'pass').length;
+  const failed = findings.filter((f) => f.status === 'fail').length;
+  return {
+    total: findings.length,
+    evaluated: passed + failed,
+    passed,
+    failed,
+    notEvaluable: findings.filter((f) => f.status === 'not_evaluable').length,
+    benchmarks: findings.filter((f) => !f.binding).length,
+  };
+}
+
 export interface CoverageSummaryRow {
+  /** Facility types counted: every type of the register. */
+  facilityTypes: 'all';
   profile: TravelProfile;
   minutes: number;
   elders60Covered: number;
@@ -87,6 +120,7 @@ export function buildSummary(p: SummaryParts): AnalysisSummary {
   for (const f of p.input.facilities) byType[f.type] = (byType[f.type] ?? 0) + 1;
   const cityCoverage = p.coverage.filter((c) => c.scope === 'city');
   const toRow = (c: CoverageRow): CoverageSummaryRow => ({
+    facilityTypes: 'all',
     profile: c.profile,
     minutes: c.minutes,
     elders60Covered: c.elders60Covered,
@@ -118,6 +152,7 @@ export function buildSummary(p: SummaryParts): AnalysisSummary {
       .filter((c) => c.kind !== 'all')
       .map((c) => ({ ...toRow(c), kind: c.kind })),
     radius300: {
+      facilityTypes: 'all',
       radiusM: p.radiusM,
       networkMinutes: p.radiusMinutes,
       straightLine: {
@@ -152,11 +187,7 @@ export function buildSummary(p: SummaryParts): AnalysisSummary {
       top: p.clusters.clusters,
     },
     findings,
-    findingsSummary: {
-      evaluated: findings.length,
-      passed: findings.filter((f) => f.pass).length,
-      failed: findings.filter((f) => !f.pass).length,
-    },
+    findingsSummary: countFindings(findings),
     skippedRules: p.evaluation.skipped,
   };
 }

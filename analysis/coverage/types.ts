@@ -1,5 +1,6 @@
 import type { FacilityProperties, PopulationCellRow, UnitProperties } from '../city/types.ts';
-import type { Scope, Severity, TravelProfile } from '../standards/types.ts';
+import type { Bilingual, Scope, Severity, TravelProfile } from '../standards/types.ts';
+import type { FindingStatus } from '../vocabulary.ts';
 
 /** GeoJSON polygon rings, WGS-84 [lon, lat]. */
 export type UnitGeometry =
@@ -91,6 +92,12 @@ export interface Finding {
   scope: Scope;
   unitId: string | null;
   siteId: string | null;
+  status: FindingStatus;
+  /** Why the finding is not evaluable; null when it is evaluated. */
+  statusReason: Bilingual | null;
+  /** False: a benchmark (标杆对照), shown apart from binding findings. */
+  binding: boolean;
+  /** True only when status is 'pass'. */
   pass: boolean;
   value: number | null;
   required: number;
@@ -99,8 +106,22 @@ export interface Finding {
   valueUnit: string;
   shortfallUnit: string;
   severity: Severity;
+  /** Document, locator and quote in one line (CSV and plain-text readers). */
   citation: string;
+  /** Id of the cited document (analysis/standards/documents.ts). */
+  document: string;
+  /** The clause's own sentence, verbatim from the official text. */
+  quote: string;
+  /** Where the sentence stands in the document, e.g. 三、主要目标. */
+  locator: string;
+  /** 'interpretation': the rule is the project's reading (推定) of the quote. */
+  basis: 'text' | 'interpretation';
+  interpretationReason: Bilingual | null;
+  /** The quote was found in the document's text (derived by the citation check). */
   verified: boolean;
+  /** Notes in both languages: the row's own and the rule's. */
+  notes: Bilingual[];
+  /** The notes in English, joined (findings.csv). */
   note: string | null;
 }
 

@@ -26,7 +26,7 @@ export function buildUnitRows(input: CityInput, parts: UnitParts, thresholds: nu
   }
   const failed = new Map<string, number>();
   for (const f of parts.findings) {
-    if (!f.pass && f.unitId !== null && f.scope !== 'site') {
+    if (f.status === 'fail' && f.unitId !== null && f.scope !== 'site') {
       failed.set(f.unitId, (failed.get(f.unitId) ?? 0) + 1);
     }
   }

@@ -147,7 +147,7 @@ function methodSection(ctx: ReportContext): ReportSection {
     blocks.push({ kind: 'heading', text: m.provenanceTitle });
     blocks.push({ kind: 'bullets', items: input.city.provenance });
   }
-  const notes = [...input.city.methodNotes, ...(input.profile.notes ?? [])];
+  const notes = [...input.city.methodNotes, ...(input.profile.notes ?? []).map((n) => n[ctx.lang])];
   if (notes.length > 0) {
     blocks.push({ kind: 'heading', text: m.assumptionsTitle });
     blocks.push({ kind: 'bullets', items: notes });

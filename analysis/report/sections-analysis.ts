@@ -84,14 +84,14 @@ export function findingsSection(ctx: ReportContext): ReportSection {
     const cityLevel = own.find((f) => f.scope === 'city');
     const status = cityLevel === undefined ? failed.length === 0 : cityLevel.pass;
     const citation = rule.citation;
-    const clause = citation.clause ? ` ${citation.clause}` : '';
+    const clause = ` ${citation.locator}`;
     blocks.push({
       kind: 'heading',
       text: `${status ? '✓' : '✗'} ${rule.title[ctx.lang]}`,
     });
     blocks.push({
       kind: 'paragraph',
-      text: `${t.findings.citation}${ctx.colon}${citation.document}${clause}${ctx.quote(citation.text)}${citation.verified ? '' : t.findings.unverified}`,
+      text: `${t.findings.citation}${ctx.colon}${citation.document}${clause}${ctx.quote(citation.quote)}${citation.verified ? '' : t.findings.unverified}`,
       tone: 'muted',
     });
     blocks.push({
@@ -127,7 +127,7 @@ export function findingsSection(ctx: ReportContext): ReportSection {
     if (rule.note !== undefined) {
       blocks.push({
         kind: 'paragraph',
-        text: `${t.findings.note}${ctx.colon}${rule.note}`,
+        text: `${t.findings.note}${ctx.colon}${rule.note[ctx.lang]}`,
         tone: 'muted',
       });
     }

@@ -3,6 +3,7 @@ import gb50180 from './profiles/gb50180-2018.json';
 import haining from './profiles/haining-2024.json';
 import huaihua from './profiles/huaihua-2020.json';
 import provincePlan from './profiles/province-plan.json';
+import provinceReport from './profiles/province-report.json';
 import shanxi from './profiles/shanxi-2023.json';
 import type { StandardsProfile } from './types.ts';
 import { validateProfile } from './validate.ts';
@@ -14,6 +15,7 @@ const BUILT_IN: Record<string, unknown> = {
   'shanxi-2023': shanxi,
   'province-plan': provincePlan,
   'gb50180-2018': gb50180,
+  'province-report': provinceReport,
 };
 
 export const BUILT_IN_PROFILE_IDS: string[] = Object.keys(BUILT_IN);

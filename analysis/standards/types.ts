@@ -1,41 +1,35 @@
 import type { FacilityType } from '../city/types.ts';
+import type { Bilingual, Citation } from './quote-check.ts';
 
 /**
  * A standards profile: one official document as data. Rules are a small closed set of kinds,
  * each evaluated by one module in ./rules/. Everything a reader could interpret two ways is an
- * explicit setting (see ProfileSettings).
+ * explicit setting (see ProfileSettings) or a citation marked basis: 'interpretation'.
  */
 export { TRAVEL_PROFILES };
 export type TravelProfile = TravelProfileName;
+export type { Bilingual, Citation };
 
 import {
+  type AreaType,
   FACILITY_TYPES,
   SCOPES,
   type Scope,
   type Severity,
   TRAVEL_PROFILES,
   type TravelProfileName,
+  UNIT_LEVELS,
+  type UnitLevel,
 } from '../vocabulary.ts';
 
-export { FACILITY_TYPES };
+export type { UnitLevel };
+export { FACILITY_TYPES, UNIT_LEVELS };
 
 export const POPULATION_FIELDS = ['elders60', 'elders65', 'elders80', 'residents'] as const;
 export type PopulationField = (typeof POPULATION_FIELDS)[number];
 
-export type { Scope, Severity };
+export type { AreaType, Scope, Severity };
 export { SCOPES };
-export type AreaType = 'urban' | 'rural';
-
-export interface Citation {
-  /** Document number or title, e.g. 怀政办函〔2020〕25号. */
-  document: string;
-  /** Clause or section reference when known, e.g. "第三条" or "5.0.3". */
-  clause?: string;
-  /** The clause's words in Chinese. */
-  text: string;
-  /** False when the figure or wording could not be checked against the published text. */
-  verified: boolean;
-}
 
 export interface ProfileSettings {
   /** How per-capita "m² per resident" norms are read: land area or floor area. */
@@ -46,8 +40,6 @@ export interface ProfileSettings {
   householdsSource: 'auto' | 'derived';
   /** Elderly walking speed for walk-elderly routing and for 300 m ⇔ minutes (0.8–1.2). */
   walkingSpeedMps: number;
-  /** Which rules apply: rules with appliesTo of the other kind are listed as skipped. */
-  areaType: AreaType;
   /** Coverage thresholds reported in the summary. */
   thresholdsMinutes: number[];
   /** 2SFCA: supply measure, catchment minutes (walk-elderly), demand is elders60. */
@@ -63,10 +55,19 @@ interface RuleBase {
   severity: Severity;
   /** Scopes at which findings are produced (site rules always also produce 'site'). */
   scopes: Scope[];
+  /** Units the rule applies to by their areaType (units.geojson); other units get no finding. */
   appliesTo?: AreaType | 'all';
+  /**
+   * Units where the rule binds: 'new_residential' (新建居住区) or 'existing_residential' (老城区和已
+   * 建成居住区), by the unit's newResidential flag. Elsewhere its findings are benchmarks
+   * (binding false, 标杆对照). Absent: binding everywhere.
+   */
+  bindsOn?: 'new_residential' | 'existing_residential';
+  /** False: the whole rule is a benchmark (e.g. 力争达到). Default true. */
+  binding?: boolean;
   /** False keeps a rule in the profile for reference without evaluating it. */
   enabled?: boolean;
-  note?: string;
+  note?: Bilingual;
 }
 
 export interface CoverageShareRule extends RuleBase {
@@ -106,7 +107,7 @@ export interface AreaPerHouseholdsRule extends RuleBase {
 
 export interface CountPerUnitRule extends RuleBase {
   kind: 'count_per_unit';
-  unitLevel: 'street' | 'community';
+  unitLevel: UnitLevel;
   facilityTypes: FacilityType[];
   minCount: number;
   /** Only sites of at least this floor area count (e.g. 1,000 m² comprehensive centers). */
@@ -125,6 +126,47 @@ export interface SiteFloorLevelRule extends RuleBase {
   facilityTypes: FacilityType[];
   /** Highest floor allowed without a lift (floors 1–2 → 2). */
   maxFloorWithoutLift: number;
+  /** Highest floor allowed with a lift; null = any floor. Equal to the above: no lift exception. */
+  maxFloorWithLift: number | null;
+}
+
+/** Share of units (of one level) holding at least minCount sites of the listed kinds. */
+export interface UnitShareRule extends RuleBase {
+  kind: 'unit_share';
+  unitLevel: UnitLevel;
+  facilityTypes: FacilityType[];
+  minCount: number;
+  minFloorAreaM2: number;
+  /** 0..1 */
+  targetShare: number;
+}
+
+/** Optional yes/no fields of the facility register (FacilityProperties). */
+export const FACILITY_ATTRIBUTES = ['socialOperation', 'medicalIntegration'] as const;
+export type FacilityAttribute = (typeof FACILITY_ATTRIBUTES)[number];
+
+/** Share of facilities of the listed kinds whose register field is true (社会化运营, 医养结合). */
+export interface AttributeShareRule extends RuleBase {
+  kind: 'attribute_share';
+  facilityTypes: FacilityType[];
+  attribute: FacilityAttribute;
+  targetShare: number;
+}
+
+/**
+ * Placement where demand is: the cells holding the most `population` (the top `topCellShare` of
+ * populated cells, ranked citywide) and the share of their people within `minutes` of a site of
+ * the listed kinds.
+ */
+export interface HotspotCoverageRule extends RuleBase {
+  kind: 'hotspot_coverage';
+  facilityTypes: FacilityType[];
+  /** 0..1, e.g. 0.2 = the top 20 % of populated cells. */
+  topCellShare: number;
+  travelProfile: TravelProfile;
+  minutes: number;
+  population: PopulationField;
+  targetShare: number;
 }
 
 export type Rule =
@@ -134,7 +176,10 @@ export type Rule =
   | AreaPerHouseholdsRule
   | CountPerUnitRule
   | SiteAreaRule
-  | SiteFloorLevelRule;
+  | SiteFloorLevelRule
+  | UnitShareRule
+  | AttributeShareRule
+  | HotspotCoverageRule;
 
 export type RuleKind = Rule['kind'];
 
@@ -144,15 +189,22 @@ export interface ProgrammeTarget {
   facilityType?: FacilityType;
   count?: number;
   shareUpgraded?: number;
-  note?: string;
+  note?: Bilingual;
+}
+
+/** Where the profile's text comes from (a document of analysis/standards/documents.ts). */
+export interface ProfileSource {
+  document: string;
+  /** 'report': a report of results (工作情况报告), not a standard; its findings are benchmarks. */
+  documentKind: 'standard' | 'report' | 'national_standard';
 }
 
 export interface StandardsProfile {
   id: string;
   name: { zh: string; en: string };
-  source: Citation;
+  source: ProfileSource;
   settings: ProfileSettings;
   rules: Rule[];
   targets?: ProgrammeTarget[];
-  notes?: string[];
+  notes?: Bilingual[];
 }

@@ -1,11 +1,15 @@
 import type { FacilityType } from '../city/types.ts';
+import { AREA_TYPES } from '../vocabulary.ts';
+import { withVerifiedCitations } from './profile-citations.ts';
 import {
+  FACILITY_ATTRIBUTES,
   FACILITY_TYPES,
   POPULATION_FIELDS,
   type RuleKind,
   SCOPES,
   type StandardsProfile,
   TRAVEL_PROFILES,
+  UNIT_LEVELS,
 } from './types.ts';
 
 /** One problem of a user-edited profile: where (JSON path) and what. */
@@ -65,12 +69,36 @@ const record =
     for (const [key, check] of Object.entries(fields)) check(v[key], `${path}.${key}`, p);
   };
 
-const citation = record({
-  document: str,
-  clause: optional(str),
-  text: str,
-  verified: bool,
-});
+const bilingual = record({ zh: str, en: str });
+const nullableNum =
+  (min: number, max: number): Check =>
+  (v, path, p) => {
+    if (v !== null) num(min, max)(v, path, p);
+  };
+
+/** `verified` may be present (a copy of a loaded profile) but is always derived again. */
+const citation: Check = (v, path, p) => {
+  record({
+    document: str,
+    locator: str,
+    quote: str,
+    basis: optional(oneOf(['text', 'interpretation'])),
+    interpretationReason: optional(bilingual),
+    verified: optional(bool),
+  })(v, path, p);
+  if (!isObject(v)) return;
+  for (const key of Object.keys(v)) {
+    if (
+      !['document', 'locator', 'quote', 'basis', 'interpretationReason', 'verified'].includes(key)
+    )
+      p.push({ path: `${path}.${key}`, message: 'unknown field' });
+  }
+  if (v.basis === 'interpretation' && v.interpretationReason === undefined)
+    p.push({
+      path: `${path}.interpretationReason`,
+      message: 'an interpretation needs its reason (zh and en)',
+    });
+};
 const facilityTypes = listOf(oneOf(FACILITY_TYPES as readonly FacilityType[]), 1);
 const share = num(0, 1);
 const area = num(0, 1e7);
@@ -81,9 +109,11 @@ const RULE_BASE: Record<string, Check> = {
   citation,
   severity: oneOf(['high', 'medium', 'low']),
   scopes: listOf(oneOf(SCOPES), 1),
-  appliesTo: optional(oneOf(['urban', 'rural', 'all'])),
+  appliesTo: optional(oneOf([...AREA_TYPES, 'all'])),
+  bindsOn: optional(oneOf(['new_residential', 'existing_residential'])),
+  binding: optional(bool),
   enabled: optional(bool),
-  note: optional(str),
+  note: optional(bilingual),
 };
 
 /** The fields of each rule kind besides RULE_BASE. Adding a kind means adding a row here. */
@@ -105,13 +135,33 @@ const RULE_FIELDS: Record<RuleKind, Record<string, Check>> = {
   area_per_resident: { facilityTypes, requiredM2: area, perResidents: num(1, 1e6) },
   area_per_households: { facilityTypes, requiredM2Per100Households: area },
   count_per_unit: {
-    unitLevel: oneOf(['street', 'community']),
+    unitLevel: oneOf(UNIT_LEVELS),
     facilityTypes,
     minCount: num(0, 1000),
     minFloorAreaM2: area,
   },
+  unit_share: {
+    unitLevel: oneOf(UNIT_LEVELS),
+    facilityTypes,
+    minCount: num(1, 1000),
+    minFloorAreaM2: area,
+    targetShare: share,
+  },
+  attribute_share: { facilityTypes, attribute: oneOf(FACILITY_ATTRIBUTES), targetShare: share },
+  hotspot_coverage: {
+    facilityTypes,
+    topCellShare: num(0.001, 1),
+    travelProfile: oneOf(TRAVEL_PROFILES),
+    minutes: num(0.1, 240),
+    population: oneOf(POPULATION_FIELDS),
+    targetShare: share,
+  },
   site_area: { facilityTypes, minM2: area, maxM2: optional(area) },
-  site_floor_level: { facilityTypes, maxFloorWithoutLift: num(1, 100) },
+  site_floor_level: {
+    facilityTypes,
+    maxFloorWithoutLift: num(1, 100),
+    maxFloorWithLift: nullableNum(1, 100),
+  },
 };
 
 const settings = record({
@@ -119,7 +169,6 @@ const settings = record({
   householdSize: num(1, 10),
   householdsSource: oneOf(['auto', 'derived']),
   walkingSpeedMps: num(0.8, 1.2),
-  areaType: oneOf(['urban', 'rural']),
   thresholdsMinutes: listOf(num(0.1, 240), 1),
   sfca: record({ supply: oneOf(['floorArea', 'beds']), catchmentMinutes: num(0.1, 240) }),
   clusterMinutes: num(0.1, 240),
@@ -150,11 +199,14 @@ const rule: Check = (v, path, p) => {
 const profileCheck = record({
   id: str,
   name: record({ zh: str, en: str }),
-  source: citation,
+  source: record({
+    document: str,
+    documentKind: oneOf(['standard', 'report', 'national_standard']),
+  }),
   settings,
   rules: listOf(rule, 1),
   targets: optional(listOf(record({ year: num(1900, 2100) }))),
-  notes: optional(listOf(str)),
+  notes: optional(listOf(bilingual)),
 });
 
 /** Checks a whole profile and reports every problem at once (never stops at the first). */
@@ -171,5 +223,9 @@ export function validateProfile(input: unknown): ProfileValidation {
     });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, profile: input as unknown as StandardsProfile, problems: [] };
+  return {
+    ok: true,
+    profile: withVerifiedCitations(input as unknown as StandardsProfile),
+    problems: [],
+  };
 }

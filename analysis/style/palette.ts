@@ -14,6 +14,7 @@ export const FACILITY_STYLE: Record<FacilityType, { color: Rgb; radius: number }
   embedded_institution: { color: [128, 78, 176], radius: 7 },
   neighbourhood_point: { color: [218, 92, 160], radius: 5 },
   care_post: { color: [150, 100, 60], radius: 5 },
+  meal_point: { color: [0, 139, 139], radius: 5 },
 };
 
 export const rgbCss = ([r, g, b]: Rgb, alpha = 1): string => `rgba(${r}, ${g}, ${b}, ${alpha})`;

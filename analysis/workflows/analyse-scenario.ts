@@ -65,7 +65,11 @@ export function networkOf(travel: TravelProfileName): NetworkProfile {
 export function ruleTravelProfiles(profile: StandardsProfile): TravelProfileName[] {
   const out = new Set<TravelProfileName>(['walk-elderly']);
   for (const rule of profile.rules) {
-    if (rule.kind === 'coverage_share' && rule.enabled !== false) out.add(rule.travelProfile);
+    if (
+      (rule.kind === 'coverage_share' || rule.kind === 'hotspot_coverage') &&
+      rule.enabled !== false
+    )
+      out.add(rule.travelProfile);
   }
   return [...out];
 }
@@ -122,6 +126,7 @@ export async function analyseScenario(
     profile,
     reach,
     travelProfiles,
+    networks: travelProfiles,
     ...(options.skipCells === undefined ? {} : { skipCells: options.skipCells }),
   });
   const unreachable: Record<string, string[]> = {};

@@ -30,11 +30,11 @@ export function printSummaryTable(
   );
   const s = summary.findingsSummary;
   console.log(
-    `findings: ${s.passed} pass, ${s.failed} fail (${summary.skippedRules.length} rule(s) skipped)`,
+    `findings: ${s.passed} pass, ${s.failed} fail, ${s.notEvaluable} not evaluable (${summary.skippedRules.length} rule(s) skipped)`,
   );
   const failedRules = new Map<string, number>();
   for (const f of summary.findings)
-    if (!f.pass) failedRules.set(f.rule, (failedRules.get(f.rule) ?? 0) + 1);
+    if (f.status === 'fail') failedRules.set(f.rule, (failedRules.get(f.rule) ?? 0) + 1);
   for (const [rule, count] of failedRules) console.log(`  ✗ ${rule}: ${count} failing`);
   for (const [profile, list] of Object.entries(unreachable)) {
     if (list.length > 0)

@@ -25,6 +25,13 @@ const EXACT: Record<string, FacilityType> = {
   驿站: 'care_post',
   养老驿站: 'care_post',
   养老服务驿站: 'care_post',
+  助餐点: 'meal_point',
+  老年助餐点: 'meal_point',
+  城市老年助餐点: 'meal_point',
+  老年食堂: 'meal_point',
+  幸福食堂: 'meal_point',
+  长者食堂: 'meal_point',
+  老饭桌: 'meal_point',
 };
 
 /**
@@ -33,6 +40,7 @@ const EXACT: Record<string, FacilityType> = {
  * 护理院) deliberately match nothing: they are rejected, not forced into a type.
  */
 const KEYWORDS: [RegExp, FacilityType][] = [
+  [/助餐|食堂|老饭桌/u, 'meal_point'],
   [/日间照料|日照中心/u, 'day_care'],
   [/睦邻/u, 'neighbourhood_point'],
   [/驿站/u, 'care_post'],

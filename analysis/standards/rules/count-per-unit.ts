@@ -1,37 +1,82 @@
 import { sqlNumber, sqlString, sqlStringList } from '../../db/sql-runner.ts';
-import type { CountPerUnitRule } from '../types.ts';
-import type { RuleContext } from './context.ts';
+import { unitTier } from '../../vocabulary.ts';
+import type { CountPerUnitRule, UnitShareRule } from '../types.ts';
+import { EPS, REGISTER_EMPTY, type RuleContext, statusSql } from './context.ts';
+import { areaPredicate, bindPredicate } from './unit-scope.ts';
 
 /**
  * Sites of the listed kinds (and at least minFloorAreaM2) located in each unit of the rule's
- * level. Per unit: value = sites, shortfall = sites missing. Citywide: value = units meeting
- * the rule, required = units, shortfall = sites missing in all units together.
+ * level and area type, with whether the unit binds (per_unit: unit_id, n, bind).
  */
-export function countPerUnitSql(rule: CountPerUnitRule, _context: RuleContext): string {
-  const level = sqlString(rule.unitLevel);
-  const min = sqlNumber(rule.minCount);
-  const perUnit = `SELECT u.id AS unit_id, coalesce(k.n, 0)::DOUBLE AS n
-    FROM units u LEFT JOIN (
+function perUnitSql(rule: CountPerUnitRule | UnitShareRule): string {
+  const tier = unitTier(rule.unitLevel) ?? rule.unitLevel;
+  const bind = rule.binding === false ? 'false' : bindPredicate(rule, 'uf');
+  return `SELECT u.id AS unit_id, coalesce(k.n, 0)::DOUBLE AS n, ${bind} AS bind
+    FROM units u JOIN unit_flags uf ON uf.unit_id = u.id LEFT JOIN (
       SELECT fs.unit_id, count(*) AS n
       FROM facility_scope fs JOIN facilities f ON f.id = fs.facility_id
-      WHERE fs.scope = ${level} AND f.type IN ${sqlStringList(rule.facilityTypes)}
+      WHERE fs.scope = ${sqlString(tier)} AND f.type IN ${sqlStringList(rule.facilityTypes)}
         AND f.floor_area_m2 >= ${sqlNumber(rule.minFloorAreaM2)}
       GROUP BY fs.unit_id) k ON k.unit_id = u.id
-    WHERE u.level = ${level}`;
-  const parts: string[] = [];
-  if (rule.scopes.includes(rule.unitLevel)) {
-    parts.push(`SELECT ${level} AS scope, unit_id, NULL::VARCHAR AS site_id, n >= ${min} AS pass,
+    WHERE u.level = ${sqlString(rule.unitLevel)} AND ${areaPredicate(rule, 'uf')}`;
+}
+
+/** Per unit: value = sites, shortfall = sites missing (a row for each unit of the level). */
+function unitRowsSql(rule: CountPerUnitRule | UnitShareRule): string {
+  const min = sqlNumber(rule.minCount);
+  const tier = unitTier(rule.unitLevel) ?? rule.unitLevel;
+  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' END`;
+  return `SELECT ${sqlString(tier)} AS scope, unit_id, NULL::VARCHAR AS site_id,
+      ${statusSql(reason, `n >= ${min}`)} AS status, ${reason} AS reason, bind AS binding,
       n AS value, ${min} AS required, greatest(0::DOUBLE, ${min} - n) AS shortfall,
-      NULL::VARCHAR AS note FROM per_unit`);
-  }
+      NULL::VARCHAR AS note FROM per_unit`;
+}
+
+/** City rows aggregate the binding units when there are any, else every unit as a benchmark. */
+const CITY_UNITS = `(SELECT * FROM per_unit WHERE bind OR NOT (SELECT coalesce(bool_or(bind), false) FROM per_unit))`;
+
+/**
+ * Citywide: value = units meeting the rule, required = units, shortfall = sites missing in all
+ * units together. No unit of the level → not evaluable.
+ */
+export function countPerUnitSql(rule: CountPerUnitRule, _context: RuleContext): string {
+  const min = sqlNumber(rule.minCount);
+  const parts: string[] = [];
+  const tier = unitTier(rule.unitLevel);
+  if (tier !== null && rule.scopes.includes(tier)) parts.push(unitRowsSql(rule));
   if (rule.scopes.includes('city')) {
+    const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_units' END`;
     parts.push(`SELECT 'city' AS scope, '' AS unit_id, NULL::VARCHAR AS site_id,
-      coalesce(bool_and(n >= ${min}), true) AS pass,
+      ${statusSql(reason, `coalesce(bool_and(n >= ${min}), false)`)} AS status, ${reason} AS reason,
+      coalesce(bool_or(bind), false) AS binding,
       count(*) FILTER (WHERE n >= ${min})::DOUBLE AS value,
       count(*)::DOUBLE AS required,
       coalesce(sum(greatest(0::DOUBLE, ${min} - n)), 0)::DOUBLE AS shortfall,
-      'value = units meeting the rule; required = units; shortfall = sites missing' AS note
-      FROM per_unit`);
+      'city_units' AS note
+      FROM ${CITY_UNITS}`);
   }
-  return `WITH per_unit AS (${perUnit}) ${parts.join(' UNION ALL ')}`;
+  return `WITH per_unit AS (${perUnitSql(rule)}) ${parts.join(' UNION ALL ')}`;
+}
+
+/**
+ * Share of units of the level holding ≥ minCount sites vs targetShare (city); shortfall = units
+ * still missing. Per-unit rows as count_per_unit when the rule lists the unit's tier.
+ */
+export function unitShareSql(rule: UnitShareRule, _context: RuleContext): string {
+  const min = sqlNumber(rule.minCount);
+  const target = sqlNumber(rule.targetShare);
+  const parts: string[] = [];
+  const tier = unitTier(rule.unitLevel);
+  if (tier !== null && rule.scopes.includes(tier)) parts.push(unitRowsSql(rule));
+  const meeting = `count(*) FILTER (WHERE n >= ${min})::DOUBLE`;
+  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_units' END`;
+  parts.push(`SELECT 'city' AS scope, '' AS unit_id, NULL::VARCHAR AS site_id,
+    ${statusSql(reason, `${meeting} + ${EPS} >= ${target} * count(*)`)} AS status, ${reason} AS reason,
+    coalesce(bool_or(bind), false) AS binding,
+    CASE WHEN count(*) > 0 THEN ${meeting} / count(*) END AS value,
+    ${target} AS required,
+    greatest(0::DOUBLE, ceil(${target} * count(*) - ${EPS}) - ${meeting}) AS shortfall,
+    'unit_share' AS note
+    FROM ${CITY_UNITS}`);
+  return `WITH per_unit AS (${perUnitSql(rule)}) ${parts.join(' UNION ALL ')}`;
 }

@@ -1,43 +1,56 @@
-import { scopeSumsSql } from '../../db/scope-sums.ts';
 import { sqlNumber, sqlString, sqlStringList } from '../../db/sql-runner.ts';
 import {
   type CoverageShareRule,
   FACILITY_TYPES,
+  type HotspotCoverageRule,
   type PopulationField,
   type RadiusCoverageRule,
-  type Scope,
+  type Rule,
+  type TravelProfile,
 } from '../types.ts';
-import { areaScopes, EPS, type RuleContext } from './context.ts';
+import { areaScopes, EPS, REGISTER_EMPTY, type RuleContext, statusSql } from './context.ts';
+import { areaPredicate, scopedSumsSql } from './unit-scope.ts';
 
 /**
- * Shared by coverage_share and radius_coverage: `coveredCells` is a query of distinct cells
- * (`cell_idx`) counted as covered; the share of `population` living in them is compared with
- * the target, per scope. Shortfall = people to cover to reach the target.
+ * Shared by coverage_share, radius_coverage and hotspot_coverage: `coveredCells` is a query of
+ * distinct cells (`cell_idx`) counted as covered; the share of `population` living in them (of
+ * the cells `counted`, by default all) is compared with the target, per scope. Shortfall =
+ * people to cover to reach the target. Not evaluable: no register, no network, no people.
  */
 export function coverageFindingsSql(
+  rule: Rule,
   coveredCells: string,
   population: PopulationField,
   targetShare: number,
-  scopes: Scope[],
-  note: string | null,
+  networkPresent: boolean,
+  counted?: string,
 ): string {
   const target = sqlNumber(targetShare);
-  const agg = scopeSumsSql(
+  const inCounted = counted === undefined ? 'true' : 'h.cell_idx IS NOT NULL';
+  const agg = scopedSumsSql(
+    rule,
     {
-      total: `c.${population}`,
-      covered: `CASE WHEN k.cell_idx IS NOT NULL THEN c.${population} ELSE 0 END`,
+      total: `CASE WHEN ${inCounted} THEN c.${population} ELSE 0 END`,
+      covered: `CASE WHEN ${inCounted} AND k.cell_idx IS NOT NULL THEN c.${population} ELSE 0 END`,
     },
-    { joins: 'LEFT JOIN covered k ON k.cell_idx = c.idx', scopes },
+    areaScopes(rule),
+    `LEFT JOIN covered k ON k.cell_idx = c.idx${counted === undefined ? '' : ' LEFT JOIN counted h ON h.cell_idx = c.idx'}`,
   );
+  const reason = `CASE WHEN ${networkPresent ? 'false' : 'true'} THEN 'no_network'
+      WHEN ${REGISTER_EMPTY} THEN 'no_register'
+      WHEN NOT in_area THEN 'no_area_units'
+      WHEN total = 0 THEN 'no_population' END`;
   return `WITH covered AS (${coveredCells}),
+  ${counted === undefined ? '' : `counted AS (${counted}),`}
   agg AS (${agg})
   SELECT scope, unit_id, NULL::VARCHAR AS site_id,
-    (total = 0 OR covered + ${EPS} >= ${target} * total) AS pass,
+    ${statusSql(reason, `covered + ${EPS} >= ${target} * total`)} AS status,
+    ${reason} AS reason, binding,
     CASE WHEN total > 0 THEN covered / total END AS value,
     ${target} AS required,
     greatest(0::DOUBLE, ${target} * total - covered) AS shortfall,
-    ${note === null ? 'NULL::VARCHAR' : sqlString(note)} AS note
-  FROM agg`;
+    NULL::VARCHAR AS note
+  FROM agg WHERE in_area OR scope = 'city'`;
 }
 
 /**
@@ -52,9 +65,18 @@ function nearestCells(profile: string, types: readonly string[], minutes: number
   return `SELECT cell_idx FROM nearest WHERE profile = ${sqlString(profile)} AND (${within})`;
 }
 
-export function coverageShareSql(rule: CoverageShareRule, _context: RuleContext): string {
+const hasNetwork = (context: RuleContext, profile: TravelProfile) =>
+  context.networks === undefined || context.networks.includes(profile);
+
+export function coverageShareSql(rule: CoverageShareRule, context: RuleContext): string {
   const cells = nearestCells(rule.travelProfile, rule.facilityTypes, rule.minutes);
-  return coverageFindingsSql(cells, rule.population, rule.targetShare, areaScopes(rule), null);
+  return coverageFindingsSql(
+    rule,
+    cells,
+    rule.population,
+    rule.targetShare,
+    hasNetwork(context, rule.travelProfile),
+  );
 }
 
 /** Network radius: walk-elderly minutes ≤ radius / walking speed (the profile's setting). */
@@ -69,15 +91,35 @@ export function radiusCoverageSql(rule: RadiusCoverageRule, context: RuleContext
           rule.facilityTypes,
           networkMinutes(rule.radiusM, context.settings.walkingSpeedMps),
         );
-  const note =
-    rule.method === 'network'
-      ? `network distance ≤ ${rule.radiusM} m read as ≤ ${round2(networkMinutes(rule.radiusM, context.settings.walkingSpeedMps))} walk-elderly minutes at ${context.settings.walkingSpeedMps} m/s`
-      : null;
-  return coverageFindingsSql(cells, rule.population, rule.targetShare, areaScopes(rule), note);
+  const network = rule.method === 'straight' || hasNetwork(context, 'walk-elderly');
+  return coverageFindingsSql(rule, cells, rule.population, rule.targetShare, network);
+}
+
+/**
+ * Demand hot spots: populated cells of the rule's area type ranked citywide by `population`
+ * (ties by position); the top ceil(topCellShare × n) are counted, and their people within
+ * `minutes` of a site of the listed kinds are the covered share.
+ */
+export function hotspotCoverageSql(rule: HotspotCoverageRule, context: RuleContext): string {
+  const pop = `c.${rule.population}`;
+  const counted = `SELECT idx AS cell_idx FROM (
+      SELECT c.idx, row_number() OVER (ORDER BY ${pop} DESC, c.idx) AS r, count(*) OVER () AS n
+      FROM population_cells c JOIN cell_flags cf ON cf.cell_idx = c.idx
+      WHERE ${pop} > 0 AND ${areaPredicate(rule, 'cf')})
+    WHERE r <= ceil(${sqlNumber(rule.topCellShare)} * n)`;
+  const cells = nearestCells(rule.travelProfile, rule.facilityTypes, rule.minutes);
+  return coverageFindingsSql(
+    rule,
+    cells,
+    rule.population,
+    rule.targetShare,
+    hasNetwork(context, rule.travelProfile),
+    counted,
+  );
 }
 
 export function networkMinutes(radiusM: number, walkingSpeedMps: number): number {
   return radiusM / walkingSpeedMps / 60;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+export const round2 = (x: number) => Math.round(x * 100) / 100;

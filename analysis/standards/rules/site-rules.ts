@@ -1,21 +1,29 @@
 import { sqlNumber, sqlStringList } from '../../db/sql-runner.ts';
-import type { SiteAreaRule, SiteFloorLevelRule } from '../types.ts';
-import type { RuleContext } from './context.ts';
+import type { Rule, SiteAreaRule, SiteFloorLevelRule } from '../types.ts';
+import { REGISTER_EMPTY, type RuleContext, statusSql } from './context.ts';
+import { areaPredicate, bindPredicate } from './unit-scope.ts';
+
+export const bindingOf = (rule: Rule) =>
+  rule.binding === false ? 'false' : bindPredicate(rule, 'ff');
 
 /**
- * Per-site rules give one finding per site plus, when the rule lists 'city', a citywide finding:
- * value = sites passing, required = sites checked, shortfall = sites failing.
+ * Per-site rules give one finding per site plus, when the rule lists 'city', a citywide finding
+ * over the binding sites (else all, as a benchmark): value = sites passing, required = sites
+ * checked, shortfall = sites failing. No site to check → not evaluable, never a pass.
  */
 function withCityRow(siteSql: string, cityWanted: boolean): string {
   if (!cityWanted) return siteSql;
-  return `WITH sites AS (${siteSql})
+  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_sites' END`;
+  return `WITH sites AS (${siteSql}),
+    city_sites AS (SELECT * FROM sites WHERE binding OR NOT (SELECT coalesce(bool_or(binding), false) FROM sites))
     SELECT * FROM sites
     UNION ALL
-    SELECT 'city', '', NULL::VARCHAR, coalesce(bool_and(pass), true),
-      count(*) FILTER (WHERE pass)::DOUBLE, count(*)::DOUBLE,
-      count(*) FILTER (WHERE NOT pass)::DOUBLE,
-      'value = sites passing; required = sites checked; shortfall = sites failing'
-    FROM sites`;
+    SELECT 'city', '', NULL::VARCHAR,
+      ${statusSql(reason, "coalesce(bool_and(status = 'pass'), false)")}, ${reason},
+      coalesce(bool_or(binding), false),
+      count(*) FILTER (WHERE status = 'pass')::DOUBLE, count(*)::DOUBLE,
+      count(*) FILTER (WHERE status = 'fail')::DOUBLE, 'city_sites'
+    FROM city_sites`;
 }
 
 /** Floor area within [minM2, maxM2]; shortfall = m² below the minimum (or above the maximum). */
@@ -24,24 +32,37 @@ export function siteAreaSql(rule: SiteAreaRule, _context: RuleContext): string {
   const max = rule.maxM2 === undefined ? null : sqlNumber(rule.maxM2);
   const above = max === null ? 'false' : `f.floor_area_m2 > ${max}`;
   const site = `SELECT 'site' AS scope, f.unit_id, f.id AS site_id,
-      (f.floor_area_m2 >= ${min} AND NOT (${above})) AS pass,
+      CASE WHEN f.floor_area_m2 >= ${min} AND NOT (${above}) THEN 'pass' ELSE 'fail' END AS status,
+      NULL::VARCHAR AS reason, ${bindingOf(rule)} AS binding,
       f.floor_area_m2 AS value, ${min} AS required,
       CASE WHEN f.floor_area_m2 < ${min} THEN ${min} - f.floor_area_m2
            WHEN ${above} THEN f.floor_area_m2 - ${max ?? '0'}
            ELSE 0 END::DOUBLE AS shortfall,
-      CASE WHEN ${above} THEN 'above the maximum; shortfall = m² over' END::VARCHAR AS note
-    FROM facilities f WHERE f.type IN ${sqlStringList(rule.facilityTypes)}`;
+      CASE WHEN ${above} THEN 'above_max' END::VARCHAR AS note
+    FROM facilities f JOIN facility_flags ff ON ff.facility_id = f.id
+    WHERE f.type IN ${sqlStringList(rule.facilityTypes)} AND ${areaPredicate(rule, 'ff')}`;
   return withCityRow(site, rule.scopes.includes('city'));
 }
 
-/** Lowest service floor ≤ maxFloorWithoutLift, or any floor with a lift. */
+/**
+ * Lowest service floor ≤ maxFloorWithoutLift; with a lift ≤ maxFloorWithLift (null: any floor).
+ * A rule whose two limits are equal (养老驿站 设置在建筑1-2层) is not relaxed by a lift.
+ */
 export function siteFloorLevelSql(rule: SiteFloorLevelRule, _context: RuleContext): string {
   const max = sqlNumber(rule.maxFloorWithoutLift);
+  const withLift =
+    rule.maxFloorWithLift === null
+      ? 'true'
+      : `f.floor_level <= ${sqlNumber(rule.maxFloorWithLift)}`;
+  const ok = `(f.floor_level <= ${max} OR (f.has_lift AND ${withLift}))`;
   const site = `SELECT 'site' AS scope, f.unit_id, f.id AS site_id,
-      (f.floor_level <= ${max} OR f.has_lift) AS pass,
+      CASE WHEN ${ok} THEN 'pass' ELSE 'fail' END AS status,
+      NULL::VARCHAR AS reason, ${bindingOf(rule)} AS binding,
       f.floor_level::DOUBLE AS value, ${max} AS required,
-      CASE WHEN f.floor_level <= ${max} OR f.has_lift THEN 0 ELSE 1 END::DOUBLE AS shortfall,
-      CASE WHEN f.floor_level > ${max} AND f.has_lift THEN 'above the limit, has a lift' END::VARCHAR AS note
-    FROM facilities f WHERE f.type IN ${sqlStringList(rule.facilityTypes)}`;
+      CASE WHEN ${ok} THEN 0 ELSE 1 END::DOUBLE AS shortfall,
+      CASE WHEN f.floor_level > ${max} AND f.has_lift AND ${ok} THEN 'lift_above_limit'
+           WHEN f.floor_level > ${max} AND f.has_lift THEN 'lift_not_allowed' END::VARCHAR AS note
+    FROM facilities f JOIN facility_flags ff ON ff.facility_id = f.id
+    WHERE f.type IN ${sqlStringList(rule.facilityTypes)} AND ${areaPredicate(rule, 'ff')}`;
   return withCityRow(site, rule.scopes.includes('city'));
 }

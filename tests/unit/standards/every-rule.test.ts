@@ -6,6 +6,7 @@ import { reachTableFromRows } from '../../../analysis/coverage/load-tables.ts';
 import type { CityInput, FacilityInput, ReachSource } from '../../../analysis/coverage/types.ts';
 import { BUILT_IN_PROFILE_IDS, builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { Rule, StandardsProfile } from '../../../analysis/standards/types.ts';
+import { type UnitLevel, unitTier } from '../../../analysis/vocabulary.ts';
 import { NodeRunner } from '../../../scripts/db/node-runner.ts';
 import { CELLS, miniCity } from '../../fixtures/coverage/mini-city.ts';
 
@@ -49,11 +50,21 @@ function scenario(
   facilities: FacilityInput[],
   reach: ReachSource = noReach,
   onlyCellA = false,
+  levels: { street?: UnitLevel; community?: UnitLevel } = {},
 ): Scenario {
   const city = miniCity();
   city.facilities = facilities;
   if (onlyCellA) city.cells = city.cells.filter((c) => c.h3 === CELLS.a);
+  city.units = city.units.map((u) => ({
+    ...u,
+    level: (u.level === 'street' ? levels.street : levels.community) ?? u.level,
+  }));
   return { city, reach };
+}
+
+/** The mini city's units relabelled to the rule's level (township for streets, village …). */
+function levelsFor(level: UnitLevel): { street?: UnitLevel; community?: UnitLevel } {
+  return unitTier(level) === 'street' ? { street: level } : { community: level };
 }
 
 /** Reach of facility X to every cell at `minutes`, only for one travel profile. */
@@ -75,6 +86,32 @@ function scenarios(rule: Rule): [Scenario[], Scenario[]] {
         [scenario(x, reachAll(rule.travelProfile, rule.minutes / 2))],
         [scenario(x, reachAll(rule.travelProfile, rule.minutes + 1))],
       ];
+    }
+    case 'hotspot_coverage': {
+      const x = [site('X', rule.facilityTypes[0], CELLS.a)];
+      return [
+        [scenario(x, reachAll(rule.travelProfile, rule.minutes / 2))],
+        [scenario(x, reachAll(rule.travelProfile, rule.minutes + 1))],
+      ];
+    }
+    case 'unit_share': {
+      const type = rule.facilityTypes[0];
+      const big = { floorAreaM2: Math.max(rule.minFloorAreaM2, 1) };
+      const levels = levelsFor(rule.unitLevel);
+      const street = unitTier(rule.unitLevel) === 'street';
+      // One street (S1) or two communities (C1, C2): every unit holds a site, or one fewer.
+      const all = street
+        ? [site('X', type, CELLS.a, big)]
+        : [site('X', type, CELLS.a, big), site('Y', type, CELLS.c, big)];
+      return [
+        [scenario(all, noReach, false, levels)],
+        [scenario([...all.slice(0, -1), site('Z', 'meal_point', CELLS.d)], noReach, false, levels)],
+      ];
+    }
+    case 'attribute_share': {
+      const with_ = (value: boolean) =>
+        scenario([site('X', rule.facilityTypes[0], CELLS.a, { [rule.attribute]: value })]);
+      return [[with_(true)], [with_(false)]];
     }
     case 'radius_coverage': {
       const type = rule.facilityTypes[0];
@@ -104,12 +141,16 @@ function scenarios(rule: Rule): [Scenario[], Scenario[]] {
     }
     case 'count_per_unit': {
       const type = rule.facilityTypes[0];
+      if (rule.unitLevel !== 'street' && rule.unitLevel !== 'community')
+        throw new Error(`no fixture for count_per_unit at ${rule.unitLevel}`);
       const big = { floorAreaM2: Math.max(rule.minFloorAreaM2, 1) };
       const pass =
         rule.unitLevel === 'street'
           ? [site('X', type, CELLS.a, big)]
           : [site('X', type, CELLS.a, big), site('Y', type, CELLS.c, big)];
-      const fails = [scenario(pass.slice(0, rule.unitLevel === 'street' ? 0 : 1))];
+      // A site of another kind keeps the register non-empty: an empty register is no data.
+      const other = site('Z', 'meal_point', CELLS.d);
+      const fails = [scenario([...pass.slice(0, rule.unitLevel === 'street' ? 0 : 1), other])];
       if (rule.minFloorAreaM2 > 0)
         fails.push(scenario(pass.map((f) => ({ ...f, floorAreaM2: rule.minFloorAreaM2 - 1 }))));
       return [[scenario(pass)], fails];
@@ -125,7 +166,17 @@ function scenarios(rule: Rule): [Scenario[], Scenario[]] {
       const with_ = (floorLevel: number, hasLift: boolean) =>
         scenario([site('X', rule.facilityTypes[0], CELLS.a, { floorLevel, hasLift })]);
       const max = rule.maxFloorWithoutLift;
-      return [[with_(1, false), with_(max, false), with_(max + 3, true)], [with_(max + 1, false)]];
+      const lifted = rule.maxFloorWithLift;
+      if (lifted === null)
+        return [
+          [with_(1, false), with_(max, false), with_(max + 3, true)],
+          [with_(max + 1, false)],
+        ];
+      // No lift exception beyond maxFloorWithLift: a lift does not make floor max+1 pass.
+      return [
+        [with_(1, false), with_(max, false), with_(lifted, true)],
+        [with_(max + 1, false), with_(lifted + 1, true)],
+      ];
     }
   }
 }
@@ -149,8 +200,8 @@ const cases = BUILT_IN_PROFILE_IDS.flatMap((id) =>
 );
 
 describe('every rule of every profile passes and fails', () => {
-  it('covers all 27 built-in rules', () => {
-    expect(cases).toHaveLength(27);
+  it('covers all 37 built-in rules', () => {
+    expect(cases).toHaveLength(37);
   });
 
   it.each(cases)('%s %s', async (profileId, _ruleId, rule) => {
@@ -160,13 +211,15 @@ describe('every rule of every profile passes and fails', () => {
       const finding = await cityFinding(profile, rule, s);
       expect(finding, `${rule.id} should pass`).toMatchObject({
         rule: rule.id,
+        status: 'pass',
         pass: true,
         shortfall: 0,
       });
     }
     for (const s of failing) {
       const finding = await cityFinding(profile, rule, s);
-      expect(finding.pass, `${rule.id} should fail`).toBe(false);
+      expect(finding.status, `${rule.id} should fail`).toBe('fail');
+      expect(finding.pass).toBe(false);
       expect(finding.shortfall).toBeGreaterThan(0);
     }
   });

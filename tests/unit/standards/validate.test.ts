@@ -22,7 +22,7 @@ describe('standards profile schema', () => {
     const rules = edited.rules as Record<string, unknown>[];
     rules[0].targetShare = 1.5;
     rules[0].facilityTypes = ['nursing_home'];
-    delete (rules[1].citation as Record<string, unknown>).text;
+    delete (rules[1].citation as Record<string, unknown>).quote;
     rules[2].kind = 'per_capita_magic';
     rules[3].colour = 'red';
     rules[4].id = rules[5].id;
@@ -36,13 +36,13 @@ describe('standards profile schema', () => {
         message: expect.stringContaining('must be one of street_center'),
       },
       { path: '$.rules[0].targetShare', message: 'must be a number from 0 to 1' },
-      { path: '$.rules[1].citation.text', message: 'must be a non-empty string' },
+      { path: '$.rules[1].citation.quote', message: 'must be a non-empty string' },
       {
         path: '$.rules[2].kind',
         message: expect.stringContaining('must be one of coverage_share'),
       },
       { path: '$.rules[3].colour', message: 'unknown field' },
-      { path: '$.rules[5].id', message: 'duplicate rule id hh-radius-300-network' },
+      { path: '$.rules[5].id', message: 'duplicate rule id hh-social-operation-rural' },
     ]);
   });
 
