@@ -18,7 +18,14 @@ import { areaByScope, coverageByThreshold, detourRatios, radiusShares } from './
 import { cellsWithinRadius } from './radius.ts';
 import { buildSfca, sfcaByScope, sfcaFacilities } from './sfca.ts';
 import { type AnalysisSummary, buildSummary } from './summary.ts';
-import type { CellRow, CityInput, CoverageRow, ReachSource, UnitRow } from './types.ts';
+import type {
+  CellRow,
+  CityInput,
+  CoverageRow,
+  IndexedReachTable,
+  ReachSource,
+  UnitRow,
+} from './types.ts';
 import { buildUnitRows } from './unit-rows.ts';
 
 export interface AnalyseOptions {
@@ -43,6 +50,12 @@ export interface AnalysisResult {
   /** Every coverage figure: profile × kind × threshold × scope. */
   coverage: CoverageRow[];
 }
+
+const NO_REACH: IndexedReachTable = {
+  facility: new Int32Array(0),
+  cell: new Int32Array(0),
+  minutes: new Float64Array(0),
+};
 
 /** 300 m: the radius rule of GB 50180 and the local plans; always reported. */
 const RADIUS_M = 300;
@@ -95,12 +108,16 @@ export async function analyseCity(
   // everything else reads nearest minutes.
   const facilityMinutes = Math.max(settings.sfca.catchmentMinutes, radiusMinutes);
   for (const [travelProfile, minutes] of maxMinutes) {
-    const given = await options.reach({
-      profile: travelProfile,
-      maxMinutes: minutes,
-      facilityMinutes: travelProfile === 'walk-elderly' ? facilityMinutes : 0,
-      walkingSpeedMps: settings.walkingSpeedMps,
-    });
+    // A network the city lacks reaches nothing (its rules are not evaluable): not routed.
+    const routable = options.networks === undefined || options.networks.includes(travelProfile);
+    const given = routable
+      ? await options.reach({
+          profile: travelProfile,
+          maxMinutes: minutes,
+          facilityMinutes: travelProfile === 'walk-elderly' ? facilityMinutes : 0,
+          walkingSpeedMps: settings.walkingSpeedMps,
+        })
+      : NO_REACH;
     stage(`routing ${travelProfile}`);
     const reach = isIndexedReach(given) ? given : indexReachTable(input, given);
     await loadReach(runner, travelProfile, reach);

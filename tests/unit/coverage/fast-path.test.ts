@@ -75,12 +75,18 @@ async function both(
   travelProfiles: (typeof TRAVEL_PROFILES)[number][],
 ): Promise<[AnalysisResult, AnalysisResult]> {
   const profile = builtInProfile(profileId);
+  // Only the networks the test gives are routed (as analyseScenario tells the engine).
+  const networks = TRAVEL_PROFILES.filter(
+    (t) => graphs[t === 'walk-elderly' ? 'walk' : t] !== undefined,
+  );
   const fast = await analyseCity(input, runner, {
+    networks,
     profile,
     reach: graphReachSource(input, graphs).reach,
     travelProfiles,
   });
   const reference = await analyseCity(input, runner, {
+    networks,
     profile,
     reach: referenceReach(input, graphs),
     travelProfiles,

@@ -67,7 +67,7 @@ describe('programme profiles', () => {
         'siteRules[2].kind: expected one of floor, min_area, min_capacity, functions',
         'targets[3].value: must be ≤ 1',
         'subsidies[0].capYuan: must be ≥ 0',
-        'roles.station[0]: expected one of street_center, community_station, day_care, embedded_institution, neighbourhood_point, care_post',
+        'roles.station[0]: expected one of street_center, community_station, day_care, embedded_institution, neighbourhood_point, care_post, meal_point',
         '.extra: unknown key',
       ]),
     );
