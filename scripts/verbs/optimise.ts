@@ -1,17 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openCity } from '../../analysis/city/open-city.ts';
 import type { FacilityType } from '../../analysis/city/types.ts';
 import { InputError } from '../../analysis/errors.ts';
-import { travelProfile } from '../../analysis/routing/profiles.ts';
-import { citySitingModel, onePerCommunityWithout } from '../../analysis/siting/city-siting.ts';
+import { isTravelProfileName } from '../../analysis/routing/profiles.ts';
 import { loadHighsSolver } from '../../analysis/siting/highs-solver.ts';
-import { optimiseLscp, optimiseMclp } from '../../analysis/siting/optimise.ts';
-import type { SitingMethod, UnitConstraint } from '../../analysis/siting/optimise-types.ts';
+import type { SitingMethod } from '../../analysis/siting/optimise-types.ts';
 import { FACILITY_TYPES } from '../../analysis/siting/scenario-types.ts';
-import { resultToScenario } from '../../analysis/siting/to-scenario.ts';
 import { builtInProfile } from '../../analysis/standards/profiles.ts';
-import { readCityGraphs, readCityInput } from '../analyse/read-city.ts';
-import { loadCandidates } from '../siting/city-candidates.ts';
+import type { TravelProfileName } from '../../analysis/vocabulary.ts';
+import { optimiseCity } from '../../analysis/workflows/optimise-city.ts';
+import { folderSource } from '../city/folder-source.ts';
+import { readCandidateFile } from '../siting/read-candidates.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
 const help = `carecircle optimise — propose new elder-care sites (MCLP / partial cover)
@@ -85,97 +85,52 @@ export const verb: Verb = {
         column: 'method',
       });
     }
-    const walkingSpeed = standards.settings.walkingSpeedMps;
-    const profile = travelProfile(
-      o.travel ?? 'walk-elderly',
-      o.travel === 'walk-elderly' ? { speedMps: walkingSpeed } : {},
-    );
-    const input = readCityInput(cityDir);
-    const graph = readCityGraphs(cityDir, [profile.network])[profile.network];
-    if (graph === undefined) throw new Error('graph not loaded');
-    const snapM = numberOption(o.snap, 'snap', 1, 2000);
-    const candidates = loadCandidates(
-      cityDir,
-      o.candidates,
-      graph,
-      input,
-      snapM,
-      Number(o['grid-resolution']),
-    );
-    const minArea =
-      o['min-area'] !== undefined
-        ? numberOption(o['min-area'], 'min-area', 0, 1e6)
-        : profileMinArea(standards.rules, type);
-    const constraints: UnitConstraint[] = [];
-    const notes: string[] = [];
-    if (o['one-per-unit']) {
-      const per = onePerCommunityWithout(input, type, candidates);
-      constraints.push(...per.constraints);
-      if (per.unitsWithoutCandidates.length > 0)
-        notes.push(`communities without any candidate: ${per.unitsWithoutCandidates.join(', ')}`);
-    }
-    if (o['max-per-unit'] !== undefined) {
-      const max = numberOption(o['max-per-unit'], 'max-per-unit', 0, 1e6);
-      const units = new Set(
-        candidates.map((c) => c.unitId).filter((u): u is string => u !== undefined),
-      );
-      for (const unitId of units) {
-        const existing = constraints.find((c) => c.unitId === unitId);
-        if (existing) existing.max = max;
-        else constraints.push({ unitId, max });
-      }
-    }
-    const model = citySitingModel(input, graph, candidates, {
-      profile,
+    const city = await openCity(folderSource(cityDir));
+    const outcome = await optimiseCity(city, standards, await loadHighsSolver(), {
+      problem: o['new-sites'] !== undefined ? 'mclp' : 'lscp',
+      ...(o['new-sites'] !== undefined
+        ? { newSites: numberOption(o['new-sites'], 'new-sites', 0, 1e5) }
+        : { targetShare: numberOption(o.target, 'target', 0, 1) }),
       minutes,
-      minFloorAreaM2: minArea,
-      unitConstraints: constraints,
-    });
-    const solver = await loadHighsSolver();
-    const options = {
-      solver,
+      travel: travelName(o.travel ?? 'walk-elderly'),
+      type,
+      ...(o['min-area'] === undefined
+        ? {}
+        : { minAreaM2: numberOption(o['min-area'], 'min-area', 0, 1e6) }),
+      ...(o['site-area'] === undefined
+        ? {}
+        : { siteAreaM2: numberOption(o['site-area'], 'site-area', 1, 1e6) }),
+      ...(o.candidates === undefined ? {} : { candidates: readCandidateFile(o.candidates) }),
+      gridResolution: Number(o['grid-resolution']),
+      snapM: numberOption(o.snap, 'snap', 1, 2000),
+      onePerUnit: o['one-per-unit'] === true,
+      ...(o['max-per-unit'] === undefined
+        ? {}
+        : { maxPerUnit: numberOption(o['max-per-unit'], 'max-per-unit', 0, 1e6) }),
+      ...(method === undefined ? {} : { method }),
       timeLimitS: numberOption(o['time-limit'], 'time-limit', 0.1, 3600),
-      ...(method ? { method } : {}),
-    };
-    const result =
-      o['new-sites'] !== undefined
-        ? optimiseMclp(model, numberOption(o['new-sites'], 'new-sites', 0, 1e5), options)
-        : optimiseLscp(model, numberOption(o.target, 'target', 0, 1), options);
-    const siteArea =
-      o['site-area'] !== undefined
-        ? numberOption(o['site-area'], 'site-area', 1, 1e6)
-        : Math.max(minArea, 60);
-    const scenario = resultToScenario(
-      result,
-      model.candidates,
-      { city: input.name, profile: standards.id },
-      { type, floorAreaM2: siteArea, name: `优化选址 ${result.problem.toUpperCase()}`, minutes },
-    );
-    const byId = new Map(model.candidates.map((c) => [c.id, c]));
+    });
+    const { result, elders } = outcome;
     const output = {
-      city: input.name,
+      city: city.input.name,
       profile: standards.id,
-      travel: profile.name,
-      walkingSpeedMps: profile.walkSpeedMps,
+      travel: outcome.travel,
+      walkingSpeedMps: outcome.walkingSpeedMps,
       minutes,
       facilityType: type,
-      minFloorAreaM2: minArea,
-      unitConstraints: constraints,
-      candidates: {
-        considered: candidates.length,
-        inModel: model.candidates.length,
-        excluded: model.excluded.length,
-      },
-      elders: { total: model.totalWeight, alreadyCovered: model.baseCoveredWeight },
-      result: { ...result, notes: [...notes, ...result.notes] },
-      chosenSites: result.chosen.map((id) => byId.get(id)),
-      scenario,
+      minFloorAreaM2: outcome.minAreaM2,
+      unitConstraints: outcome.unitConstraints,
+      candidates: outcome.candidates,
+      elders,
+      result,
+      chosenSites: outcome.chosenSites,
+      scenario: outcome.scenario,
     };
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(output, null, 2)}\n`);
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
     console.log(
-      `${result.problem} ${result.method} (${result.status}): ${result.chosen.length} site(s), +${Math.round(result.newlyCoveredWeight)} elders, coverage ${pct(model.totalWeight > 0 ? model.baseCoveredWeight / model.totalWeight : 0)} → ${pct(result.coveredShareAfter)}, bound ${result.bound.toFixed(1)} (${result.boundKind}), gap ${pct(result.gap)}, ${result.solveMs.toFixed(0)} ms\nwritten: ${outFile}`,
+      `${result.problem} ${result.method} (${result.status}): ${result.chosen.length} site(s), +${Math.round(result.newlyCoveredWeight)} elders, coverage ${pct(elders.total > 0 ? elders.alreadyCovered / elders.total : 0)} → ${pct(result.coveredShareAfter)}, bound ${result.bound.toFixed(1)} (${result.boundKind}), gap ${pct(result.gap)}, ${result.solveMs.toFixed(0)} ms\nwritten: ${outFile}`,
     );
     return result.status === 'infeasible' ? 3 : 0;
   },
@@ -193,14 +148,9 @@ function numberOption(text: string | undefined, name: string, min: number, max: 
   return value;
 }
 
-function profileMinArea(
-  rules: ReturnType<typeof builtInProfile>['rules'],
-  type: FacilityType,
-): number {
-  let min = 0;
-  for (const rule of rules) {
-    if (rule.kind === 'site_area' && rule.facilityTypes.includes(type))
-      min = Math.max(min, rule.minM2);
+function travelName(name: string): TravelProfileName {
+  if (!isTravelProfileName(name)) {
+    throw new InputError('E_BAD_OPTION', `unknown travel profile "${name}"`, { column: 'travel' });
   }
-  return min;
+  return name;
 }

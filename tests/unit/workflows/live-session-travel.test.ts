@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isInputError } from '../../../analysis/errors.ts';
 import type { NetworkProfile } from '../../../analysis/graph/types.ts';
 import { appendModification, emptyScenario } from '../../../analysis/siting/scenario-types.ts';
+import { LiveSession } from '../../../analysis/workflows/live-session.ts';
 import { readCityInput } from '../../../scripts/analyse/read-city.ts';
 import { loadCityGraph } from '../../../scripts/routing/city-graph.ts';
-import { LiveSession } from '../../../analysis/workflows/live-session.ts';
 
 /** H14: a travel-profile change in the live session (reroutes every site on that network). */
 const CITY = 'data/nanjing-xinjiekou';

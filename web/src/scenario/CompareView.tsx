@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { type CompareColumn, findingFlips } from '../../../analysis/workflows/compare.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { analysisWorker } from '../worker/analysis-client.ts';
-import { type CompareColumn, findingFlips } from '../../../analysis/workflows/compare.ts';
 import type { ScenarioControl } from './use-scenarios.ts';
 
 /** Baseline vs the chosen scenarios: full analyses (SQL + rules) run side by side in the worker. */

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { resultToScenario } from '../../../analysis/siting/to-scenario.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { analysisWorker } from '../worker/analysis-client.ts';
 import type { OptimiseOutcome } from '../worker/scenario-api.ts';
@@ -40,14 +39,12 @@ export function OptimiseView({ control }: { control: ScenarioControl }) {
   const toScenario = () => {
     if (outcome === null) return;
     const name = t('scenario.opt.scenarioName', { n: outcome.result.chosen.length, m: minutes });
-    control.add(
-      resultToScenario(
-        outcome.result,
-        outcome.candidates,
-        { city: control.scenario.baseline.city, profile: control.profileId },
-        { name, floorAreaM2: 60 },
-      ),
-    );
+    // The worker's scenario (its origin recorded), on this scenario list's baseline.
+    control.add({
+      ...outcome.scenario,
+      name,
+      baseline: { city: control.scenario.baseline.city, profile: control.profileId },
+    });
   };
   const r = outcome?.result;
   return (

@@ -1,18 +1,9 @@
 import highsWasmUrl from 'highs/runtime?url';
 import type { OpenedCity } from '../../../analysis/city/open-city.ts';
 import { isInputError } from '../../../analysis/errors.ts';
-import { graphBbox } from '../../../analysis/graph/stats.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 import type { FigureId } from '../../../analysis/report/types.ts';
-import { travelProfile } from '../../../analysis/routing/profiles.ts';
-import { candidatesFromGrid, dedupeCandidates } from '../../../analysis/siting/candidates.ts';
-import {
-  citySitingModel,
-  roadDistance,
-  unitOfPoint,
-} from '../../../analysis/siting/city-siting.ts';
 import { loadHighsSolver } from '../../../analysis/siting/highs-solver.ts';
-import { optimiseLscp, optimiseMclp } from '../../../analysis/siting/optimise.ts';
 import type { SitingCandidate, SitingResult } from '../../../analysis/siting/optimise-types.ts';
 import type { Scenario } from '../../../analysis/siting/scenario-types.ts';
 import { parseProfile } from '../../../analysis/standards/profiles.ts';
@@ -24,6 +15,7 @@ import {
   LiveSession,
   type LiveUpdate,
 } from '../../../analysis/workflows/live-session.ts';
+import { optimiseCity } from '../../../analysis/workflows/optimise-city.ts';
 import {
   buildReport,
   packDocx,
@@ -59,6 +51,8 @@ export interface OptimiseRequest {
 }
 
 export interface OptimiseOutcome {
+  /** The result as a scenario (add-site modifications, its origin recorded). */
+  scenario: Scenario;
   result: SitingResult;
   candidates: SitingCandidate[];
   candidateCount: number;
@@ -151,37 +145,23 @@ export function createScenarioApi(graphOf: GraphLookup) {
     /** MCLP (N new sites) or partial cover (a coverage target), exact with HiGHS when small. */
     scenarioOptimise(request: OptimiseRequest): Promise<Answer<OptimiseOutcome>> {
       return wrap(async () => {
-        const { city, graph, profile } = current();
-        const { input } = city;
+        const { city, profile } = current();
         const t0 = performance.now();
-        const unitOf = unitOfPoint(input);
-        const options = { distanceToRoadM: roadDistance(graph, 150), maxSnapM: 150, unitOf };
-        const candidates =
-          request.candidates.length > 0
-            ? request.candidates.map((c) => ({
-                ...c,
-                ...(unitOf(c.lon, c.lat) ? { unitId: unitOf(c.lon, c.lat) } : {}),
-              }))
-            : dedupeCandidates(
-                candidatesFromGrid(graphBbox(graph), request.gridResolution, options),
-                30,
-              );
-        const model = citySitingModel(input, graph, candidates, {
-          profile: travelProfile('walk-elderly', { speedMps: profile.settings.walkingSpeedMps }),
-          minutes: request.minutes,
-        });
-        const modelMs = performance.now() - t0;
         const solver = await loadHighsSolver({ locateFile: () => highsWasmUrl });
-        const result =
-          request.mode === 'mclp'
-            ? optimiseMclp(model, request.newSites, { solver })
-            : optimiseLscp(model, request.targetShare, { solver });
-        const chosen = new Set(result.chosen);
+        const outcome = await optimiseCity(city, profile, solver, {
+          problem: request.mode,
+          newSites: request.newSites,
+          targetShare: request.targetShare,
+          minutes: request.minutes,
+          candidates: request.candidates,
+          gridResolution: request.gridResolution,
+        });
         return {
-          result,
-          candidates: candidates.filter((c) => chosen.has(c.id)),
-          candidateCount: candidates.length,
-          modelMs,
+          result: outcome.result,
+          candidates: outcome.chosenSites,
+          candidateCount: outcome.candidates.considered,
+          modelMs: performance.now() - t0,
+          scenario: outcome.scenario,
         };
       });
     },
