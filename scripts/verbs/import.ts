@@ -211,6 +211,9 @@ function summary(
     `  CRS: ${report.crs} — ${why}${scores === '' ? '' : ` [median distance to roads: ${scores}]`}`,
     `  rows: ${counts.rows}, accepted ${counts.accepted}, rejected ${counts.rejected}, empty rows skipped ${counts.emptyRows}`,
     ...table.warnings.map((w) => `  note: ${w}`),
+    ...('warnings' in report ? report.warnings : []).map(
+      (w) => `  warning: row ${w.row}, value "${w.value}": ${reasonText(w.reason)}`,
+    ),
     ...report.rejections
       .slice(0, 10)
       .map(

@@ -1,5 +1,8 @@
 import type { Reason } from '../table/types.ts';
 
+/** Floors a facility may be on (basements to high-rise), the one range every check uses. */
+export const FLOOR_RANGE = [-5, 100] as const;
+
 /**
  * The catalogue of row-level rejection reasons. Codes are stable (tests and the UI key on them);
  * texts are what the planner reads in the wizard and in rejected.csv.
@@ -27,8 +30,38 @@ export const reasons = {
   }),
   badFloor: (): Reason => ({
     code: 'E_BAD_FLOOR',
-    zh: '楼层应为 -5 到 200 之间的非零整数',
-    en: 'floor must be a non-zero whole number between -5 and 200',
+    zh: `楼层应为 ${FLOOR_RANGE[0]} 到 ${FLOOR_RANGE[1]} 之间的非零整数`,
+    en: `floor must be a non-zero whole number between ${FLOOR_RANGE[0]} and ${FLOOR_RANGE[1]}`,
+  }),
+  implausible: (max: number, unit: { zh: string; en: string }): Reason => ({
+    code: 'E_IMPLAUSIBLE',
+    zh: `数值不合理：应在 0 到 ${max.toLocaleString('en-US')} ${unit.zh}之间`,
+    en: `implausible value: expected 0 to ${max.toLocaleString('en-US')} ${unit.en}`,
+  }),
+  ambiguousNumber: (): Reason => ({
+    code: 'E_AMBIGUOUS_NUMBER',
+    zh: '数字有歧义：逗号可能是千位分隔符，也可能是小数点，请改写为不带逗号的数字',
+    en: 'ambiguous number: the comma may separate thousands or decimals; write it without a comma',
+  }),
+  truncated: (): Reason => ({
+    code: 'E_TRUNCATED',
+    zh: '文件在这一行中途结束（字段不全或引号未闭合），该行可能被截断',
+    en: 'the file ends inside this row (fields missing or a quote left open): the row looks cut',
+  }),
+  outsideStudyArea: (marginM: number): Reason => ({
+    code: 'E_OUTSIDE_STUDY_AREA',
+    zh: `位于研究区（路网范围外扩 ${marginM} 米）之外`,
+    en: `outside the study area (the road network's extent plus ${marginM} m)`,
+  }),
+  formulaWithoutValue: (): Reason => ({
+    code: 'E_FORMULA_NO_VALUE',
+    zh: '公式没有保存计算结果，请在 Excel 中重新计算并保存',
+    en: 'formula without a saved result; recalculate and save the workbook in Excel',
+  }),
+  cellError: (error: string): Reason => ({
+    code: 'E_CELL_ERROR',
+    zh: `单元格为错误值 ${error}`,
+    en: `the cell holds the error value ${error}`,
   }),
   badBoolean: (): Reason => ({
     code: 'E_BAD_BOOLEAN',
@@ -84,6 +117,40 @@ export const reasons = {
     code: 'E_MISSING_GEOMETRY',
     zh: '缺少几何',
     en: 'geometry is missing',
+  }),
+} as const;
+
+/** Notes on accepted rows: the value was read, but not exactly as written, or may be incomplete. */
+export const warnings = {
+  noFinalLineBreak: (): Reason => ({
+    code: 'W_NO_FINAL_LINE_BREAK',
+    zh: '文件末行没有换行符，最后一个值可能被截断，请核对',
+    en: 'the file does not end with a line break: the last value may be cut, please check',
+  }),
+  polygonCentroid: (): Reason => ({
+    code: 'W_POLYGON_CENTROID',
+    zh: '面要素，取其质心作为设施位置',
+    en: 'a polygon: placed at its centroid',
+  }),
+  largestPart: (parts: number): Reason => ({
+    code: 'W_LARGEST_PART',
+    zh: `多面要素（${parts} 个部分），取面积最大部分的质心`,
+    en: `a multipolygon of ${parts} parts: placed at the centroid of its largest part`,
+  }),
+  mergedCell: (column: string): Reason => ({
+    code: 'W_MERGED_CELL',
+    zh: `合并单元格：本行的"${column}"取自合并区域的首个单元格`,
+    en: `merged cell: "${column}" of this row is the value of the merged range`,
+  }),
+  defaulted: (fields: string[]): Reason => ({
+    code: 'W_DEFAULTED',
+    zh: `文件没有以下列，取默认值：${fields.join('、')}`,
+    en: `the file has no column for ${fields.join(', ')}: default used`,
+  }),
+  keptOutside: (marginM: number): Reason => ({
+    code: 'W_OUTSIDE_STUDY_AREA_KEPT',
+    zh: `位于研究区（路网范围外扩 ${marginM} 米）之外，按用户选择保留`,
+    en: `outside the study area (road network extent plus ${marginM} m), kept as chosen`,
   }),
 } as const;
 

@@ -5,7 +5,7 @@ import type { FacilityField } from './column-synonyms.ts';
 import { facilityTypeOf } from './facility-type-names.ts';
 import type { ColumnMapping } from './guess-columns.ts';
 import { parseBoolean, parseNumber } from './parse-values.ts';
-import { reasons } from './reasons.ts';
+import { FLOOR_RANGE, reasons } from './reasons.ts';
 import {
   type RowContext,
   readCoordinates,
@@ -55,6 +55,8 @@ export interface FacilityImport {
   rejections: Rejection[];
   /** Row numbers of rejected rows, ascending. */
   rejectedRows: number[];
+  /** Notes on accepted rows (W_ codes, e.g. a last line without a line break). */
+  warnings: Rejection[];
   counts: { rows: number; accepted: number; rejected: number; emptyRows: number };
 }
 
@@ -103,10 +105,13 @@ export function validateFacilities(
   const accepted = rejectDuplicateIds(candidates, mapping.id, rejections, table);
   rejections.sort((a, b) => a.row - b.row);
   const rejectedRows = [...new Set(rejections.map((r) => r.row))];
+  const acceptedRows = new Set(accepted.map((f) => f.properties.source_row));
+  const warnings = table.rows.flatMap((r) => (acceptedRows.has(r.row) ? (r.warnings ?? []) : []));
   return {
     collection: { type: 'FeatureCollection', features: accepted },
     rejections,
     rejectedRows,
+    warnings,
     counts: {
       rows: table.rows.length,
       accepted: accepted.length,
@@ -154,12 +159,15 @@ function readProperties(
     }
     const value = parseNumber(text, kind);
     if (value === undefined) fail(f, reasons.badNumber());
-    else if (
-      kind === 'floor' &&
-      (!Number.isInteger(value) || value === 0 || value < -5 || value > 200)
-    )
-      fail(f, reasons.badFloor());
-    else if (value < 0) fail(f, reasons.negative());
+    else if (kind === 'floor') {
+      if (
+        !Number.isInteger(value) ||
+        value === 0 ||
+        value < FLOOR_RANGE[0] ||
+        value > FLOOR_RANGE[1]
+      )
+        fail(f, reasons.badFloor());
+    } else if (value < 0) fail(f, reasons.negative());
     else if (kind === 'beds' && !Number.isInteger(value)) fail(f, reasons.notInteger());
     return value ?? fallback;
   };

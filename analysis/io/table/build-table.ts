@@ -1,13 +1,16 @@
 import { InputError } from '../../errors.ts';
 import { headerLikeness } from '../import/column-synonyms.ts';
-import { reasons } from '../import/reasons.ts';
+import { reasons, warnings as warningsOf } from '../import/reasons.ts';
 import type { RawRow, RawTable, Rejection, SourceFormat } from './types.ts';
 
 /** A record as a reader found it: its row number in the file and its cells. */
 export interface SourceRecord {
   row: number;
   cells: string[];
+  /** False when the file ends inside this record without a line break (CSV). */
+  terminated?: boolean;
   problems?: Rejection[];
+  warnings?: Rejection[];
 }
 
 export interface BuildTableOptions {
@@ -18,10 +21,23 @@ export interface BuildTableOptions {
 
 type TableMeta = Pick<
   RawTable,
-  'format' | 'encoding' | 'encodingEvidence' | 'sheetNames' | 'sheet'
+  'format' | 'encoding' | 'encodingEvidence' | 'sheetNames' | 'sheet' | 'delimiter'
 >;
 
 const HEADER_SEARCH_ROWS = 10;
+
+/** A row after the header: data, or an empty row (skipped, but counted). */
+export type ScanRow = RawRow | { row: number; empty: true };
+
+/** A table read lazily: its header and column names now, its rows on each iteration. */
+export interface TableScan {
+  meta: Omit<RawTable, 'rows' | 'emptyRows'>;
+  rows(): Iterable<ScanRow>;
+}
+
+export function isEmptyRow(row: ScanRow): row is { row: number; empty: true } {
+  return 'empty' in row;
+}
 
 /**
  * Turns records into a RawTable: finds the header (Chinese registers often carry a title row such
@@ -33,12 +49,41 @@ export function buildTable(
   meta: TableMeta & { format: SourceFormat },
   options: BuildTableOptions = {},
 ): RawTable {
+  return collectTable(scanRecords(() => records, meta, options));
+}
+
+/** Every row of a scan in memory (the wizard's path; the CLI streams the scan instead). */
+export function collectTable(scan: TableScan): RawTable {
+  const rows: RawRow[] = [];
+  const emptyRows: number[] = [];
+  for (const row of scan.rows()) {
+    if (isEmptyRow(row)) emptyRows.push(row.row);
+    else rows.push(row);
+  }
+  return { ...scan.meta, rows, emptyRows };
+}
+
+/**
+ * The header is found in a first look at the opening records; rows() then reads the records
+ * again from the start, so that the source can be a stream re-opened on each pass.
+ */
+export function scanRecords(
+  records: () => Iterable<SourceRecord>,
+  meta: TableMeta & { format: SourceFormat },
+  options: BuildTableOptions = {},
+): TableScan {
   const location = options.fileName === undefined ? {} : { file: options.fileName };
-  const nonEmpty = records.filter((r) => !isEmpty(r.cells));
+  const opening: SourceRecord[] = [];
+  for (const record of records()) {
+    if (options.headerRow !== undefined && record.row > options.headerRow) break;
+    opening.push(record);
+    if (opening.filter((r) => !isEmpty(r.cells)).length >= HEADER_SEARCH_ROWS) break;
+  }
+  const nonEmpty = opening.filter((r) => !isEmpty(r.cells));
   if (nonEmpty.length === 0) {
     throw new InputError('E_EMPTY_FILE', 'the file has no header and no rows; 文件为空', location);
   }
-  const header = pickHeader(records, nonEmpty, options);
+  const header = pickHeader(opening, nonEmpty, options);
   const warnings: string[] = [];
   if (header.row > nonEmpty[0].row) {
     warnings.push(
@@ -47,17 +92,19 @@ export function buildTable(
   }
   const originalColumns = trimTrailingEmpty(header.cells);
   const columns = uniqueNames(originalColumns, warnings);
-  const rows: RawRow[] = [];
-  const emptyRows: number[] = [];
-  for (const record of records) {
-    if (record.row <= header.row) continue;
-    if (isEmpty(record.cells)) {
-      emptyRows.push(record.row);
-      continue;
-    }
-    rows.push(fitRow(record, columns));
-  }
-  return { ...meta, columns, originalColumns, headerRow: header.row, rows, emptyRows, warnings };
+  return {
+    meta: { ...meta, columns, originalColumns, headerRow: header.row, warnings },
+    *rows() {
+      for (const record of records()) {
+        if (record.row <= header.row) continue;
+        if (isEmpty(record.cells) && record.problems === undefined) {
+          yield { row: record.row, empty: true };
+          continue;
+        }
+        yield fitRow(record, columns);
+      }
+    },
+  };
 }
 
 function pickHeader(
@@ -91,7 +138,9 @@ function pickHeader(
 
 function fitRow(record: SourceRecord, columns: string[]): RawRow {
   const problems = [...(record.problems ?? [])];
-  const extra = trimTrailingEmpty(record.cells).length - columns.length;
+  const warnings = [...(record.warnings ?? [])];
+  const fields = trimTrailingEmpty(record.cells).length;
+  const extra = fields - columns.length;
   if (extra > 0) {
     problems.push({
       row: record.row,
@@ -100,8 +149,22 @@ function fitRow(record: SourceRecord, columns: string[]): RawRow {
       reason: reasons.fieldCount(columns.length, columns.length + extra),
     });
   }
+  if (record.terminated === false && problems.length === 0) {
+    // The file stops inside its last record: fewer fields than the header means it was cut;
+    // a full record may still have lost the end of its last value.
+    const cut = record.cells.length < columns.length;
+    (cut ? problems : warnings).push({
+      row: record.row,
+      column: '(row)',
+      value: record.cells.join(',').slice(0, 200),
+      reason: cut ? reasons.truncated() : warningsOf.noFinalLineBreak(),
+    });
+  }
   const cells = columns.map((_, i) => record.cells[i] ?? '');
-  return problems.length > 0 ? { row: record.row, cells, problems } : { row: record.row, cells };
+  const row: RawRow = { row: record.row, cells };
+  if (problems.length > 0) row.problems = problems;
+  if (warnings.length > 0) row.warnings = warnings;
+  return row;
 }
 
 function uniqueNames(names: string[], warnings: string[]): string[] {

@@ -18,73 +18,101 @@ export interface DecodedText {
  * GB2312, so one decoder covers all three. Both decoders exist in browsers and in Node with full ICU.
  */
 export function decodeText(bytes: Uint8Array, fileName?: string): DecodedText {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    return {
-      text: strictDecode('utf-8', bytes.subarray(3), fileName),
-      encoding: 'utf-8-bom',
-      evidence: 'UTF-8 BOM',
-    };
-  }
-  if (startsWith(bytes, [0xff, 0xfe])) {
-    return {
-      text: strictDecode('utf-16le', bytes.subarray(2), fileName),
-      encoding: 'utf-16le',
-      evidence: 'UTF-16LE BOM',
-    };
-  }
-  if (startsWith(bytes, [0xfe, 0xff])) {
-    return {
-      text: strictDecode('utf-16be', bytes.subarray(2), fileName),
-      encoding: 'utf-16be',
-      evidence: 'UTF-16BE BOM',
-    };
+  const found = detectEncoding(bytes, fileName);
+  return {
+    text: [...decodeChunks(bytes, found)].join(''),
+    encoding: found.encoding,
+    evidence: found.evidence,
+  };
+}
+
+export interface DetectedEncoding {
+  encoding: TextEncodingName;
+  evidence: string;
+  /** TextDecoder label and the length of the byte-order mark to skip. */
+  label: string;
+  skip: number;
+}
+
+/** Decides the encoding by strict trial decodes whose output is thrown away (no full copy kept). */
+export function detectEncoding(bytes: Uint8Array, fileName?: string): DetectedEncoding {
+  const where = fileName === undefined ? {} : { file: fileName };
+  const bom: [number[], TextEncodingName, string][] = [
+    [[0xef, 0xbb, 0xbf], 'utf-8-bom', 'utf-8'],
+    [[0xff, 0xfe], 'utf-16le', 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be', 'utf-16be'],
+  ];
+  for (const [prefix, encoding, label] of bom) {
+    if (!startsWith(bytes, prefix)) continue;
+    if (!isValid(label, bytes.subarray(prefix.length))) {
+      throw new InputError(
+        'E_ENCODING',
+        `the file starts with a ${label} byte-order mark but is not valid ${label}; 文件编码与 BOM 不符`,
+        where,
+      );
+    }
+    return { encoding, evidence: `${label.toUpperCase()} BOM`, label, skip: prefix.length };
   }
   const nul = bytes.subarray(0, 8192).indexOf(0);
   if (nul >= 0) {
     throw new InputError(
       'E_BINARY_FILE',
       `not a text file (NUL byte at offset ${nul}); 不是文本文件`,
-      fileName === undefined ? {} : { file: fileName },
+      where,
     );
   }
-  const utf8 = tryDecode('utf-8', bytes);
-  if (utf8 !== undefined) {
+  if (isValid('utf-8', bytes)) {
     const ascii = bytes.every((b) => b < 0x80);
-    return { text: utf8, encoding: 'utf-8', evidence: ascii ? 'ASCII only' : 'valid UTF-8' };
+    return {
+      encoding: 'utf-8',
+      evidence: ascii ? 'ASCII only' : 'valid UTF-8',
+      label: 'utf-8',
+      skip: 0,
+    };
   }
-  const gb = tryDecode('gb18030', bytes);
-  if (gb !== undefined) {
-    return { text: gb, encoding: 'gb18030', evidence: 'not valid UTF-8; valid GBK/GB18030' };
+  if (isValid('gb18030', bytes)) {
+    return {
+      encoding: 'gb18030',
+      evidence: 'not valid UTF-8; valid GBK/GB18030',
+      label: 'gb18030',
+      skip: 0,
+    };
   }
   throw new InputError(
     'E_ENCODING',
     `text is neither UTF-8 nor GBK/GB18030 (invalid byte near offset ${firstInvalidUtf8(bytes)}); 无法识别文件编码，请另存为 UTF-8 CSV`,
-    fileName === undefined ? {} : { file: fileName },
+    where,
   );
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/** The text in pieces of about a megabyte, decoded with the detected encoding. */
+export function* decodeChunks(bytes: Uint8Array, found: DetectedEncoding): Generator<string> {
+  const decoder = new TextDecoder(found.label);
+  for (let at = found.skip; at < bytes.length; at += CHUNK_BYTES) {
+    const end = Math.min(at + CHUNK_BYTES, bytes.length);
+    yield decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+  }
+  if (bytes.length <= found.skip) yield '';
+}
+
+function isValid(label: string, bytes: Uint8Array): boolean {
+  const decoder = new TextDecoder(label, { fatal: true });
+  try {
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+      const end = Math.min(at + CHUNK_BYTES, bytes.length);
+      decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    }
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
-}
-
-function tryDecode(label: string, bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-function strictDecode(label: string, bytes: Uint8Array, fileName?: string): string {
-  const text = tryDecode(label, bytes);
-  if (text === undefined) {
-    throw new InputError(
-      'E_ENCODING',
-      `the file starts with a ${label} byte-order mark but is not valid ${label}; 文件编码与 BOM 不符`,
-      fileName === undefined ? {} : { file: fileName },
-    );
-  }
-  return text;
 }
 
 /** Offset of the first byte that breaks UTF-8, for the error message. */

@@ -1,56 +1,39 @@
-import Papa from 'papaparse';
-import { reasons } from '../import/reasons.ts';
-import { type BuildTableOptions, buildTable, type SourceRecord } from './build-table.ts';
-import { decodeText } from './decode-text.ts';
+import {
+  type BuildTableOptions,
+  collectTable,
+  type SourceRecord,
+  scanRecords,
+  type TableScan,
+} from './build-table.ts';
+import { csvRecords } from './csv-records.ts';
+import { decodeChunks, detectEncoding } from './decode-text.ts';
 import { sniffDelimiter } from './sniff-delimiter.ts';
 import type { RawTable } from './types.ts';
 
 /**
- * Reads a delimited text file: encoding detected (decodeText), delimiter sniffed among comma,
- * tab, semicolon and bar (sniffDelimiter), quoted fields (with embedded delimiters and newlines) honoured.
- * Row numbers count records, as Excel shows them (header = row 1).
+ * Reads a delimited text file: encoding detected (detectEncoding), delimiter sniffed among comma,
+ * tab, semicolon and bar (sniffDelimiter), quoted fields (with embedded delimiters and newlines)
+ * honoured, any mix of line endings. Row numbers count records, as Excel shows them (header = row 1).
  */
 export function readCsv(bytes: Uint8Array, options: BuildTableOptions = {}): RawTable {
-  const decoded = decodeText(bytes, options.fileName);
-  const parsed = Papa.parse<string[]>(decoded.text, {
-    delimiter: sniffDelimiter(decoded.text),
-    header: false,
-    skipEmptyLines: false,
-  });
-  const broken = new Set<number>();
-  for (const error of parsed.errors) {
-    if (
-      (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') &&
-      error.row !== undefined
-    ) {
-      broken.add(error.row);
-    }
-  }
-  const records: SourceRecord[] = parsed.data.map((cells, index) => {
-    const row = index + 1;
-    if (!broken.has(index)) return { row, cells };
-    const value = cells.join(parsed.meta.delimiter).slice(0, 200);
-    return { row, cells, problems: [{ row, column: '(row)', value, reason: reasons.badQuotes() }] };
-  });
-  // A final newline yields one empty record: not a row of the file.
-  const last = records.at(-1);
-  if (
-    last !== undefined &&
-    last.cells.length === 1 &&
-    last.cells[0] === '' &&
-    decoded.text.endsWith('\n')
-  ) {
-    records.pop();
-  }
-  const table = buildTable(
+  return collectTable(scanCsv(bytes, options));
+}
+
+/** The same as a lazy scan: each pass decodes and splits the bytes again, a megabyte at a time. */
+export function scanCsv(bytes: Uint8Array, options: BuildTableOptions = {}): TableScan {
+  const found = detectEncoding(bytes, options.fileName);
+  const first = decodeChunks(bytes, found).next().value ?? '';
+  const delimiter = sniffDelimiter(first);
+  const records = (): Iterable<SourceRecord> => csvRecords(decodeChunks(bytes, found), delimiter);
+  return scanRecords(
     records,
     {
       format: 'csv',
-      encoding: decoded.encoding,
-      encodingEvidence: decoded.evidence,
+      encoding: found.encoding,
+      encodingEvidence: found.evidence,
       sheetNames: [],
+      delimiter,
     },
     options,
   );
-  return { ...table, delimiter: parsed.meta.delimiter };
 }

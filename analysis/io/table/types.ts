@@ -41,6 +41,8 @@ export interface RawRow {
   cells: string[];
   /** Row-level problems found while reading (bad geometry, too many fields, broken quotes). */
   problems?: Rejection[];
+  /** Notes that do not reject the row (W_ codes): a value read not exactly as written. */
+  warnings?: Rejection[];
 }
 
 export interface RawTable {
