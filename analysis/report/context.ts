@@ -1,7 +1,9 @@
 import type { AnalysisResult } from '../coverage/analyse-city.ts';
 import type { Finding } from '../coverage/types.ts';
+import { type PlaceIndex, placeIndex } from './describe-location.ts';
 import { formatQuantity } from './format.ts';
 import { type Catalogue, catalogue } from './i18n/index.ts';
+import { type ProposedSite, proposedSites } from './proposed-sites.ts';
 import type { ReportInput, ReportLang, TableCell } from './types.ts';
 
 /** What every section builder needs: the input, the strings and a few lookups. */
@@ -11,6 +13,12 @@ export interface ReportContext {
   t: Catalogue;
   /** The walking threshold the summary leads with (the profile's coverage rule, else 15). */
   headlineMinutes: number;
+  /** The threshold at which the scenario changes coverage most (headline without scenario). */
+  effectMinutes: number;
+  /** Named roads, buildings and units for describing points in words. */
+  places: PlaceIndex;
+  /** Sites the scenario adds, moves, resizes or closes, and the optimiser's, with locations. */
+  proposed: ProposedSite[];
   unitName(unitId: string | null): string;
   siteName(siteId: string | null): string;
   ruleTitle(finding: Pick<Finding, 'rule' | 'title'>): string;
@@ -31,13 +39,19 @@ export function reportContext(input: ReportInput): ReportContext {
   const sites = new Map(input.facilities.map((f) => [f.id, f.name]));
   for (const f of input.scenario?.facilities ?? []) if (!sites.has(f.id)) sites.set(f.id, f.name);
   const titles = new Map(input.profile.rules.map((r) => [r.id, r.title]));
+  const headline = headlineMinutes(input);
+  const effect = effectMinutes(input, headline);
+  const places = placeIndex(input.map ?? {}, input.units);
   const context: ReportContext = {
     input,
     lang,
     t,
-    headlineMinutes: headlineMinutes(input),
+    headlineMinutes: headline,
+    effectMinutes: effect,
+    places,
+    proposed: proposedSites(input, places, effect, (x) => t.facilityTypes[x] ?? x, lang),
     unitName: (id) => (id === null ? t.scope.city : (units.get(id) ?? id)),
-    siteName: (id) => (id === null ? '' : `${sites.get(id) ?? ''} (${id})`.trim()),
+    siteName: (id) => (id === null ? '' : (sites.get(id) ?? id)),
     ruleTitle: (f) => titles.get(f.rule)?.[lang] ?? f.title,
     quantity: (value, unit) => formatQuantity(value, unit, t, lang),
     where: (f) => {
