@@ -194,7 +194,8 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   // Standards tab: citations and the unverified mark; an invalid edit lists every problem.
   await page.getByTestId('tab-standards').click();
   await expect(page.getByTestId('standards-view')).toContainText('怀政办函〔2020〕25号');
-  await expect(page.getByTestId('standards-view')).toContainText('未核实');
+  // Citations quote their text verbatim, with the locator.
+  await expect(page.getByTestId('standards-view')).toContainText('三、主要目标');
   await page.screenshot({ path: testInfo.outputPath('analysis-standards.png') });
   await page.getByTestId('edit-copy').click();
   await page.locator('[data-field="settings.walkingSpeedMps"]').fill('2.5');
