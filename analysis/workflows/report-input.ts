@@ -1,4 +1,5 @@
 import type { OpenedCity } from '../city/open-city.ts';
+import { type LooseCollection, reportMapContext } from '../report/map-context.ts';
 import type {
   RecommendedSites,
   ReportCityInfo,
@@ -49,7 +50,11 @@ export async function buildReportInput(
     baseline: baseline.result,
     ...(scenario === undefined ? {} : { scenario }),
     ...(request.recommended === undefined ? {} : { recommended: request.recommended }),
-    map: { roads: roadLines(await city.text('roads.geojson')) },
+    map: reportMapContext(
+      await geojson(city, 'roads.geojson'),
+      await geojson(city, 'buildings.geojson'),
+      city.manifest.bbox,
+    ),
   };
 }
 
@@ -127,17 +132,8 @@ function stripMarkdown(text: string): string {
     .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
 }
 
-/** Road centre lines of roads.geojson for the report maps. */
-export function roadLines(text: string | undefined): number[][][] {
-  if (text === undefined) return [];
-  const data = JSON.parse(text) as {
-    features?: { geometry?: { type?: string; coordinates?: unknown } }[];
-  };
-  const lines: number[][][] = [];
-  for (const f of data.features ?? []) {
-    if (f.geometry?.type === 'LineString') lines.push(f.geometry.coordinates as number[][]);
-    if (f.geometry?.type === 'MultiLineString')
-      lines.push(...(f.geometry.coordinates as number[][][]));
-  }
-  return lines;
+/** A GeoJSON file of the city for maps and place names (null when absent). */
+async function geojson(city: OpenedCity, name: string): Promise<LooseCollection | null> {
+  const text = await city.text(name);
+  return text === undefined ? null : (JSON.parse(text) as LooseCollection);
 }

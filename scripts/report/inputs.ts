@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { openCity } from '../../analysis/city/open-city.ts';
 import { InputError } from '../../analysis/errors.ts';
-import { type LooseCollection, reportMapContext } from '../../analysis/report/map-context.ts';
 import type { ReportInput, ReportLang } from '../../analysis/report/types.ts';
 import { parseScenario } from '../../analysis/siting/scenario-validate.ts';
 import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
@@ -57,7 +56,7 @@ export async function gatherReportInput(request: ReportRequest): Promise<ReportI
       : readRecommendedSites(readJson(request.sitesFile), request.sitesFile);
   const runner = await NodeRunner.open();
   try {
-    const input = await buildReportInput(city, cityContext(city, runner, profile), {
+    return await buildReportInput(city, cityContext(city, runner, profile), {
       lang: request.lang,
       generatedOn: request.generatedOn,
       scenario:
@@ -67,18 +66,6 @@ export async function gatherReportInput(request: ReportRequest): Promise<ReportI
       ...(recommended === undefined ? {} : { recommended }),
       ...(optimiser === undefined ? {} : { optimiser }),
     });
-    // Named roads and buildings for map labels and place names (reportMapContext).
-    const geojson = async (name: string): Promise<LooseCollection | null> =>
-      city
-        .text(name)
-        .then((text) => (text === undefined ? null : (JSON.parse(text) as LooseCollection)))
-        .catch(() => null);
-    const map = reportMapContext(
-      await geojson('roads.geojson'),
-      await geojson('buildings.geojson'),
-      city.manifest.bbox,
-    );
-    return { ...input, map };
   } finally {
     runner.close();
   }
