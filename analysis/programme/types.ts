@@ -1,7 +1,7 @@
 import type { FacilityProperties, FacilityType } from '../city/types.ts';
 
 /**
- * Programme tracking (issue 7): the yearly building programme of a civil-affairs office, as
+ * Programme tracking: the yearly building programme of a civil-affairs office, as
  * records kept beside the facility register (analysis/city/types.ts), keyed by facility id.
  */
 

@@ -3,7 +3,7 @@ import { SITE_STATUSES, type SiteProgramme } from '../programme/types.ts';
 import type { ScenarioProgramme } from './scenario-types.ts';
 
 /**
- * The `programme` section of a scenario (issue 7: status is part of scenarios): per-site status
+ * The `programme` section of a scenario (status is part of scenarios): per-site status
  * records set while the scenario was active. They override the city's records for the same site
  * when the scenario is shown, and travel with the scenario through export/import.
  */

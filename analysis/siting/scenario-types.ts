@@ -107,7 +107,7 @@ export interface Scenario {
   baseline: ScenarioBaseline;
   modifications: Modification[];
   /**
-   * Programme statuses (issue 7) changed while this scenario was active, by site id; they
+   * Programme statuses changed while this scenario was active, by site id; they
    * override the city's own status records when the scenario is shown. Optional, so version 1
    * files without it stay valid.
    */

@@ -9,7 +9,7 @@ import { diffFacilities } from '../siting/scenario-diff.ts';
 import type { Scenario, SiteFacility } from '../siting/scenario-types.ts';
 
 /**
- * Live recompute of one scenario (pure: runs in the worker and in Node tests), over H12's
+ * Live recompute of one scenario (pure: runs in the worker and in Node tests), over
  * LiveCoverage. An edit diffs the new register against the one shown and routes only added or
  * moved sites (one bounded search each). A walking-speed or travel-profile change reroutes
  * everything, as every travel time changes (the cell links of each network are kept).

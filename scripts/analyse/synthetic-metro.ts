@@ -8,7 +8,7 @@ import { FACILITY_TYPES } from '../../analysis/standards/types.ts';
 /**
  * A synthetic metro for the analyse benchmark: every H3 cell of the grid's bbox carries a
  * deterministic population; communities are res-7 parents and streets res-6 parents of a cell;
- * facilities are H2's deterministic sites with kinds and floor areas cycling through the types.
+ * facilities are the synthetic grid's deterministic sites with kinds and floor areas cycling through the types.
  */
 export function syntheticMetro(
   graph: RoadGraph,

@@ -78,7 +78,7 @@ export const benchmark: Benchmark = {
       perProfile,
     );
 
-    // 2. Synthetic metro: H2's 500k-node grid, 2,000 facilities, walk-elderly routing + analysis.
+    // 2. Synthetic metro: the 500k-node synthetic grid, 2,000 facilities, walk-elderly routing + analysis.
     if (!values['no-metro']) {
       const side = Number(values['grid-side']);
       const grid = syntheticGrid({ rows: side, cols: side });

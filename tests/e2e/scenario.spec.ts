@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 
 /**
- * Scenario editing end to end (H13): draw a site, close it, undo, reload (IndexedDB), export and
+ * Scenario editing end to end: draw a site, close it, undo, reload (IndexedDB), export and
  * import the scenario JSON, run the optimiser and turn its result into a scenario, with no
  * request leaving the page's origin.
  */

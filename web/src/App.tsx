@@ -26,11 +26,11 @@ export function App() {
   const tasks = useTasks();
   const baseUrl = cityUrl(cityFolder);
   const state = useCity(baseUrl, tasks);
-  // H10: a city built in the browser from an OSM extract replaces the fetched one.
+  // A city built in the browser from an OSM extract replaces the fetched one.
   const [memoryCity, setMemoryCity] = useState<CityData | null>(null);
   const baseline = memoryCity ?? (state.status === 'ready' ? state.city : null);
   const graphs = useGraphs(baseline?.baseUrl ?? baseUrl, baseline?.manifest ?? null, tasks);
-  // H10: imported facilities/population layered over the baseline (which stays untouched).
+  // Imported facilities/population layered over the baseline (which stays untouched).
   const register = useRegister(baseline);
   const city = register.city;
   const [baseMap, setBaseMap] = useBaseMap();
@@ -78,7 +78,7 @@ function Workspace({
   baseMap: BaseMapSetting;
   tasks: TaskList;
 }) {
-  // H11: coverage/standards analysis in the worker, its map layers, legend and panel.
+  // Coverage/standards analysis in the worker, its map layers, legend and panel.
   const analysis = useAnalysisWorkspace(city, tasks);
   const [visibility, setVisibility] = useState<LayerVisibility>({
     population: true,
@@ -90,7 +90,7 @@ function Workspace({
     () => new Set(city.facilities.features.map((f) => f.properties.type)),
     [city],
   );
-  // H13: scenarios (live recompute), compare and optimiser; first to see map clicks.
+  // Scenarios (live recompute), compare and optimiser; first to see map clicks.
   const scenario = useScenarioWorkspace(
     city,
     graphs !== null,
@@ -129,7 +129,7 @@ function Workspace({
           focus={analysis.focus}
           drag={scenario.drag}
         />
-        {/* H14: the scenario panel and the legend dock as one column (never overlapping). */}
+        {/* The scenario panel and the legend dock as one column (never overlapping). */}
         <div className="map-left-dock">
           {scenario.panel}
           <Legend

@@ -20,7 +20,7 @@ import { readCityInput } from '../../../scripts/analyse/read-city.ts';
 import { loadCityGraph } from '../../../scripts/routing/city-graph.ts';
 import { deepFreeze, facility } from './helpers.ts';
 
-/** H14: the set-travel-profile modification and the scenario's programme (status) section. */
+/** The set-travel-profile modification and the scenario's programme (status) section. */
 const baseline = () =>
   deepFreeze([facility('F1', 118.78, 32.04), facility('F2', 118.79, 32.05, { type: 'day_care' })]);
 

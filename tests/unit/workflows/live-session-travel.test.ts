@@ -6,7 +6,7 @@ import { LiveSession } from '../../../analysis/workflows/live-session.ts';
 import { readCityInput } from '../../../scripts/analyse/read-city.ts';
 import { loadCityGraph } from '../../../scripts/routing/city-graph.ts';
 
-/** H14: a travel-profile change in the live session (reroutes every site on that network). */
+/** A travel-profile change in the live session (reroutes every site on that network). */
 const CITY = 'data/nanjing-xinjiekou';
 
 describe('LiveSession travel profile', () => {

@@ -30,7 +30,7 @@ export interface AnalysisWorkspace {
   pick(info: PickingInfo): boolean;
   /** Where the map should zoom (a new object each time). */
   focus: { bbox: Bbox } | null;
-  /** The standards profile of the last finished run (H14: scenarios use it too). */
+  /** The standards profile of the last finished run (scenarios use it too). */
   profile: StandardsProfile | null;
 }
 

@@ -14,7 +14,7 @@ interface LegendProps {
   hasUnits: boolean;
   visibility: LayerVisibility;
   onToggle(layer: keyof LayerVisibility): void;
-  /** Extra sections shown first (the analysis layers, H11). */
+  /** Extra sections shown first (the analysis layers). */
   children?: ReactNode;
 }
 

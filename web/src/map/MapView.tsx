@@ -26,16 +26,16 @@ interface MapViewProps {
   onSelect(facility: FacilityFeature | null): void;
   /** Called each time a new set of layers has been drawn. */
   onRendered?: () => void;
-  /** Optional online raster under the city's own layers (H10 settings); offline by default. */
+  /** Optional online raster under the city's own layers (settings); offline by default. */
   baseMap?: BaseMapSetting;
-  /** H11: analysis layers, drawn between the population cells and the facility markers. */
+  /** Analysis layers, drawn between the population cells and the facility markers. */
   extraLayers?: Layer[];
   extraTooltip?: (info: PickingInfo) => { title: string; lines: string[] } | null;
-  /** H11: a click on an extra layer; returns true when it handled the click. */
+  /** A click on an extra layer; returns true when it handled the click. */
   onPickExtra?: (info: PickingInfo) => boolean;
-  /** H11: zoom to this box [west, south, east, north] whenever a new object is given. */
+  /** Zoom to this box [west, south, east, north] whenever a new object is given. */
   focus?: { bbox: [number, number, number, number] } | null;
-  /** H14: pressing on a draggable object drags it (map panning paused meanwhile). */
+  /** Pressing on a draggable object drags it (map panning paused meanwhile). */
   drag?: MapDrag;
 }
 

@@ -6,7 +6,7 @@ export interface CareCircleTestState {
   ready: boolean;
   counts: { facilities: number; populationCells: number; roads: number; buildings: number };
   layers: string[];
-  /** Citywide numbers of the last finished analysis (H11); absent until one has run. */
+  /** Citywide numbers of the last finished analysis; absent until one has run. */
   analysis?: AnalysisTestState;
 }
 
@@ -49,7 +49,7 @@ export function publishTestState(state: CareCircleTestState): void {
   });
 }
 
-/** Adds the analysis numbers to the current snapshot (H11). */
+/** Adds the analysis numbers to the current snapshot. */
 export function publishAnalysisState(analysis: AnalysisTestState): void {
   const current = window.__carecircle ?? {
     ready: false,

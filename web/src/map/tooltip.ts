@@ -48,7 +48,7 @@ export function tooltipFor(info: PickingInfo, i18n: I18n): TooltipContent | null
   return null;
 }
 
-/** The tooltip box for any layer's title and lines (also used by the analysis layers, H11). */
+/** The tooltip box for any layer's title and lines (also used by the analysis layers). */
 export function renderTooltip(title: string, lines: string[]): TooltipContent {
   return render(title, lines);
 }

@@ -25,7 +25,7 @@ import {
 } from './programme-state.ts';
 import { useProgrammeState } from './use-programme.ts';
 
-/** Programme tracking (issue 7): statuses, coverage by year, targets and progress, status files. */
+/** Programme tracking: statuses, coverage by year, targets and progress, status files. */
 export function ProgrammeView({ control }: { control: ScenarioControl }) {
   const { t, locale, formatPercent, formatNumber } = useI18n();
   const lang = locale === 'en' ? 'en' : 'zh';
@@ -41,7 +41,7 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
     () => applyScenario(control.baselineFacilities, control.scenario),
     [control.baselineFacilities, control.scenario],
   );
-  // Status edits belong to the active scenario (issue 7); the city's records (imported status
+  // Status edits belong to the active scenario; the city's records (imported status
   // files) stay underneath and are overridden per site by the scenario's.
   const records = useMemo(
     () => mergeProgrammeRecords(state.records, control.scenario),

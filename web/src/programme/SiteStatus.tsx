@@ -15,7 +15,7 @@ import { useProgrammeState } from './use-programme.ts';
 
 /**
  * The programme status of one site in its detail: the current step and the next one. A status
- * change is stored in the active scenario (issue 7: status is part of scenarios).
+ * change is stored in the active scenario (status is part of scenarios).
  */
 export function SiteStatus({
   site,

@@ -13,7 +13,7 @@ import {
 import type { Modification, SiteFacility } from '../../../analysis/siting/scenario-types.ts';
 
 /**
- * The programme side of the workspace (issue 7), pure so it is tested in Node: per-site status
+ * The programme side of the workspace, pure so it is tested in Node: per-site status
  * records beside the register, target overrides, and the register a scenario makes (sites added
  * in a scenario are proposed projects, never baseline facilities).
  */

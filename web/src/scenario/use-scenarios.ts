@@ -37,7 +37,7 @@ export interface ScenarioControl {
   add(scenario: Scenario): void;
   select(index: number): void;
   rename(name: string): void;
-  /** Stores a site's programme status in the active scenario (issue 7). */
+  /** Stores a site's programme status in the active scenario. */
   setStatusRecord(record: SiteProgramme): void;
   remove(index: number): void;
   profileId: string;
@@ -63,7 +63,7 @@ export function useScenarios(
   graphsReady: boolean,
   chosenProfile: StandardsProfile | null = null,
 ): ScenarioControl {
-  // The standards profile chosen in the analysis panel (H11): live numbers, compare and budget.
+  // The standards profile chosen in the analysis panel: live numbers, compare and budget.
   const profile = useMemo(() => chosenProfile ?? defaultProfile(), [chosenProfile]);
   const profileId = profile.id;
   const baselineFacilities = useMemo(() => facilitiesOf(city), [city]);

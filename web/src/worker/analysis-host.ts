@@ -34,13 +34,13 @@ const graphs = new Map<NetworkProfile, { graph: RoadGraph; stats: GraphStats }>(
 const waiters = new GraphWaiters();
 
 const api = {
-  ...importApi, // import wizard and in-browser city build (H10)
-  // coverage and standards analysis, service circles (H11)
+  ...importApi, // import wizard and in-browser city build
+  // coverage and standards analysis, service circles
   ...createAnalysisApi(
     (network) => graphs.get(network)?.graph,
     (urls) => waiters.wait(urls),
   ),
-  ...createScenarioApi((network) => graphs.get(network)?.graph), // scenarios, compare, optimiser (H13)
+  ...createScenarioApi((network) => graphs.get(network)?.graph), // scenarios, compare, optimiser
   /**
    * Fetches the graphs all at once (small files: the requests overlap their latency) and decodes
    * each as it arrives; an analysis waiting for their URLs starts as soon as the last is in.
