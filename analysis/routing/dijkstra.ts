@@ -1,6 +1,19 @@
 import type { RoadGraph } from '../graph/types.ts';
 
 /**
+ * An edited network seen by the search (analysis/graph/edits/overlay.ts): the baseline CSR with
+ * closed edges masked out, plus added edges over baseline and virtual nodes (ids ≥ the
+ * baseline's nodeCount). The baseline arrays are never copied.
+ */
+export interface SearchOverlay {
+  nodeCount: number;
+  closed: Uint8Array | null;
+  extraOffsets: Uint32Array;
+  extraTargets: Uint32Array;
+  extraCost: Float64Array;
+}
+
+/**
  * Bounded multi-source Dijkstra on the CSR arrays.
  *
  * Bounded searches use a bucket queue (sequential Δ-stepping): bucket b holds nodes with cost in
@@ -24,11 +37,13 @@ import type { RoadGraph } from '../graph/types.ts';
 export class ShortestPathSearch {
   readonly graph: RoadGraph;
   /** Cost from the nearest seed, Infinity when not reached (valid until the next run). */
-  readonly dist: Float64Array;
+  dist: Float64Array;
   /** Label (seed's origin index) of the nearest seed, -1 when not reached. */
-  readonly label: Int32Array;
+  label: Int32Array;
   /** Nodes reached by the last run: touched[0 .. touchedCount-1]. */
-  readonly touched: Uint32Array;
+  touched: Uint32Array;
+  /** The edited network searched instead of the bare baseline (null: the baseline). */
+  overlay: SearchOverlay | null = null;
   touchedCount = 0;
   /** Bucket width in cost units (see bucketWidth). */
   readonly delta: number;
@@ -54,6 +69,22 @@ export class ShortestPathSearch {
     this.batch = new Uint32Array(capacity);
     this.heapKey = new Float64Array(capacity);
     this.heapNode = new Uint32Array(capacity);
+  }
+
+  /**
+   * Searches an edited network from now on (null: the baseline again). Forgets the previous
+   * run; buffers grow when the overlay adds nodes.
+   */
+  setOverlay(overlay: SearchOverlay | null): void {
+    this.reset();
+    this.overlay = overlay;
+    const n = overlay?.nodeCount ?? this.graph.nodeCount;
+    if (n > this.dist.length) {
+      this.dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+      this.label = new Int32Array(n).fill(-1);
+      this.touched = new Uint32Array(n);
+      this.bits = new Int32Array(0);
+    }
   }
 
   /** Forgets the previous run (only the nodes it touched). */
@@ -143,7 +174,9 @@ export class ShortestPathSearch {
               const u = base + 31 - Math.clz32(low);
               const du = dist[u];
               if (du * inverse < b) continue; // improved since: scanned in an earlier bucket
-              pool = this.relax(u, du, maxCost, inverse, pool);
+              pool = this.overlay
+                ? this.relaxOverlay(u, du, maxCost, inverse, pool)
+                : this.relax(u, du, maxCost, inverse, pool);
             }
           }
         } else {
@@ -153,7 +186,9 @@ export class ShortestPathSearch {
             if (k > 0 && batch[k - 1] === u) continue; // duplicate entry
             const du = dist[u];
             if (du * inverse < b) continue; // improved since: scanned in an earlier bucket
-            pool = this.relax(u, du, maxCost, inverse, pool);
+            pool = this.overlay
+              ? this.relaxOverlay(u, du, maxCost, inverse, pool)
+              : this.relax(u, du, maxCost, inverse, pool);
           }
         }
       }
@@ -183,9 +218,53 @@ export class ShortestPathSearch {
     return pool;
   }
 
+  /** relax() on an edited network: open baseline edges, then the added edges of u. */
+  private relaxOverlay(
+    u: number,
+    du: number,
+    maxCost: number,
+    inverse: number,
+    pool: number,
+  ): number {
+    const overlay = this.overlay as SearchOverlay;
+    const { offsets, targets, costS, nodeCount } = this.graph;
+    const { closed, extraOffsets, extraTargets, extraCost } = overlay;
+    if (u < nodeCount) {
+      for (let e = offsets[u], end = offsets[u + 1]; e < end; e++) {
+        if (closed !== null && closed[e] === 1) continue;
+        pool = this.improve(targets[e], du + costS[e], u, maxCost, inverse, pool);
+      }
+    }
+    for (let k = extraOffsets[u], end = extraOffsets[u + 1]; k < end; k++) {
+      pool = this.improve(extraTargets[k], du + extraCost[k], u, maxCost, inverse, pool);
+    }
+    return pool;
+  }
+
+  private improve(
+    v: number,
+    dv: number,
+    u: number,
+    maxCost: number,
+    inverse: number,
+    pool: number,
+  ): number {
+    const { dist } = this;
+    if (!(dv < dist[v] && dv <= maxCost)) return pool;
+    if (dist[v] === Number.POSITIVE_INFINITY) this.touched[this.touchedCount++] = v;
+    dist[v] = dv;
+    this.label[v] = this.label[u];
+    if (pool === this.entryNode.length) this.growEntries();
+    const bv = Math.floor(dv * inverse);
+    this.entryNode[pool] = v;
+    this.entryNext[pool] = this.bucketHead[bv];
+    this.bucketHead[bv] = pool++;
+    return pool;
+  }
+
   /** One bit per node, all clear between uses (allocated on the first dense batch). */
   private bitmap(): Int32Array {
-    if (this.bits.length === 0) this.bits = new Int32Array((this.graph.nodeCount + 31) >>> 5);
+    if (this.bits.length === 0) this.bits = new Int32Array((this.dist.length + 31) >>> 5);
     return this.bits;
   }
 
@@ -218,9 +297,25 @@ export class ShortestPathSearch {
       // Stale entry (improved since pushed) or a seed over budget.
       if (du > dist[u] || du > maxCost) continue;
       const lu = label[u];
-      for (let e = offsets[u], end = offsets[u + 1]; e < end; e++) {
-        const v = targets[e];
-        const dv = du + costS[e];
+      const overlay = this.overlay;
+      if (u < this.graph.nodeCount) {
+        const closed = overlay?.closed ?? null;
+        for (let e = offsets[u], end = offsets[u + 1]; e < end; e++) {
+          if (closed !== null && closed[e] === 1) continue;
+          const v = targets[e];
+          const dv = du + costS[e];
+          if (dv < dist[v] && dv <= maxCost) {
+            if (dist[v] === Number.POSITIVE_INFINITY) touched[this.touchedCount++] = v;
+            dist[v] = dv;
+            label[v] = lu;
+            this.push(dv, v);
+          }
+        }
+      }
+      if (overlay === null) continue;
+      for (let k = overlay.extraOffsets[u], end = overlay.extraOffsets[u + 1]; k < end; k++) {
+        const v = overlay.extraTargets[k];
+        const dv = du + overlay.extraCost[k];
         if (dv < dist[v] && dv <= maxCost) {
           if (dist[v] === Number.POSITIVE_INFINITY) touched[this.touchedCount++] = v;
           dist[v] = dv;
