@@ -1,6 +1,6 @@
 /**
  * The project's vocabulary, defined once: facility types, travel profiles, scopes, severities,
- * finding statuses, unit levels and the walking-speed range. Every other module imports these
+ * finding statuses and unit levels. Every other module imports these
  * lists from here, so adding a facility type or a unit level is one edit.
  */
 
@@ -52,9 +52,3 @@ export function unitTier(level: UnitLevel): 'street' | 'community' | null {
 /** Urban or rural: a property of each planning unit (default urban). */
 export const AREA_TYPES = ['urban', 'rural'] as const;
 export type AreaType = (typeof AREA_TYPES)[number];
-
-/**
- * Walking speeds (m/s) a user may set for elderly walking: 0.8–1.2 around the design value 1.0
- * implied by GB 50180 (300 m in 5 minutes).
- */
-export const WALK_SPEED_RANGE: readonly [number, number] = [0.8, 1.2];

@@ -19,10 +19,6 @@ export const FACILITY_STYLE: Record<FacilityType, { color: Rgb; radius: number }
 
 export const rgbCss = ([r, g, b]: Rgb, alpha = 1): string => `rgba(${r}, ${g}, ${b}, ${alpha})`;
 
-/** Hex colour (#rrggbb) for renderers that want one (SVG, Word, Excel). */
-export const rgbHex = (rgb: Rgb): string =>
-  `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-
 /**
  * Scenario states of a site. Each has its own symbol so that a map read in black and white still
  * tells them apart: new sites are ringed, moved sites show where they came from, closed sites are

@@ -6,7 +6,7 @@ import type { SqlRunner } from '../db/sql-runner.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { travelProfile } from '../routing/profiles.ts';
 import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
-import type { Modification, Scenario, SiteFacility } from '../siting/scenario-types.ts';
+import type { Scenario, SiteFacility } from '../siting/scenario-types.ts';
 import { builtInProfile } from '../standards/profiles.ts';
 import type { StandardsProfile } from '../standards/types.ts';
 import type { TravelProfileName } from '../vocabulary.ts';
@@ -139,14 +139,6 @@ const NO_REACH: IndexedReachTable = {
   cell: new Int32Array(0),
   minutes: new Float64Array(0),
 };
-
-/** The modifications of a scenario that change sites (for tables of proposed/changed sites). */
-export function siteModifications(modifications: readonly Modification[]): Modification[] {
-  return modifications.filter(
-    (m) =>
-      m.kind !== 'set-walking-speed' && m.kind !== 'set-profile' && m.kind !== 'set-travel-profile',
-  );
-}
 
 /** The context of an opened city (its input, its graphs on demand). */
 export function cityContext(

@@ -1,8 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BuildingProperties } from '../../analysis/city/types.ts';
 import { InputError } from '../../analysis/errors.ts';
-import { type BuildingSite, polygonCentroid } from '../../analysis/siting/candidates.ts';
 import type { SitingCandidate } from '../../analysis/siting/optimise-types.ts';
 
 interface Feature {
@@ -23,27 +20,6 @@ function readFeatures(file: string): Feature[] {
     throw new InputError('E_BAD_GEOJSON', 'expected a FeatureCollection', { file });
   }
   return features as Feature[];
-}
-
-/** buildings.geojson of a city folder as building sites (centroid of the outer ring). */
-export function readBuildingSites(cityDir: string): BuildingSite[] {
-  const file = join(cityDir, 'buildings.geojson');
-  if (!existsSync(file)) return [];
-  const sites: BuildingSite[] = [];
-  for (const feature of readFeatures(file)) {
-    const geometry = feature.geometry;
-    if (!geometry || feature.properties == null) continue;
-    const ring =
-      geometry.type === 'Polygon'
-        ? (geometry.coordinates as number[][][])[0]
-        : geometry.type === 'MultiPolygon'
-          ? (geometry.coordinates as number[][][][])[0]?.[0]
-          : undefined;
-    if (ring === undefined || ring.length < 3) continue;
-    const [lon, lat] = polygonCentroid(ring);
-    sites.push({ properties: feature.properties as unknown as BuildingProperties, lon, lat });
-  }
-  return sites;
 }
 
 /**

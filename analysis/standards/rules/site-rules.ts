@@ -45,7 +45,7 @@ export function siteAreaSql(rule: SiteAreaRule, _context: RuleContext): string {
 }
 
 /**
- * Lowest service floor ≤ maxFloorWithoutLift; with a lift ≤ maxFloorWithLift (null: any floor).
+ * Lowest service floor ≤ maxFloorWithoutLift; with a lift ≤ maxFloorWithLift (null: no limit).
  * A rule whose two limits are equal (养老驿站 设置在建筑1-2层) is not relaxed by a lift.
  */
 export function siteFloorLevelSql(rule: SiteFloorLevelRule, _context: RuleContext): string {

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { populationCsv } from '../../../analysis/city/city-files.ts';
 import type { CityOverrides } from '../../../analysis/city/open-city.ts';
 import type { CityManifest } from '../../../analysis/city/types.ts';
 import type { CityRef, MemoryCityFile } from '../worker/city-ref.ts';
@@ -26,18 +26,6 @@ export function rememberOrigin(city: CityData, source: Origin['source']): void {
   });
 }
 
-/** population.csv's columns, in the order the city builder writes them. */
-const POPULATION_COLUMNS = [
-  'h3',
-  'residents',
-  'elders60',
-  'elders65',
-  'elders80',
-  'households',
-  'unit_id',
-  'street_id',
-];
-
 export function cityRef(city: CityData): CityRef {
   const origin = origins.get(city.manifest) ?? {
     source: { kind: 'url' as const, baseUrl: city.baseUrl },
@@ -47,10 +35,7 @@ export function cityRef(city: CityData): CityRef {
   const overrides: CityOverrides = {};
   if (city.facilities !== origin.facilities) overrides.facilities = JSON.stringify(city.facilities);
   if (city.population !== origin.population) {
-    overrides.population = Papa.unparse(city.population, {
-      columns: POPULATION_COLUMNS,
-      newline: '\n',
-    });
+    overrides.population = populationCsv(city.population);
   }
   return { ...origin.source, overrides };
 }

@@ -33,9 +33,3 @@ export function openRef(ref: CityRef, loaded: GraphLookup): Promise<OpenedCity> 
   last = { key, city };
   return city;
 }
-
-/** The city opened last (scenario, optimiser and report calls follow an analysis or open). */
-export function currentCity(): Promise<OpenedCity> {
-  if (last === null) throw new Error('no city opened yet');
-  return last.city;
-}
