@@ -2,15 +2,27 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium, never a downloaded browser. The flags keep it off the network
 // (background services) and give it WebGL through SwiftShader.
+// E2E_PORT and E2E_DIST let several builds be tested side by side on one machine (defaults: the
+// README's build in dist/ on 4173).
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
+const out = process.env.E2E_OUT;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   workers: 1,
-  outputDir: 'test-results',
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  outputDir: out === undefined ? 'test-results' : `${out}/test-results`,
+  reporter: [
+    ['list'],
+    [
+      'json',
+      { outputFile: out === undefined ? 'reports/playwright.json' : `${out}/playwright.json` },
+    ],
+  ],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'on',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -28,8 +40,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
