@@ -1,7 +1,7 @@
 import type { OsmData } from '../io/osm/types.ts';
 import { contextAreas, contextAt, isResidential } from './classify-buildings.ts';
 import { estimateLevels, floorAreaM2 } from './estimate-floor-area.ts';
-import { interiorPoint, type LonLat, type Ring, ringAreaM2 } from './geometry.ts';
+import { interiorPoint, type LonLat, pointInRing, type Ring, ringAreaM2 } from './geometry.ts';
 import { collectAreas } from './osm-areas.ts';
 import type { BuildingProperties } from './types.ts';
 
@@ -35,7 +35,8 @@ export function extractBuildings(
     const largest = area.outer.reduce((best, ring) =>
       ringAreaM2(ring) > ringAreaM2(best) ? ring : best,
     );
-    const centroid = interiorPoint(largest);
+    const holes = area.inner.filter((ring) => ring.length > 0 && pointInRing(ring[0], largest));
+    const centroid = interiorPoint(largest, holes);
     const residential = isResidential(area.tags, footprint, contextAt(centroid, context));
     const { levels, estimated } = estimateLevels(area.tags, residential, options);
     buildings.push({

@@ -95,18 +95,22 @@ export function bboxOf(points: Iterable<LonLat>): BBox | null {
 }
 
 /**
- * A point inside the ring: its centroid when that lies inside, else the middle of the widest
- * interior stretch of the horizontal line through the centroid (L-shaped and courtyard buildings).
+ * A point inside the polygon (outer ring minus holes): its centroid when that lies inside, else
+ * the middle of the widest interior stretch of the horizontal line through the centroid
+ * (L-shaped and courtyard buildings). Even-odd over all rings, so holes are honoured.
  */
-export function interiorPoint(ring: Ring): LonLat {
-  const c = ringCentroid(ring);
-  if (pointInRing(c, ring)) return c;
+export function interiorPoint(outer: Ring, holes: readonly Ring[] = []): LonLat {
+  const c = ringCentroid(outer);
+  const rings = [outer, ...holes];
+  if (rings.filter((ring) => pointInRing(c, ring)).length % 2 === 1) return c;
   const y = c[1];
   const xs: number[] = [];
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+    }
   }
   xs.sort((a, b) => a - b);
   let best: LonLat = c;

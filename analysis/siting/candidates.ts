@@ -11,7 +11,7 @@ import type { SitingCandidate } from './optimise-types.ts';
  */
 export interface BuildingSite {
   properties: BuildingProperties;
-  /** Representative point of the footprint (e.g. polygonCentroid of the outer ring). */
+  /** Representative point of the footprint (a point inside it, holes honoured: interiorPoint). */
   lon: number;
   lat: number;
 }
@@ -91,27 +91,6 @@ export function candidatesFromGrid(
 function unitField(options: CandidateOptions, lon: number, lat: number): { unitId?: string } {
   const unitId = options.unitOf?.(lon, lat);
   return unitId === undefined ? {} : { unitId };
-}
-
-/** Area-weighted centroid of a closed ring of [lon, lat] (planar; fine at building scale). */
-export function polygonCentroid(ring: readonly (readonly number[])[]): [number, number] {
-  let area = 0;
-  let cx = 0;
-  let cy = 0;
-  for (let k = 0; k + 1 < ring.length; k++) {
-    const [x0, y0] = ring[k];
-    const [x1, y1] = ring[k + 1];
-    const cross = x0 * y1 - x1 * y0;
-    area += cross;
-    cx += (x0 + x1) * cross;
-    cy += (y0 + y1) * cross;
-  }
-  if (Math.abs(area) < 1e-18) {
-    const n = Math.max(ring.length - 1, 1);
-    const sum = ring.slice(0, n).reduce((acc, [x, y]) => [acc[0] + x, acc[1] + y], [0, 0]);
-    return [sum[0] / n, sum[1] / n];
-  }
-  return [cx / (3 * area), cy / (3 * area)];
 }
 
 /** Drops later candidates closer than `minSpacingM` to an earlier one (grid vs building overlap). */

@@ -1,3 +1,4 @@
+import { interiorPoint, type Ring, ringAreaM2 } from '../city/geometry.ts';
 import type { OpenedCity } from '../city/open-city.ts';
 import type { BuildingProperties, FacilityType } from '../city/types.ts';
 import { graphBbox } from '../graph/stats.ts';
@@ -7,7 +8,6 @@ import {
   candidatesFromBuildings,
   candidatesFromGrid,
   dedupeCandidates,
-  polygonCentroid,
 } from '../siting/candidates.ts';
 import {
   citySitingModel,
@@ -199,15 +199,32 @@ export function buildingSites(text: string | undefined): BuildingSite[] {
   for (const feature of data.features ?? []) {
     const geometry = feature.geometry;
     if (!geometry || feature.properties == null) continue;
-    const ring =
-      geometry.type === 'Polygon'
-        ? (geometry.coordinates as number[][][])[0]
-        : geometry.type === 'MultiPolygon'
-          ? (geometry.coordinates as number[][][][])[0]?.[0]
-          : undefined;
-    if (ring === undefined || ring.length < 3) continue;
-    const [lon, lat] = polygonCentroid(ring);
+    const polygon = largestPolygon(geometry.type, geometry.coordinates);
+    if (polygon === undefined) continue;
+    const [lon, lat] = interiorPoint(polygon[0], polygon.slice(1));
     sites.push({ properties: feature.properties, lon, lat });
   }
   return sites;
+}
+
+/** The polygon (outer ring, then holes) of a footprint; for a multipolygon its largest part. */
+function largestPolygon(type: string | undefined, coordinates: unknown): Ring[] | undefined {
+  const polygons =
+    type === 'Polygon'
+      ? [coordinates as Ring[]]
+      : type === 'MultiPolygon'
+        ? (coordinates as Ring[][])
+        : [];
+  let best: Ring[] | undefined;
+  let bestArea = 0;
+  for (const polygon of polygons) {
+    const outer = polygon[0];
+    if (outer === undefined || outer.length < 3) continue;
+    const area = ringAreaM2(outer);
+    if (best === undefined || area > bestArea) {
+      best = polygon;
+      bestArea = area;
+    }
+  }
+  return best;
 }

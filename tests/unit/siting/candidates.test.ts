@@ -5,7 +5,6 @@ import {
   candidatesFromBuildings,
   candidatesFromGrid,
   dedupeCandidates,
-  polygonCentroid,
 } from '../../../analysis/siting/candidates.ts';
 import { applyScenario } from '../../../analysis/siting/scenario-apply.ts';
 import { validateScenario } from '../../../analysis/siting/scenario-validate.ts';
@@ -77,25 +76,6 @@ describe('candidate generation', () => {
       30,
     );
     expect(kept.map((c) => c.id)).toEqual(['a', 'c']);
-  });
-
-  it('finds the centroid of a rectangle and of a degenerate ring', () => {
-    const [x, y] = polygonCentroid([
-      [0, 0],
-      [4, 0],
-      [4, 2],
-      [0, 2],
-      [0, 0],
-    ]);
-    expect(x).toBeCloseTo(2, 12);
-    expect(y).toBeCloseTo(1, 12);
-    expect(
-      polygonCentroid([
-        [1, 1],
-        [3, 3],
-        [1, 1],
-      ]),
-    ).toEqual([2, 2]);
   });
 });
 

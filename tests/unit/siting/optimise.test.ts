@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../../analysis/errors.ts';
 import { loadHighsSolver } from '../../../analysis/siting/highs-solver.ts';
 import { optimiseLscp, optimiseMclp } from '../../../analysis/siting/optimise.ts';
 import {
@@ -125,13 +126,20 @@ describe('MCLP against brute force', () => {
       { unitId: units[0], min: 1 },
       { unitId: units[1], max: 1 },
     ];
+    let solved = 0;
+    let infeasible = 0;
     for (let seed = 100; seed < 125; seed++) {
       let instance: Instance;
       try {
         instance = randomInstance(seed, constraints);
-      } catch {
-        continue; // a unit without candidates: infeasible by construction
+      } catch (error) {
+        // Only "a unit without candidates" may skip a seed: infeasible by construction.
+        expect(error, `seed ${seed}`).toBeInstanceOf(InputError);
+        expect((error as InputError).code, `seed ${seed}`).toBe('E_INFEASIBLE_UNIT');
+        infeasible++;
+        continue;
       }
+      solved++;
       const { model } = instance;
       const optimum = bruteForceMclp(model, 3);
       const exact = optimiseMclp(model, 3, { solver });
@@ -142,6 +150,9 @@ describe('MCLP against brute force', () => {
       expect(heuristic.objective).toBeLessThanOrEqual(optimum + TOL);
       expect(heuristic.bound).toBeGreaterThanOrEqual(optimum - TOL);
     }
+    // Most seeds must be solved, or the loop tests nothing.
+    expect(solved + infeasible).toBe(25);
+    expect(solved).toBeGreaterThanOrEqual(20);
   });
 
   it('excludes candidates below the minimum floor area', () => {
