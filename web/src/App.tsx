@@ -12,6 +12,7 @@ import type { FacilityFeature, LayerVisibility } from './map/deck-layers.ts';
 import { elderClasses } from './map/elder-classes.ts';
 import { Legend } from './map/Legend.tsx';
 import { MapView } from './map/MapView.tsx';
+import { DesignSystem } from './panels/DesignSystem.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { TaskProgress } from './panels/TaskProgress.tsx';
 import { TopBar } from './panels/TopBar.tsx';
@@ -37,22 +38,24 @@ export function App() {
   const illustrative = city?.manifest.facilitiesIllustrative === true;
 
   return (
-    <div className="app">
-      <TopBar cityName={city?.manifest.name} illustrative={illustrative}>
-        <DataTools
-          register={register}
-          onCity={setMemoryCity}
-          baseMap={baseMap}
-          onBaseMap={setBaseMap}
-        />
-      </TopBar>
-      {city === null ? (
-        <Placeholder state={state} />
-      ) : (
-        <Workspace city={city} graphs={graphs} baseMap={baseMap} tasks={tasks} />
-      )}
-      <TaskProgress tasks={tasks.tasks} />
-    </div>
+    <DesignSystem>
+      <div className="app">
+        <TopBar cityName={city?.manifest.name} illustrative={illustrative}>
+          <DataTools
+            register={register}
+            onCity={setMemoryCity}
+            baseMap={baseMap}
+            onBaseMap={setBaseMap}
+          />
+        </TopBar>
+        {city === null ? (
+          <Placeholder state={state} />
+        ) : (
+          <Workspace city={city} graphs={graphs} baseMap={baseMap} tasks={tasks} />
+        )}
+        <TaskProgress tasks={tasks.tasks} />
+      </div>
+    </DesignSystem>
   );
 }
 

@@ -3,6 +3,13 @@ import { analysisEn } from './en/analysis.ts';
 import { appEn } from './en/app.ts';
 import { importEn } from './en/import.ts';
 import { scenarioEn } from './en/scenario.ts';
+import { workspaceEn } from './en/workspace.ts';
 
 /** English catalogue, split by the same areas as zh-CN; the key set is the Chinese one (type). */
-export const en: Catalogue = { ...appEn, ...importEn, ...analysisEn, ...scenarioEn };
+export const en: Catalogue = {
+  ...appEn,
+  ...importEn,
+  ...analysisEn,
+  ...scenarioEn,
+  ...workspaceEn,
+};

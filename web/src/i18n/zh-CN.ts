@@ -2,10 +2,17 @@ import { analysisZh } from './zh-CN/analysis.ts';
 import { appZh } from './zh-CN/app.ts';
 import { importZh } from './zh-CN/import.ts';
 import { scenarioZh } from './zh-CN/scenario.ts';
+import { workspaceZh } from './zh-CN/workspace.ts';
 
 /**
  * Simplified Chinese catalogue: the default language and the source of the key set.
  * Every other catalogue must have exactly these keys (checked by the `Catalogue` type).
  * Placeholders are written {name} and filled by `translate`.
  */
-export const zhCN = { ...appZh, ...importZh, ...analysisZh, ...scenarioZh } as const;
+export const zhCN = {
+  ...appZh,
+  ...importZh,
+  ...analysisZh,
+  ...scenarioZh,
+  ...workspaceZh,
+} as const;
