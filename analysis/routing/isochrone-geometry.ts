@@ -4,6 +4,7 @@ import { cellsToMultiPolygon, getHexagonEdgeLengthAvg, gridDisk, latLngToCell } 
 import type { RoadGraph } from '../graph/types.ts';
 import { haversineM } from './geo.ts';
 import type { TravelProfile } from './profiles.ts';
+import type { OriginStart } from './reach.ts';
 import { edgeTopology, isCanonicalEdge } from './topology.ts';
 
 /** Properties of every isochrone feature we write (display and export). */
@@ -20,7 +21,8 @@ export type IsochroneFeature = Feature<MultiPolygon | Polygon, IsochroneProperti
 /**
  * One MultiPolygon per threshold: the union of the H3 cells reached within it. Holes (blocks
  * no road reaches in time, water) are kept, unlike isochrone APIs that return outer rings.
- * Thresholds come out largest first so that smaller circles draw on top.
+ * Thresholds come out largest first so that smaller circles draw on top; a threshold that
+ * reaches no cell has no feature.
  */
 export function cellIsochrones(
   rows: readonly { h3: string; minutes: number }[],
@@ -30,8 +32,9 @@ export function cellIsochrones(
   const sorted = [...new Set(thresholds)].sort((a, b) => b - a);
   return {
     type: 'FeatureCollection',
-    features: sorted.map((minutes) => {
+    features: sorted.flatMap((minutes) => {
       const cells = rows.filter((row) => row.minutes <= minutes).map((row) => row.h3);
+      if (cells.length === 0) return []; // nothing within this threshold: no empty feature
       return {
         type: 'Feature',
         properties: {
@@ -49,13 +52,15 @@ export function cellIsochrones(
 
 /**
  * Reached parts of the network within `minutes`, as line coordinates: whole edges whose far
- * end is reached, and the reachable stretch of edges the budget runs out on.
+ * end is reached, the reachable stretch of edges the budget runs out on, and the stretch of
+ * each origin's own edge around the point where it joins (reached before any node is).
  */
 export function reachedEdgeLines(
   graph: RoadGraph,
   nodeMinutes: Float64Array,
   minutes: number,
   profile: TravelProfile,
+  starts: readonly OriginStart[] = [],
 ): [number, number][][] {
   const topo = edgeTopology(graph);
   const lines: [number, number][][] = [];
@@ -84,6 +89,21 @@ export function reachedEdgeLines(
     if (fromU > 0) lines.push([at(u, v, 0), at(u, v, fromU)]);
     if (fromV > 0) lines.push([at(u, v, 1 - fromV), at(u, v, 1)]);
   }
+  for (const start of starts) {
+    const e = start.edge;
+    const u = topo.source[e];
+    const v = targets[e];
+    const r = topo.reverse[e];
+    if (!(start.minutes <= minutes)) continue;
+    const share = (edge: number) => {
+      const edgeMinutes = costS[edge] * toMinutes;
+      return edgeMinutes > 0 ? (minutes - start.minutes) / edgeMinutes : 1;
+    };
+    const ahead = Math.min(1 - start.t, share(e));
+    // Against a oneway edge only its own direction can be walked (as the search seeds it).
+    const behind = r >= 0 ? Math.min(start.t, share(r)) : 0;
+    lines.push([at(u, v, start.t - behind), at(u, v, start.t + ahead)]);
+  }
   return lines;
 }
 
@@ -104,9 +124,11 @@ export function networkBufferIsochrone(
     facilityId?: string | null;
     radiusM?: number;
     engine?: 'h3' | 'turf';
+    /** Where the origins join the network (their own edge is reached first). */
+    starts?: readonly OriginStart[];
   },
 ): IsochroneFeature | null {
-  const lines = reachedEdgeLines(graph, nodeMinutes, minutes, options.profile);
+  const lines = reachedEdgeLines(graph, nodeMinutes, minutes, options.profile, options.starts);
   if (lines.length === 0) return null;
   const radiusM = options.radiusM ?? 50;
   let geometry: MultiPolygon | Polygon;

@@ -82,10 +82,10 @@ export function isochrone(
     };
   }
   if (request.geometry === 'buffer') {
-    const { minutes } = nodeMinutes(graph, links, request.origins, options);
+    const { minutes, starts } = nodeMinutes(graph, links, request.origins, options);
     const features = [...thresholds]
       .reverse()
-      .map((t) => networkBufferIsochrone(graph, minutes, t, { profile }))
+      .map((t) => networkBufferIsochrone(graph, minutes, t, { profile, starts }))
       .filter((f): f is IsochroneFeature => f !== null);
     return { type: 'FeatureCollection', features, unreachable };
   }

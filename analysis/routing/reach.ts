@@ -1,7 +1,7 @@
 import { InputError } from '../errors.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import type { CellLinks } from './cell-links.ts';
-import { costToMinutes, minutesToCost, type TravelProfile } from './profiles.ts';
+import { accessCost, costToMinutes, minutesToCost, type TravelProfile } from './profiles.ts';
 import { type Origin, snapOrigins, surfaceEngine, type UnreachableOrigin } from './surface.ts';
 
 /** One facility reaches one cell within `minutes` (the "overlap" view: a cell may repeat). */
@@ -118,6 +118,13 @@ function sortByCell(rows: ReachRow[], start: number): void {
   for (const row of tail) rows.push(row);
 }
 
+/** Where an origin joins the network: its snapped edge, position on it and arrival minutes. */
+export interface OriginStart {
+  edge: number;
+  t: number;
+  minutes: number;
+}
+
 /**
  * Minutes from the nearest origin to every node (Infinity beyond maxMinutes or unreachable):
  * the node-level surface, e.g. for edge buffers or checks against another router.
@@ -127,7 +134,7 @@ export function nodeMinutes(
   links: CellLinks,
   origins: readonly Origin[],
   options: ReachOptions,
-): { minutes: Float64Array; unreachable: UnreachableOrigin[] } {
+): { minutes: Float64Array; starts: OriginStart[]; unreachable: UnreachableOrigin[] } {
   checkRoutingInputs(graph, links, options);
   const { profile } = options;
   const maxCost = minutesToCost(profile, options.maxMinutes);
@@ -140,5 +147,10 @@ export function nodeMinutes(
     const node = touched[k];
     if (dist[node] <= maxCost) minutes[node] = costToMinutes(profile, dist[node]);
   }
-  return { minutes, unreachable };
+  const starts = snapped.map(({ snap }) => ({
+    edge: snap.edge,
+    t: snap.t,
+    minutes: costToMinutes(profile, accessCost(profile, snap.distanceM)),
+  }));
+  return { minutes, starts, unreachable };
 }

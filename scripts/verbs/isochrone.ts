@@ -56,6 +56,12 @@ function parseOrigin(text: string, k: number) {
   return { id: `origin-${k + 1}`, lon, lat };
 }
 
+/** "2 polygons" or "1 polygon (nothing within 0.3 min)": empty thresholds are named, not drawn. */
+function polygonCount(features: readonly { properties: { minutes: number } }[]): string {
+  const n = features.length;
+  return `${n} polygon${n === 1 ? '' : 's'}`;
+}
+
 export const verb: Verb = {
   summary: 'travel-time circles (H3 cells or GeoJSON) from points over the road network',
   help,
@@ -117,12 +123,19 @@ export const verb: Verb = {
     }
     const { unreachable: _none, ...output } = result;
     const reached =
-      'cells' in result ? `${result.cells.length} cells` : `${result.features.length} polygons`;
+      'cells' in result ? `${result.cells.length} cells` : polygonCount(result.features);
     const text = `${JSON.stringify(output)}\n`;
     if (values.out === undefined) process.stdout.write(text);
     else {
       writeFileSync(values.out, text);
-      console.error(`isochrone: ${reached} within ${Math.max(...thresholds)} min → ${values.out}`);
+      const drawn = new Set(
+        'features' in result ? result.features.map((f) => f.properties.minutes) : thresholds,
+      );
+      const empty = thresholds.filter((t) => !drawn.has(t));
+      const none = empty.length > 0 ? ` (nothing within ${empty.join(', ')} min)` : '';
+      console.error(
+        `isochrone: ${reached}${none} up to ${Math.max(...thresholds)} min → ${values.out}`,
+      );
     }
     return 0;
   },

@@ -18,7 +18,8 @@ describe('cell isochrones', () => {
     const ring = gridDisk(centre, 2).filter((cell) => cell !== centre);
     const rows = ring.map((h3) => ({ h3, minutes: 3 }));
     const fc = cellIsochrones(rows, [5, 2], { profile: 'walk', facilityId: 'F1' });
-    expect(fc.features.map((f) => f.properties.minutes)).toEqual([5, 2]);
+    // Nothing within 2 minutes: that threshold has no (empty) feature.
+    expect(fc.features.map((f) => f.properties.minutes)).toEqual([5]);
     expect(fc.features[0].properties).toMatchObject({
       facilityId: 'F1',
       profile: 'walk',
@@ -26,7 +27,6 @@ describe('cell isochrones', () => {
     });
     expect(fc.features[0].geometry.coordinates).toHaveLength(1);
     expect(fc.features[0].geometry.coordinates[0]).toHaveLength(2); // outer ring + hole
-    expect(fc.features[1].geometry.coordinates).toEqual([]); // nothing within 2 minutes
   });
 });
 
@@ -77,5 +77,29 @@ describe('network buffer', () => {
     expect(
       networkBufferIsochrone(graph, new Float64Array(4).fill(Infinity), 5, { profile }),
     ).toBeNull();
+  });
+
+  it("reaches the stretch of the start's own edge before any node", () => {
+    // Start 50 m along the first 100 m edge; 0.3 minutes at 1 m/s = 18 m each way.
+    const [midLon, midLat] = toLonLat(fixture, [50, 0]);
+    const near = nodeMinutes(graph, links, [{ id: 'M', lon: midLon, lat: midLat }], {
+      profile,
+      maxMinutes: 0.3,
+    });
+    expect([...near.minutes].every((m) => m === Infinity)).toBe(true);
+    const lines = reachedEdgeLines(graph, near.minutes, 0.3, profile, near.starts);
+    const total = lines.reduce((sum, [[x1, y1], [x2, y2]]) => sum + haversineM(x1, y1, x2, y2), 0);
+    expect(total).toBeCloseTo(36, 0);
+    const feature = networkBufferIsochrone(graph, near.minutes, 0.3, {
+      profile,
+      radiusM: 10,
+      starts: near.starts,
+    });
+    expect(feature).not.toBeNull();
+    const inside = (x: number, y: number) =>
+      feature !== null && booleanPointInPolygon(toLonLat(fixture, [x, y]), feature.geometry);
+    expect(inside(50, 0)).toBe(true);
+    expect(inside(65, 0)).toBe(true);
+    expect(inside(90, 0)).toBe(false);
   });
 });
