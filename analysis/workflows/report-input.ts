@@ -1,4 +1,5 @@
 import type { OpenedCity } from '../city/open-city.ts';
+import { InputError } from '../errors.ts';
 import { type LooseCollection, reportMapContext } from '../report/map-context.ts';
 import type {
   RecommendedSites,
@@ -94,8 +95,43 @@ export async function reportCityInfo(
     osmFile: manifest.source?.osmFile ?? '',
     provenance: provenanceLines(await city.text('PROVENANCE.md')),
     methodNotes: methodLines(await city.text('METHOD.md')),
-    ...(register === undefined ? {} : { register }),
+    ...withRegister(register ?? (await folderRegister(city))),
   };
+}
+
+const withRegister = (register: ReportRegisterInfo | undefined) =>
+  register === undefined ? {} : { register };
+
+/**
+ * The provenance `carecircle import` wrote beside the register it imported into the folder
+ * (register.json); none when the page replaced the register (the page gives its own).
+ */
+async function folderRegister(city: OpenedCity): Promise<ReportRegisterInfo | undefined> {
+  if (city.overridden.facilities) return undefined;
+  const text = await city.text('register.json');
+  if (text === undefined) return undefined;
+  const value = JSON.parse(text) as Partial<ReportRegisterInfo>;
+  const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null);
+  const crs = value.crsFrom;
+  const accepted = count(value.accepted);
+  const rejected = count(value.rejected);
+  const outside = count(value.outsideStudyArea ?? 0);
+  if (
+    typeof value.fileName !== 'string' ||
+    (crs !== 'wgs84' && crs !== 'gcj02' && crs !== 'bd09') ||
+    accepted === null ||
+    rejected === null ||
+    outside === null
+  ) {
+    throw new InputError(
+      'E_BAD_CITY',
+      'register.json: expected fileName, accepted, rejected, crsFrom',
+      {
+        file: `${city.source.label.replace(/\/?$/, '/')}register.json`,
+      },
+    );
+  }
+  return { fileName: value.fileName, accepted, rejected, crsFrom: crs, outsideStudyArea: outside };
 }
 
 /** Files that describe the folder itself say nothing about where the data came from. */

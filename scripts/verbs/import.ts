@@ -7,6 +7,7 @@ import { FACILITY_FIELDS, POPULATION_FIELDS } from '../../analysis/io/import/gue
 import {
   CRS_LIST,
   type Crs,
+  DEFAULT_STUDY_AREA_MARGIN_M,
   type DistanceToRoads,
   type FacilityImportReport,
   facilityTypeOf,
@@ -17,8 +18,12 @@ import {
   rejectedRowsCsv,
   roadDistanceIndex,
   roadLinesFromGeoJson,
+  type StudyArea,
+  type StudyAreaOutcome,
+  studyAreaOf,
 } from '../../analysis/io/import/index.ts';
 import { reasonText } from '../../analysis/io/import/reasons.ts';
+import type { ReportRegisterInfo } from '../../analysis/report/types.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
 const help = `Usage: npx carecircle import --facilities FILE --out DIR [options]
@@ -28,6 +33,8 @@ Imports a facility register (CSV in UTF-8 or GBK/GB18030, XLSX, GeoJSON, zipped 
 checks every row, converts coordinates to WGS-84 and writes:
   DIR/facilities.geojson   accepted facilities (WGS-84 Points, FacilityProperties + source_lon/lat, crs, extra)
   DIR/rejected.csv         rejected rows with their original columns + reject_reason (UTF-8 BOM, opens in Excel)
+  DIR/register.json        where the register came from (file, rows accepted/rejected, CRS,
+                           rows outside the study area), shown in the report's data sources
 With --population (per H3 cell or per point: 常住人口, 60/65/80岁以上, 户数):
   DIR/population-import.json      accepted rows {source_row, h3 | lon/lat, counts…, extra}
   DIR/population-rejected.csv     rejected rows, as rejected.csv
@@ -40,7 +47,10 @@ Options:
                           coordinate system of the file (default auto: outside China → WGS-84,
                           CRS names in headers/file name, or closeness to the --city roads;
                           fails when it cannot tell)
-  --city DIR              a city folder; its roads.geojson is the reference for --crs auto
+  --city DIR              a city folder: its roads.geojson is the reference for --crs auto, and
+                          its extent (city.json bbox, the road network's) plus ${DEFAULT_STUDY_AREA_MARGIN_M} m is the
+                          study area: facilities outside it are rejected (E_OUTSIDE_STUDY_AREA)
+  --keep-outside          keep facilities outside the study area (each listed with a warning)
   --sheet NAME            sheet of a workbook / layer of a zipped Shapefile (default: the first)
   --header-row N          row holding the column names (default: detected)
   --map FIELD=COLUMN      override the guessed column of a field (repeatable); FIELD is one of
@@ -66,6 +76,7 @@ export const verb: Verb = {
       map: { type: 'string', multiple: true },
       type: { type: 'string' },
       'allow-outside-china': { type: 'boolean', default: false },
+      'keep-outside': { type: 'boolean', default: false },
     });
     const out = requireOption(opts.out, 'out');
     if (opts.facilities === undefined && opts.population === undefined) {
@@ -89,17 +100,26 @@ export const verb: Verb = {
     await mkdir(out, { recursive: true });
     if (opts.facilities !== undefined) {
       const file = opts.facilities;
+      const studyArea = await cityStudyArea(opts.city);
       const report = await importFacilities(await readInput(file), {
         ...common,
         fileName: basename(file),
         mapping: parseMapOptions(opts.map ?? [], FACILITY_FIELDS),
         ...(opts.type === undefined ? {} : { defaultType: parseType(opts.type) }),
+        ...(studyArea === undefined
+          ? {}
+          : { studyArea, keepOutsideStudyArea: opts['keep-outside'] ?? false }),
       });
-      await writeFile(join(out, 'facilities.geojson'), featureCollectionText(report));
-      await writeFile(join(out, 'rejected.csv'), rejectedRowsCsv(report.table, report.rejections));
-      console.log(
-        summary(file, report, [join(out, 'facilities.geojson'), join(out, 'rejected.csv')]),
+      const written = ['facilities.geojson', 'rejected.csv', 'register.json'].map((f) =>
+        join(out, f),
       );
+      await writeFile(written[0], featureCollectionText(report));
+      await writeFile(written[1], rejectedRowsCsv(report.table, report.rejections));
+      await writeFile(
+        written[2],
+        `${JSON.stringify(registerInfo(basename(file), report), null, 2)}\n`,
+      );
+      console.log(summary(file, report, written));
     }
     if (opts.population !== undefined) {
       const file = opts.population;
@@ -182,10 +202,54 @@ async function cityRoads(dir: string | undefined): Promise<{ distanceToRoadsM?: 
   return index === undefined ? {} : { distanceToRoadsM: index };
 }
 
+/** The city's study area (its road network's extent plus a margin), when --city is given. */
+async function cityStudyArea(dir: string | undefined): Promise<StudyArea | undefined> {
+  if (dir === undefined) return undefined;
+  const path = join(dir, 'city.json');
+  if (!existsSync(path)) {
+    throw new InputError('E_NO_FILE', `${path} not found: --city must be a city folder`, {
+      file: path,
+    });
+  }
+  const manifest = JSON.parse(await readFile(path, 'utf8')) as { bbox?: unknown };
+  const bbox = manifest.bbox;
+  if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(Number.isFinite)) {
+    throw new InputError('E_BAD_CITY', `${path} has no bbox [west, south, east, north]`, {
+      file: path,
+      column: 'bbox',
+    });
+  }
+  return studyAreaOf(bbox as [number, number, number, number]);
+}
+
+/** Provenance of the imported register, for the report (ReportRegisterInfo). */
+function registerInfo(fileName: string, report: FacilityImportReport): ReportRegisterInfo {
+  return {
+    fileName,
+    accepted: report.counts.accepted,
+    rejected: report.counts.rejected,
+    crsFrom: report.crs,
+    outsideStudyArea:
+      report.studyArea === undefined || report.studyArea.kept ? 0 : report.studyArea.outside,
+  };
+}
+
 /** One feature per line: diffable, and still valid GeoJSON. */
 function featureCollectionText(report: FacilityImportReport): string {
   const features = report.collection.features.map((f) => JSON.stringify(f));
   return `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
+}
+
+function studyAreaLine(outcome: StudyAreaOutcome | undefined): string[] {
+  if (outcome === undefined) return ['  study area: not checked (give --city to check it)'];
+  const where = `outside the study area (road network extent + ${outcome.marginM} m)`;
+  if (outcome.outside === 0)
+    return [`  study area: every accepted row lies inside (+${outcome.marginM} m)`];
+  return outcome.kept
+    ? [`  study area: ${outcome.outside} rows ${where}, kept as asked (--keep-outside)`]
+    : [
+        `  study area: ${outcome.outside} rows ${where} set aside (E_OUTSIDE_STUDY_AREA, in rejected.csv); --keep-outside keeps them`,
+      ];
 }
 
 function summary(
@@ -210,6 +274,7 @@ function summary(
     `  columns: ${mapping}${report.guess.unmapped.length > 0 ? `; kept as extra: ${report.guess.unmapped.join(', ')}` : ''}`,
     `  CRS: ${report.crs} — ${why}${scores === '' ? '' : ` [median distance to roads: ${scores}]`}`,
     `  rows: ${counts.rows}, accepted ${counts.accepted}, rejected ${counts.rejected}, empty rows skipped ${counts.emptyRows}`,
+    ...('studyArea' in report ? studyAreaLine(report.studyArea) : []),
     ...table.warnings.map((w) => `  note: ${w}`),
     ...('warnings' in report ? report.warnings : []).map(
       (w) => `  warning: row ${w.row}, value "${w.value}": ${reasonText(w.reason)}`,

@@ -13,6 +13,7 @@ import {
   withOverrides,
 } from './guess-columns.ts';
 import { readCoordinates } from './row-checks.ts';
+import type { StudyArea } from './study-area.ts';
 import { type FacilityImport, validateFacilities } from './validate-facilities.ts';
 
 export interface ImportFacilitiesOptions extends ReadTableOptions {
@@ -23,6 +24,9 @@ export interface ImportFacilitiesOptions extends ReadTableOptions {
   defaultType?: FacilityType;
   allowOutsideChina?: boolean;
   distanceToRoadsM?: DistanceToRoads;
+  /** The city's study area (see study-area.ts); rows outside it are rejected unless kept. */
+  studyArea?: StudyArea;
+  keepOutsideStudyArea?: boolean;
 }
 
 export interface FacilityImportReport extends FacilityImport {
@@ -68,6 +72,9 @@ export async function importFacilities(
       ? {}
       : { allowOutsideChina: options.allowOutsideChina }),
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
+    ...(options.studyArea === undefined
+      ? {}
+      : { studyArea: options.studyArea, keepOutsideStudyArea: options.keepOutsideStudyArea }),
   });
   return { ...result, table, guess, mapping, crs, crsChoice: { forced, suggestion } };
 }

@@ -44,6 +44,13 @@ export {
 } from './import-population.ts';
 export { rejectedRowsCsv } from './rejected-csv.ts';
 export {
+  DEFAULT_STUDY_AREA_MARGIN_M,
+  inStudyArea,
+  type StudyArea,
+  type StudyAreaOutcome,
+  studyAreaOf,
+} from './study-area.ts';
+export {
   type FacilityCollection,
   type FacilityFeature,
   type FacilityImport,

@@ -12,6 +12,7 @@ import {
   requireCoordinateMapping,
   requireMapping,
 } from './row-checks.ts';
+import { checkStudyArea, type StudyArea, type StudyAreaOutcome } from './study-area.ts';
 
 /** FacilityProperties plus where each value came from, so nothing is altered unseen. */
 export interface ImportedFacilityProperties extends FacilityProperties {
@@ -47,6 +48,10 @@ export interface ValidateFacilitiesOptions {
   /** Accept points outside China (they are still range-checked). Default false. */
   allowOutsideChina?: boolean;
   fileName?: string;
+  /** The city's study area: rows outside it are rejected with E_OUTSIDE_STUDY_AREA. */
+  studyArea?: StudyArea;
+  /** Keep rows outside the study area (each with a W_OUTSIDE_STUDY_AREA_KEPT warning). */
+  keepOutsideStudyArea?: boolean;
 }
 
 export interface FacilityImport {
@@ -58,6 +63,8 @@ export interface FacilityImport {
   /** Notes on accepted rows (W_ codes, e.g. a last line without a line break). */
   warnings: Rejection[];
   counts: { rows: number; accepted: number; rejected: number; emptyRows: number };
+  /** What the study-area check did (absent when no study area was given). */
+  studyArea?: StudyAreaOutcome;
 }
 
 /**
@@ -102,11 +109,16 @@ export function validateFacilities(
       properties,
     });
   }
-  const accepted = rejectDuplicateIds(candidates, mapping.id, rejections, table);
+  const located = inStudyAreaOnly(candidates, mapping, options);
+  rejections.push(...located.rejections);
+  const accepted = rejectDuplicateIds(located.inside, mapping.id, rejections, table);
   rejections.sort((a, b) => a.row - b.row);
   const rejectedRows = [...new Set(rejections.map((r) => r.row))];
   const acceptedRows = new Set(accepted.map((f) => f.properties.source_row));
-  const warnings = table.rows.flatMap((r) => (acceptedRows.has(r.row) ? (r.warnings ?? []) : []));
+  const warnings = [
+    ...table.rows.flatMap((r) => (acceptedRows.has(r.row) ? (r.warnings ?? []) : [])),
+    ...located.warnings.filter((w) => acceptedRows.has(w.row)),
+  ].sort((a, b) => a.row - b.row);
   return {
     collection: { type: 'FeatureCollection', features: accepted },
     rejections,
@@ -118,7 +130,34 @@ export function validateFacilities(
       rejected: rejectedRows.length,
       emptyRows: table.emptyRows.length,
     },
+    ...(located.outcome === undefined ? {} : { studyArea: located.outcome }),
   };
+}
+
+/** The study-area check on converted points (skipped when the caller gives no study area). */
+function inStudyAreaOnly(
+  candidates: FacilityFeature[],
+  mapping: ColumnMapping<FacilityField>,
+  options: ValidateFacilitiesOptions,
+): {
+  inside: FacilityFeature[];
+  rejections: Rejection[];
+  warnings: Rejection[];
+  outcome?: StudyAreaOutcome;
+} {
+  if (options.studyArea === undefined) return { inside: candidates, rejections: [], warnings: [] };
+  const rows = candidates.map((feature) => ({
+    feature,
+    row: feature.properties.source_row,
+    lon: feature.geometry.coordinates[0],
+    lat: feature.geometry.coordinates[1],
+  }));
+  const checked = checkStudyArea(rows, options.studyArea, {
+    keepOutside: options.keepOutsideStudyArea ?? false,
+    column: mapping.lonlat ?? [mapping.lon, mapping.lat].filter(Boolean).join(' / '),
+    sourceValue: (r) => `${r.feature.properties.source_lon}, ${r.feature.properties.source_lat}`,
+  });
+  return { ...checked, inside: checked.inside.map((r) => r.feature) };
 }
 
 function readProperties(
