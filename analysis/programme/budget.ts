@@ -1,6 +1,6 @@
 import type { FacilityType } from '../city/types.ts';
 import { joinRegister, type RegisterEntry } from './register.ts';
-import { programmeYear } from './status.ts';
+import { programmeYear, reachedBy, statusRank } from './status.ts';
 import type { ProgrammeProfile, ProgrammeRegister, SiteProgramme, SubsidyRule } from './types.ts';
 
 /**
@@ -8,6 +8,10 @@ import type { ProgrammeProfile, ProgrammeRegister, SiteProgramme, SubsidyRule } 
  * nothing). Cost = the investment entered for the site, else the profile's default yuan per m²
  * (an assumption) × floor area. Subsidy = the profile's rules; the local share is the rest.
  * Totals per programme year (列入年度, else the first dated step) and per unit.
+ *
+ * The subsidy is committed once the project is on the year's task list (列入年度任务, status
+ * planned or later) and paid only after acceptance (通过验收, the document's 七、资金保障 and
+ * 六、工作流程（五）): a proposal commits nothing, a built but unaccepted site is owed, not paid.
  */
 export interface SiteBudget {
   siteId: string;
@@ -21,7 +25,12 @@ export interface SiteBudget {
   /** null when neither an investment nor a default per m² is known. */
   costYuan: number | null;
   costSource: 'entered' | 'default_per_m2' | 'unknown';
+  /** What the rules grant the project, whatever its status (null: cost unknown). */
   subsidyYuan: number | null;
+  /** Granted and committed: the project is planned (列入年度任务) or further. */
+  subsidyCommittedYuan: number | null;
+  /** Granted and paid: the project passed acceptance (通过验收). */
+  subsidyPaidYuan: number | null;
   /** Ids of the subsidy rules that applied. */
   subsidyRules: string[];
   localYuan: number | null;
@@ -33,6 +42,8 @@ export interface BudgetTotals {
   sitesWithoutCost: number;
   costYuan: number;
   subsidyYuan: number;
+  subsidyCommittedYuan: number;
+  subsidyPaidYuan: number;
   localYuan: number;
 }
 
@@ -50,7 +61,12 @@ export interface BudgetEstimate {
 export function estimateBudget(
   register: ProgrammeRegister,
   profile: ProgrammeProfile,
-  options: { year?: number; unitIds?: ReadonlyMap<string, string> } = {},
+  options: {
+    year?: number;
+    unitIds?: ReadonlyMap<string, string>;
+    /** Committed and paid as of the end of this year; default: the records' current status. */
+    asOf?: number;
+  } = {},
 ): BudgetEstimate {
   const { entries } = joinRegister(register, profile);
   const sites = entries
@@ -58,7 +74,7 @@ export function estimateBudget(
       (entry): entry is RegisterEntry & { site: SiteProgramme } =>
         entry.site !== undefined && entry.site.baseline !== true,
     )
-    .map((entry) => siteBudget(entry, profile, options.unitIds))
+    .map((entry) => siteBudget(entry, profile, options.unitIds, options.asOf))
     .filter((site) => options.year === undefined || site.year === options.year);
   const byYear: Record<string, BudgetTotals> = {};
   const byUnit: Record<string, BudgetTotals> = {};
@@ -75,6 +91,7 @@ function siteBudget(
   entry: RegisterEntry & { site: SiteProgramme },
   profile: ProgrammeProfile,
   unitIds: ReadonlyMap<string, string> | undefined,
+  asOf: number | undefined,
 ): SiteBudget {
   const { facility, site } = entry;
   const area = facility.floorAreaM2 > 0 ? facility.floorAreaM2 : (site.usableAreaM2 ?? null);
@@ -92,6 +109,11 @@ function siteBudget(
   }
   const subsidy = costYuan === null ? null : subsidyFor(entry, costYuan, profile);
   const year = programmeYear(site) ?? null;
+  const reached = (status: 'planned' | 'accepted') =>
+    asOf === undefined
+      ? statusRank(site.status) >= statusRank(status)
+      : reachedBy(site, status, asOf);
+  const granted = subsidy?.yuan ?? null;
   const unitId = site.unitId ?? unitIds?.get(facility.id);
   return {
     siteId: facility.id,
@@ -103,7 +125,9 @@ function siteBudget(
     areaM2: area,
     costYuan,
     costSource,
-    subsidyYuan: subsidy?.yuan ?? null,
+    subsidyYuan: granted,
+    subsidyCommittedYuan: granted === null ? null : reached('planned') ? granted : 0,
+    subsidyPaidYuan: granted === null ? null : reached('accepted') ? granted : 0,
     subsidyRules: subsidy?.rules ?? [],
     localYuan: costYuan === null || subsidy === null ? null : round2(costYuan - subsidy.yuan),
   };
@@ -156,7 +180,15 @@ function bucket(buckets: Record<string, BudgetTotals>, key: string): BudgetTotal
 }
 
 function emptyTotals(): BudgetTotals {
-  return { sites: 0, sitesWithoutCost: 0, costYuan: 0, subsidyYuan: 0, localYuan: 0 };
+  return {
+    sites: 0,
+    sitesWithoutCost: 0,
+    costYuan: 0,
+    subsidyYuan: 0,
+    subsidyCommittedYuan: 0,
+    subsidyPaidYuan: 0,
+    localYuan: 0,
+  };
 }
 
 function addTo(totals: BudgetTotals, site: SiteBudget): void {
@@ -167,6 +199,10 @@ function addTo(totals: BudgetTotals, site: SiteBudget): void {
   }
   totals.costYuan = round2(totals.costYuan + site.costYuan);
   totals.subsidyYuan = round2(totals.subsidyYuan + site.subsidyYuan);
+  totals.subsidyCommittedYuan = round2(
+    totals.subsidyCommittedYuan + (site.subsidyCommittedYuan ?? 0),
+  );
+  totals.subsidyPaidYuan = round2(totals.subsidyPaidYuan + (site.subsidyPaidYuan ?? 0));
   totals.localYuan = round2(totals.localYuan + site.localYuan);
 }
 

@@ -1,3 +1,4 @@
+import { checkCitation } from '../standards/quote-check.ts';
 import type { Checker, Json, JsonObject } from './profile-check.ts';
 import {
   type Citation,
@@ -9,14 +10,44 @@ import {
 
 /** Readers of the cited parts of a programme profile (site rules, targets, subsidies). */
 
+/**
+ * A verbatim citation (document id, locator, quote); `verified` is derived here from the quote
+ * being found in the document's text, so a value in the file is ignored. An interpretation
+ * needs its reason.
+ */
 export function readCitation(check: Checker, value: Json | undefined, path: string): Citation {
   const object = check.object(value, path);
-  check.noExtraKeys(object, path, ['document', 'clause', 'verified', 'note']);
-  return {
+  check.noExtraKeys(object, path, [
+    'document',
+    'locator',
+    'quote',
+    'basis',
+    'interpretationReason',
+    'verified',
+    'note',
+  ]);
+  const basis =
+    object?.basis === undefined
+      ? undefined
+      : check.oneOf(object.basis, `${path}.basis`, ['text', 'interpretation'] as const);
+  const reason =
+    object?.interpretationReason === undefined
+      ? undefined
+      : check.label(object.interpretationReason, `${path}.interpretationReason`);
+  if (basis === 'interpretation' && reason === undefined) {
+    check.problem(`${path}.interpretationReason`, 'an interpretation needs its reason (zh and en)');
+  }
+  const cited = {
     document: check.string(object?.document, `${path}.document`),
-    clause: check.string(object?.clause, `${path}.clause`),
-    verified: check.boolean(object?.verified, `${path}.verified`),
-    note: check.optionalString(object?.note, `${path}.note`),
+    locator: check.string(object?.locator, `${path}.locator`),
+    quote: check.string(object?.quote, `${path}.quote`),
+    ...(basis === undefined ? {} : { basis }),
+    ...(reason === undefined ? {} : { interpretationReason: reason }),
+  };
+  return {
+    ...cited,
+    verified: checkCitation(cited).found,
+    ...(object?.note === undefined ? {} : { note: check.label(object.note, `${path}.note`) }),
   };
 }
 
@@ -68,11 +99,12 @@ export function readSiteRule(
         minM2: check.number(rule.minM2, at('minM2'), { min: 0 }),
       };
     case 'min_capacity':
-      check.noExtraKeys(rule, path, [...RULE_KEYS, 'minPeople']);
+      check.noExtraKeys(rule, path, [...RULE_KEYS, 'minPeople', 'measure']);
       return {
         ...base,
         kind,
         minPeople: check.number(rule.minPeople, at('minPeople'), { min: 0 }),
+        measure: check.oneOf(rule.measure, at('measure'), ['atOnce', 'served'] as const),
       };
     case 'functions': {
       check.noExtraKeys(rule, path, [...RULE_KEYS, 'anyOf', 'minCount']);

@@ -23,6 +23,7 @@ export function validateProgrammeProfile(input: unknown): {
     'name',
     'document',
     'roles',
+    'designationRoles',
     'siteRules',
     'targets',
     'subsidies',
@@ -40,17 +41,16 @@ export function validateProgrammeProfile(input: unknown): {
   };
   // The policy document the profile transcribes (a field of the profile, not the DOM).
   const source = check.object(root.document, 'document');
+  check.noExtraKeys(source, 'document', ['id', 'note']);
   const profile: ProgrammeProfile = {
     id: check.string(root.id, 'id'),
     name: check.label(root.name, 'name'),
     document: {
-      title: check.string(source?.title, 'document.title'),
-      issuer: check.optionalString(source?.issuer, 'document.issuer'),
-      year: check.optionalNumber(source?.year, 'document.year'),
-      verified: check.boolean(source?.verified, 'document.verified'),
-      note: check.optionalString(source?.note, 'document.note'),
+      id: check.string(source?.id, 'document.id'),
+      ...(source?.note === undefined ? {} : { note: check.label(source.note, 'document.note') }),
     },
     roles,
+    designationRoles: readDesignationRoles(check, root.designationRoles, roleNames),
     siteRules: check
       .array(root.siteRules, 'siteRules')
       .map((rule, index) => readSiteRule(check, rule, `siteRules[${index}]`, checkRoles)),
@@ -106,6 +106,25 @@ function readRoles(check: Checker, value: Json | undefined): Record<string, Faci
       .map((type, index) => check.oneOf(type, `roles.${role}[${index}]`, FACILITY_TYPES));
   }
   return roles;
+}
+
+function readDesignationRoles(
+  check: Checker,
+  value: Json | undefined,
+  roleNames: readonly string[],
+): Record<string, string[]> {
+  if (value === undefined) return {};
+  const object = check.object(value, 'designationRoles') ?? {};
+  const result: Record<string, string[]> = {};
+  for (const [designation, names] of Object.entries(object)) {
+    if (designation.startsWith('//')) continue;
+    const path = `designationRoles.${designation}`;
+    result[designation] = check.strings(names, path);
+    for (const name of result[designation]) {
+      if (!roleNames.includes(name)) check.problem(path, `unknown role "${name}" (not in roles)`);
+    }
+  }
+  return result;
 }
 
 function readCostDefaults(check: Checker, value: Json | undefined): CostDefaults {

@@ -35,11 +35,24 @@ export function proposedRecord(
   return { id, status: 'proposed', steps: dated ? { proposed: step } : {}, upgraded: false };
 }
 
-/** Roles of a facility type under a profile (a type may have several, or none). */
-export function rolesOf(profile: ProgrammeProfile, facility: FacilityProperties): string[] {
-  return Object.entries(profile.roles)
-    .filter(([, types]) => types.includes(facility.type))
-    .map(([role]) => role);
+/**
+ * Roles of a site under a profile: those of its facility type (a type may have several, or none)
+ * plus those its designations add (a point recognised as a Jiaxing station is a station).
+ */
+export function rolesOf(
+  profile: ProgrammeProfile,
+  facility: FacilityProperties,
+  site?: Pick<SiteProgramme, 'designations'>,
+): string[] {
+  const roles = new Set(
+    Object.entries(profile.roles)
+      .filter(([, types]) => types.includes(facility.type))
+      .map(([role]) => role),
+  );
+  for (const designation of site?.designations ?? []) {
+    for (const role of profile.designationRoles[designation] ?? []) roles.add(role);
+  }
+  return [...roles];
 }
 
 /**
@@ -74,11 +87,10 @@ export function joinRegister(
       { file: options.file },
     );
   }
-  const entries = register.facilities.map((facility) => ({
-    facility,
-    site: byId.get(facility.id),
-    roles: rolesOf(profile, facility),
-  }));
+  const entries = register.facilities.map((facility) => {
+    const site = byId.get(facility.id);
+    return { facility, site, roles: rolesOf(profile, facility, site) };
+  });
   return { entries, warnings };
 }
 

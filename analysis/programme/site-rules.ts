@@ -125,15 +125,21 @@ function checkCapacity(
   site: SiteProgramme,
 ): SiteFinding {
   const required = rule.minPeople;
-  if (site.capacity === undefined) {
-    return finding(rule, facility.id, { required, note: 'capacity (服务人数) not given' });
+  // People served over time say nothing of how many a room holds at once: never substituted.
+  const people = rule.measure === 'atOnce' ? site.capacityAtOnce : site.capacity;
+  if (people === undefined) {
+    const note =
+      rule.measure === 'atOnce'
+        ? 'capacity at one time (同时容纳人数) not given'
+        : 'capacity (服务人数) not given';
+    return finding(rule, facility.id, { required, note });
   }
-  const pass = site.capacity >= required;
+  const pass = people >= required;
   return finding(rule, facility.id, {
     pass,
-    value: site.capacity,
+    value: people,
     required,
-    shortfall: pass ? 0 : required - site.capacity,
+    shortfall: pass ? 0 : required - people,
   });
 }
 

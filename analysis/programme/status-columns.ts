@@ -28,6 +28,7 @@ export const STATUS_COLUMNS: ReadonlyArray<readonly [string, string, string]> = 
   ]),
   ['upgraded', '增效提质', 'upgraded'],
   ['capacity', '服务人数', 'capacity'],
+  ['capacity_at_once', '同时容纳人数', 'capacity_at_once'],
   ['usable_area_m2', '使用面积', 'usable_area_m2'],
   ['functions', '服务功能', 'functions'],
   ['cost_yuan', '投资额', 'cost_yuan'],
@@ -75,6 +76,7 @@ const LIST_SPLIT = /[、;；,，|]/;
 /** Columns a baseline facility (no status) may fill. */
 const BASELINE_KEYS = [
   'capacity',
+  'capacity_at_once',
   'usable_area_m2',
   'functions',
   'designations',
@@ -197,6 +199,7 @@ export function rowFromValues(
   else if (!FALSE_WORDS.includes(upgraded)) report('upgraded', 'expected 是/否 or true/false');
   const optional = {
     capacity: number('capacity', true),
+    capacityAtOnce: number('capacity_at_once', true),
     usableAreaM2: number('usable_area_m2', false),
     functions: list(text('functions')),
     costYuan: number('cost_yuan', false),

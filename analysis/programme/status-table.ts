@@ -50,6 +50,7 @@ function cellOf(row: StatusRow, key: string, language: ColumnLanguage): string {
           : '否'
         : String(record.upgraded),
     capacity: record.capacity?.toString() ?? '',
+    capacity_at_once: record.capacityAtOnce?.toString() ?? '',
     usable_area_m2: record.usableAreaM2?.toString() ?? '',
     functions: join(record.functions),
     cost_yuan: record.costYuan?.toString() ?? '',

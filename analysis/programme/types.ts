@@ -1,4 +1,5 @@
 import type { FacilityProperties, FacilityType } from '../city/types.ts';
+import type { Bilingual, Citation as QuotedCitation } from '../standards/quote-check.ts';
 
 /**
  * Programme tracking: the yearly building programme of a civil-affairs office, as
@@ -36,6 +37,8 @@ export interface SiteProgramme {
   upgraded: boolean;
   /** People served (服务人数). */
   capacity?: number;
+  /** People the site holds at one time (同时容纳人数), e.g. 能同时容纳10人以上活动. */
+  capacityAtOnce?: number;
   usableAreaM2?: number;
   /** Functions offered (服务功能), e.g. 生活服务, 健康管理, 文体娱乐, 家庭支持. Absent = not listed. */
   functions?: string[];
@@ -60,13 +63,14 @@ export interface ProgrammeRegister<F extends FacilityProperties = FacilityProper
   sites: readonly SiteProgramme[];
 }
 
-export interface Citation {
-  document: string;
-  /** The clause's words (or a faithful summary when `verified` is false). */
-  clause: string;
-  /** False when the figure could not be checked against the document's text. */
-  verified: boolean;
-  note?: string;
+/**
+ * Cited like the standards profiles: a verbatim quote of a document of
+ * analysis/standards/documents.ts with its locator; `verified` is derived when the profile is
+ * read (the quote is found in the document's text), never taken from the file.
+ */
+export interface Citation extends QuotedCitation {
+  /** How the figure is read, when that needs saying (zh and en). */
+  note?: Bilingual;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -101,6 +105,8 @@ export interface MinAreaRule extends RuleBase {
 export interface MinCapacityRule extends RuleBase {
   kind: 'min_capacity';
   minPeople: number;
+  /** atOnce: people held at one time (同时容纳, capacityAtOnce); served: people served (服务人数). */
+  measure: 'atOnce' | 'served';
 }
 
 export interface FunctionsRule extends RuleBase {
@@ -161,8 +167,14 @@ export interface CostDefaults {
 export interface ProgrammeProfile {
   id: string;
   name: { zh: string; en: string };
-  document: { title: string; issuer?: string; year?: number; verified: boolean; note?: string };
+  /** The document the rules transcribe: an id of analysis/standards/documents.ts. */
+  document: { id: string; note?: Bilingual };
   roles: RoleMapping;
+  /**
+   * Roles a designation (认定) adds to a site whatever its type, e.g. a neighbourhood point
+   * recognised as a Jiaxing station (纳入嘉兴养老驿站建设任务) is a station too.
+   */
+  designationRoles: Record<string, string[]>;
   siteRules: SiteRule[];
   targets: Target[];
   subsidies: SubsidyRule[];

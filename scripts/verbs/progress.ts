@@ -120,7 +120,7 @@ export const verb: Verb = {
     console.log(progressTable(progress));
     const t = budget.total;
     console.log(
-      `budget: ${t.sites} project(s), cost ¥${t.costYuan}, subsidy ¥${t.subsidyYuan}, local ¥${t.localYuan}` +
+      `budget: ${t.sites} project(s), cost ¥${t.costYuan}, subsidy ¥${t.subsidyYuan} (committed ¥${t.subsidyCommittedYuan}, paid ¥${t.subsidyPaidYuan}), local ¥${t.localYuan}` +
         (t.sitesWithoutCost > 0 ? ` (${t.sitesWithoutCost} without a cost)` : ''),
     );
     console.log(
@@ -166,6 +166,8 @@ function budgetCsv(budget: BudgetEstimate): string {
       'cost_yuan',
       'cost_source',
       'subsidy_yuan',
+      'subsidy_committed_yuan',
+      'subsidy_paid_yuan',
       'subsidy_rules',
       'local_yuan',
     ],
@@ -180,6 +182,8 @@ function budgetCsv(budget: BudgetEstimate): string {
       s.costYuan,
       s.costSource,
       s.subsidyYuan,
+      s.subsidyCommittedYuan,
+      s.subsidyPaidYuan,
       s.subsidyRules.join(';'),
       s.localYuan,
     ]),
@@ -208,7 +212,7 @@ function findingsCsv(findings: SiteFinding[]): string {
       f.required,
       f.shortfall,
       f.severity,
-      `${f.citation.document}：${f.citation.clause}`,
+      `${f.citation.document} ${f.citation.locator}：“${f.citation.quote}”`,
       f.citation.verified,
       f.note,
     ]),

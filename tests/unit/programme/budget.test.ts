@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { estimateBudget, subsidyFor } from '../../../analysis/programme/budget.ts';
 import { programmeProfileFor } from '../../../analysis/programme/builtin.ts';
+import { rolesOf } from '../../../analysis/programme/register.ts';
 import type { SiteProgramme } from '../../../analysis/programme/types.ts';
-import { handMadeRegister, UNIT_IDS } from './register-fixture.ts';
+import { facility, handMadeRegister, UNIT_IDS } from './register-fixture.ts';
 
 const haining = programmeProfileFor('haining-2024');
 const site = (fields: Partial<SiteProgramme> = {}): SiteProgramme => ({
@@ -14,8 +15,15 @@ const site = (fields: Partial<SiteProgramme> = {}): SiteProgramme => ({
 });
 const center = (costYuan: number) =>
   subsidyFor({ roles: ['care_center'], site: site({ upgraded: true }) }, costYuan, haining);
-const point = (costYuan: number, designations?: string[]) =>
-  subsidyFor({ roles: ['neighbourhood_point'], site: site({ designations }) }, costYuan, haining);
+const point = (costYuan: number, designations?: string[]) => {
+  const record = site({ designations });
+  const roles = rolesOf(haining, facility('X', 'neighbourhood_point'), record);
+  return subsidyFor({ roles, site: record }, costYuan, haining);
+};
+const station = (costYuan: number) => {
+  const roles = rolesOf(haining, facility('X', 'care_post'), site());
+  return subsidyFor({ roles, site: site() }, costYuan, haining);
+};
 
 describe('Haining 2024 subsidy arithmetic (hand-computed)', () => {
   it('care-center upgrade: 50 % of the investment, at most ¥30,000', () => {
@@ -39,6 +47,8 @@ describe('Haining 2024 subsidy arithmetic (hand-computed)', () => {
       yuan: 20_000,
       rules: ['point-jiaxing-station'],
     });
+    // A 养老驿站 in the register (type care_post) is a station without a designation.
+    expect(station(50_000)).toEqual({ yuan: 20_000, rules: ['point-jiaxing-station'] });
   });
 
   it('never exceeds the cost unless the profile allows it', () => {
@@ -101,20 +111,28 @@ describe('estimateBudget on the hand-made register', () => {
       sitesWithoutCost: 0,
       costYuan: 95_000,
       subsidyYuan: 40_000,
+      subsidyCommittedYuan: 40_000,
+      subsidyPaidYuan: 40_000,
       localYuan: 55_000,
     });
+    // C3 20k + P3 20k accepted (paid); C4 30k reviewed and P4 8k built: committed, not paid.
     expect(budget.byYear['2025']).toEqual({
       sites: 4,
       sitesWithoutCost: 0,
       costYuan: 318_000,
       subsidyYuan: 78_000,
+      subsidyCommittedYuan: 78_000,
+      subsidyPaidYuan: 40_000,
       localYuan: 240_000,
     });
+    // P5 is only proposed: its ¥10,000 is neither committed nor paid.
     expect(budget.byYear['2026']).toEqual({
       sites: 1,
       sitesWithoutCost: 0,
       costYuan: 60_000,
       subsidyYuan: 10_000,
+      subsidyCommittedYuan: 0,
+      subsidyPaidYuan: 0,
       localYuan: 50_000,
     });
     expect(budget.total).toEqual({
@@ -122,6 +140,8 @@ describe('estimateBudget on the hand-made register', () => {
       sitesWithoutCost: 0,
       costYuan: 473_000,
       subsidyYuan: 128_000,
+      subsidyCommittedYuan: 118_000,
+      subsidyPaidYuan: 80_000,
       localYuan: 345_000,
     });
     expect(budget.byUnit.U1).toMatchObject({ sites: 2, costYuan: 95_000 });
@@ -155,6 +175,8 @@ describe('estimateBudget on the hand-made register', () => {
       sitesWithoutCost: 1,
       costYuan: 78_000,
       subsidyYuan: 48_000,
+      subsidyCommittedYuan: 48_000,
+      subsidyPaidYuan: 40_000,
       localYuan: 30_000,
     });
     expect(partial.sites.find((s) => s.siteId === 'C4')).toMatchObject({
@@ -162,5 +184,28 @@ describe('estimateBudget on the hand-made register', () => {
       costSource: 'unknown',
       subsidyYuan: null,
     });
+  });
+});
+
+describe('subsidy committed vs paid (paid only after 通过验收)', () => {
+  it('pays a project only once it is accepted, as of the year asked', () => {
+    const row = (asOf: number | undefined, id: string) =>
+      estimateBudget(handMadeRegister(), haining, { asOf }).sites.find((s) => s.siteId === id);
+    // P4 is built in 2025 but never accepted: owed, never paid.
+    expect(row(undefined, 'P4')).toMatchObject({
+      subsidyYuan: 8_000,
+      subsidyCommittedYuan: 8_000,
+      subsidyPaidYuan: 0,
+    });
+    // C3 is accepted in 2025: nothing is committed or paid at the end of 2024.
+    expect(row(2024, 'C3')).toMatchObject({ subsidyCommittedYuan: 0, subsidyPaidYuan: 0 });
+    expect(row(2025, 'C3')).toMatchObject({
+      subsidyCommittedYuan: 20_000,
+      subsidyPaidYuan: 20_000,
+    });
+    const at2024 = estimateBudget(handMadeRegister(), haining, { asOf: 2024 }).total;
+    expect(at2024).toMatchObject({ subsidyCommittedYuan: 40_000, subsidyPaidYuan: 40_000 });
+    const at2025 = estimateBudget(handMadeRegister(), haining, { asOf: 2025 }).total;
+    expect(at2025).toMatchObject({ subsidyCommittedYuan: 118_000, subsidyPaidYuan: 80_000 });
   });
 });

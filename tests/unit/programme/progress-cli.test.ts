@@ -97,10 +97,10 @@ describe('carecircle progress', () => {
       .trim()
       .split('\r\n');
     expect(budget[0]).toBe(
-      'site_id,name,type,upgraded,year,unit_id,area_m2,cost_yuan,cost_source,subsidy_yuan,subsidy_rules,local_yuan',
+      'site_id,name,type,upgraded,year,unit_id,area_m2,cost_yuan,cost_source,subsidy_yuan,subsidy_committed_yuan,subsidy_paid_yuan,subsidy_rules,local_yuan',
     );
     expect(budget[1]).toBe(
-      'C2,site C2,day_care,true,2024,U1,100,80000,entered,30000,center-upgrade,50000',
+      'C2,site C2,day_care,true,2024,U1,100,80000,entered,30000,30000,30000,center-upgrade,50000',
     );
     expect(budget).toHaveLength(8);
   });

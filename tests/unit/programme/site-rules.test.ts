@@ -50,16 +50,22 @@ const shared: Case[] = [
   {
     rule: 'point-capacity',
     facility: point({}),
-    site: { capacity: 10 },
+    site: { capacityAtOnce: 10 },
     expect: { pass: true, value: 10 },
   },
   {
     rule: 'point-capacity',
     facility: point({}),
-    site: { capacity: 9 },
+    site: { capacityAtOnce: 9, capacity: 300 },
     expect: { pass: false, value: 9, shortfall: 1 },
   },
-  { rule: 'point-capacity', facility: point({}), expect: { pass: null, severity: 'info' } },
+  // 能同时容纳10人以上: people served (服务人数) never stand in for people held at one time.
+  {
+    rule: 'point-capacity',
+    facility: point({}),
+    site: { capacity: 300 },
+    expect: { pass: null, severity: 'info', note: 'capacity at one time (同时容纳人数) not given' },
+  },
   {
     rule: 'station-floor-area',
     facility: station({ floorAreaM2: 60 }),
@@ -80,7 +86,7 @@ const shared: Case[] = [
     rule: 'station-functions',
     facility: station({}),
     site: { functions: ['家庭支持', '助浴'] },
-    expect: { pass: false, shortfall: 1, severity: 'warning' },
+    expect: { pass: false, shortfall: 1 },
   },
   {
     rule: 'station-functions',
@@ -104,6 +110,7 @@ const cases: Record<string, Case[]> = {
       expect: { pass: true },
     },
     { rule: 'station-floor', facility: station({ floorLevel: 1 }), expect: { pass: true } },
+    // 养老驿站…设置在建筑1-2层: no lift exception, unlike the point rule above.
     {
       rule: 'station-floor',
       facility: station({ floorLevel: 3, hasLift: true }),
@@ -174,18 +181,41 @@ describe('checkSiteRules over a register', () => {
       station({ id: 'S', floorAreaM2: 59 }),
     ];
     const findings = checkSiteRules(
-      { facilities, sites: [record('P', { capacity: 12 })] },
+      { facilities, sites: [record('P', { capacityAtOnce: 12 })] },
       profile,
     );
-    // Haining has no street-center rule; the point gets floor, area, capacity; the station 3 rules.
+    // Haining has no street-center rule; the point gets floor, area, capacity; the station (驿站,
+    // a neighbourhood point too) gets the point rules and its own three.
     expect(findings.map((f) => `${f.rule}:${f.siteId}:${f.pass}`)).toEqual([
       'point-floor:P:false',
       'point-usable-area:P:true',
       'point-capacity:P:true',
+      'point-floor:S:true',
+      'point-usable-area:S:true',
+      'point-capacity:S:null',
       'station-floor:S:true',
       'station-floor-area:S:false',
       'station-functions:S:null',
     ]);
-    expect(checkSiteRules({ facilities, sites: [] }, profile, { siteIds: ['S'] })).toHaveLength(3);
+    expect(checkSiteRules({ facilities, sites: [] }, profile, { siteIds: ['S'] })).toHaveLength(6);
+  });
+
+  it('applies the station rules to a point recognised as a Jiaxing station, and only to it', () => {
+    const profile = programmeProfileFor('haining-2024');
+    const facilities = [
+      point({ id: 'J', floorLevel: 3, hasLift: true, floorAreaM2: 40 }),
+      point({ id: 'Q', floorLevel: 3, hasLift: true, floorAreaM2: 40 }),
+    ];
+    const sites = [record('J', { designations: ['jiaxing_station'] }), record('Q')];
+    const result = checkSiteRules({ facilities, sites }, profile)
+      .filter((f) => f.rule.startsWith('station-floor') || f.rule === 'point-floor')
+      .map((f) => `${f.rule}:${f.siteId}:${f.pass}`);
+    // Floor 3 with a lift: fine for a point, not for a station; 40 m² < 60 m² for a station.
+    expect(result).toEqual([
+      'point-floor:J:true',
+      'station-floor:J:false',
+      'station-floor-area:J:false',
+      'point-floor:Q:true',
+    ]);
   });
 });
