@@ -15,6 +15,7 @@ const verbs: Record<string, () => Promise<{ verb: Verb }>> = {
   'graph-stats': () => import('./verbs/graph-stats.ts'),
   optimise: () => import('./verbs/optimise.ts'),
   batch: () => import('./verbs/batch.ts'),
+  profiles: () => import('./verbs/profiles.ts'),
 };
 
 function usage(): string {

@@ -20,6 +20,11 @@ const BUILT_IN: Record<string, unknown> = {
 
 export const BUILT_IN_PROFILE_IDS: string[] = Object.keys(BUILT_IN);
 
+/** The JSON of a built-in profile as shipped (for audits that must see the file as written). */
+export function builtInProfileData(id: string): unknown {
+  return BUILT_IN[id];
+}
+
 /** A built-in profile by id, validated (a broken built-in is a bug, reported all at once). */
 export function builtInProfile(id: string): StandardsProfile {
   const data = BUILT_IN[id];
