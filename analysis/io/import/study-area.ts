@@ -21,6 +21,9 @@ export interface StudyAreaOutcome {
   /** Rows whose point lies outside the study area (rejected, or kept when the user chose so). */
   outside: number;
   kept: boolean;
+  /** The study area and the WGS-84 points outside it, for a preview map. */
+  bbox: readonly [number, number, number, number];
+  outsidePoints: [number, number][];
 }
 
 const METRES_PER_DEGREE = 111_320;
@@ -72,11 +75,19 @@ export function checkStudyArea<T extends LocatedRow>(
       warnings.push({ ...note, reason: rowWarnings.keptOutside(area.marginM) });
     } else rejections.push({ ...note, reason: reasons.outsideStudyArea(area.marginM) });
   }
-  const outside = rejections.length + warnings.length;
+  const outsidePoints = rows
+    .filter((row) => !inStudyArea(area, row.lon, row.lat))
+    .map((row): [number, number] => [row.lon, row.lat]);
   return {
     inside,
     rejections,
     warnings,
-    outcome: { marginM: area.marginM, outside, kept: options.keepOutside },
+    outcome: {
+      marginM: area.marginM,
+      outside: outsidePoints.length,
+      kept: options.keepOutside,
+      bbox: area.bbox,
+      outsidePoints,
+    },
   };
 }

@@ -34,7 +34,11 @@ describe('study area', () => {
     });
     expect(report.collection.features.map((f) => f.properties.id)).toEqual(['A1', 'A2']);
     expect(report.counts).toMatchObject({ rows: 4, accepted: 2, rejected: 2 });
-    expect(report.studyArea).toEqual({ marginM: 1000, outside: 2, kept: false });
+    expect(report.studyArea).toMatchObject({ marginM: 1000, outside: 2, kept: false });
+    expect(report.studyArea?.outsidePoints).toEqual([
+      [12.5, 0.005],
+      [10.005, 2.3],
+    ]);
     expect(report.rejections.map((r) => [r.row, r.reason.code, r.value])).toEqual([
       [4, 'E_OUTSIDE_STUDY_AREA', '12.5, 0.005'],
       [5, 'E_OUTSIDE_STUDY_AREA', '10.005, 2.3'],
@@ -49,7 +53,7 @@ describe('study area', () => {
       keepOutsideStudyArea: true,
     });
     expect(report.counts).toMatchObject({ accepted: 4, rejected: 0 });
-    expect(report.studyArea).toEqual({ marginM: 1000, outside: 2, kept: true });
+    expect(report.studyArea).toMatchObject({ marginM: 1000, outside: 2, kept: true });
     expect(report.warnings.map((w) => [w.row, w.reason.code])).toEqual([
       [4, 'W_OUTSIDE_STUDY_AREA_KEPT'],
       [5, 'W_OUTSIDE_STUDY_AREA_KEPT'],

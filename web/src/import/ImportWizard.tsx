@@ -7,6 +7,7 @@ import {
   type ColumnMapping,
   withOverrides,
 } from '../../../analysis/io/import/guess-columns.ts';
+import { type StudyAreaOutcome, studyAreaOf } from '../../../analysis/io/import/study-area.ts';
 import type { FacilityImport } from '../../../analysis/io/import/validate-facilities.ts';
 import type { PopulationImport } from '../../../analysis/io/import/validate-population.ts';
 import type { CityData } from '../data/city-data.ts';
@@ -23,6 +24,7 @@ import { override } from './mapping-override.ts';
 import { type PopulationCells, populationCells } from './population-cells.ts';
 import { type AcceptedPreview, ResultStep } from './ResultStep.tsx';
 import { StepBar, type WizardStep } from './StepBar.tsx';
+import { StudyAreaChoice } from './StudyAreaChoice.tsx';
 
 export interface AppliedPopulation {
   fileName: string;
@@ -61,6 +63,8 @@ export function ImportWizard({
   const [crs, setCrs] = useState<Crs | null>(null);
   const [validated, setValidated] = useState<Validated | null>(null);
   const [mode, setMode] = useState<RegisterMode>('replace');
+  // Rows outside the study area are set aside unless the user keeps them explicitly.
+  const [keepOutside, setKeepOutside] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -115,7 +119,7 @@ export function ImportWizard({
   const hasPoints =
     mapping.lonlat !== undefined || (mapping.lon !== undefined && mapping.lat !== undefined);
 
-  const validate = async (chosen: Crs) => {
+  const validate = async (chosen: Crs, keep = keepOutside) => {
     if (read === null || file === null) return;
     const options = {
       crs: chosen,
@@ -123,8 +127,13 @@ export function ImportWizard({
       ...(defaultType === undefined ? {} : { defaultType }),
     };
     if (kind === 'facilities') {
+      const facilityOptions = {
+        ...options,
+        studyArea: studyAreaOf(city.manifest.bbox),
+        keepOutsideStudyArea: keep,
+      };
       const result = await run(() =>
-        analysisWorker().validateFacilityImport(read.table, mapping, options),
+        analysisWorker().validateFacilityImport(read.table, mapping, facilityOptions),
       );
       if (result !== null) setValidated({ kind, result });
     } else {
@@ -174,11 +183,14 @@ export function ImportWizard({
   const apply = () => {
     if (validated === null || file === null || crs === null) return;
     if (validated.kind === 'facilities') {
+      const { counts, studyArea } = validated.result;
       onApplyFacilities({
         fileName: file.name,
         mode,
         crs,
         features: validated.result.collection.features,
+        rejected: counts.rejected,
+        outsideStudyArea: studyArea === undefined || studyArea.kept ? 0 : studyArea.outside,
       });
     } else onApplyPopulation({ fileName: file.name, result: validated.cells });
     onClose();
@@ -254,6 +266,16 @@ export function ImportWizard({
       {step === 'crs' && suggestion !== null && (
         <CrsStep suggestion={suggestion} chosen={crs} onChoose={setCrs} example={example} />
       )}
+      {step === 'result' && validated?.kind === 'facilities' && crs !== null && (
+        <StudyAreaChoice
+          outcome={validated.result.studyArea ?? NOTHING_OUTSIDE}
+          busy={busy}
+          onKeep={(keep) => {
+            setKeepOutside(keep);
+            void validate(crs, keep);
+          }}
+        />
+      )}
       {step === 'result' && validated !== null && crs !== null && (
         <ResultStep
           counts={validated.result.counts}
@@ -268,6 +290,14 @@ export function ImportWizard({
     </Dialog>
   );
 }
+
+const NOTHING_OUTSIDE = {
+  marginM: 0,
+  outside: 0,
+  kept: false,
+  bbox: [0, 0, 0, 0],
+  outsidePoints: [],
+} as const satisfies StudyAreaOutcome;
 
 function previews(validated: Validated): AcceptedPreview[] {
   if (validated.kind === 'facilities') {

@@ -11,6 +11,9 @@ export interface ImportedRegister {
   mode: RegisterMode;
   crs: Crs;
   features: ImportedFeature[];
+  /** Rows of the file that were not imported, and how many of them lay outside the study area. */
+  rejected: number;
+  outsideStudyArea: number;
 }
 
 export interface RegisterView {

@@ -22,6 +22,7 @@ import {
   validateFacilities,
   validatePopulation,
 } from '../../../analysis/io/import/index.ts';
+import type { StudyArea } from '../../../analysis/io/import/study-area.ts';
 import { readOsm } from '../../../analysis/io/osm/read-osm.ts';
 
 /**
@@ -51,6 +52,9 @@ export interface ValidateImportOptions {
   crs: Crs;
   defaultType?: FacilityType;
   fileName?: string;
+  /** Facilities only: the city's study area, and whether rows outside it are kept. */
+  studyArea?: StudyArea;
+  keepOutsideStudyArea?: boolean;
 }
 
 export interface BuiltCityFiles {

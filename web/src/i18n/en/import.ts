@@ -103,6 +103,15 @@ export const importEn = {
   'import.result.source': 'As in the file ({crs})',
   'import.result.wgs84': 'WGS-84',
   'import.result.more': '{n} more rows not listed',
+  'import.study.heading': 'Rows outside the study area',
+  'import.study.outside':
+    '{n} rows lie outside the study area (the road network extent plus {m} m): they may belong to another city or have wrong coordinates. They are not imported by default and are listed with the rejected rows.',
+  'import.study.keptNote':
+    'These {n} rows outside the study area are kept as you chose; they count in per-capita area and every other figure.',
+  'import.study.keep': 'Keep these rows anyway',
+  'import.study.preview': 'Where they are: the box is the study area, red dots are rows outside it',
+  'import.study.inside': 'study area',
+  'import.study.outsideLegend': 'outside',
   'import.result.mode': 'Apply to the facility register',
   'import.mode.replace': 'Replace the register',
   'import.mode.replaceNote':
