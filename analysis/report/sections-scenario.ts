@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../coverage/analyse-city.ts';
 import type { Finding } from '../coverage/types.ts';
+import { describeNetworkModification } from '../siting/scenario-network.ts';
 import type { Modification } from '../siting/scenario-types.ts';
 import { cityCoverage, findingKey, type ReportContext } from './context.ts';
 import { formatFixed, formatInt, formatShare, formatSharePoints, formatSigned } from './format.ts';
@@ -48,6 +49,10 @@ export function describeModification(ctx: ReportContext, m: Modification): strin
       return s.profile(m.profile);
     case 'set-travel-profile':
       return s.travel(m.travel);
+    case 'add-link':
+    case 'close-link':
+    case 'set-barrier':
+      return describeNetworkModification(m, ctx.lang);
   }
 }
 

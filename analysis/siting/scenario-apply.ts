@@ -22,6 +22,8 @@ export function applyScenario(
 function applyOne(byId: Map<string, SiteFacility>, m: Modification, index: number): void {
   if (m.kind === 'set-walking-speed' || m.kind === 'set-profile') return;
   if (m.kind === 'set-travel-profile') return;
+  // Street-network edits change the graph a scenario routes on, not the register.
+  if (m.kind === 'add-link' || m.kind === 'close-link' || m.kind === 'set-barrier') return;
   if (m.kind === 'add-site') {
     if (byId.has(m.id)) fail('E_DUPLICATE_SITE', `site id "${m.id}" already exists`, index);
     byId.set(m.id, {

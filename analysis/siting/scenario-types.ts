@@ -1,4 +1,6 @@
 import type { FacilityProperties, FacilityType } from '../city/types.ts';
+import type { LinkKind } from '../graph/edits/types.ts';
+import type { NetworkProfile } from '../graph/types.ts';
 import type { SiteProgramme } from '../programme/types.ts';
 import { TRAVEL_PROFILES, type TravelProfileName, WALK_SPEED_RANGE } from '../routing/profiles.ts';
 
@@ -8,7 +10,11 @@ import { TRAVEL_PROFILES, type TravelProfileName, WALK_SPEED_RANGE } from '../ro
  * undone (undo = drop the last modification).
  */
 export const SCENARIO_FORMAT = 'carecircle-scenario';
-export const SCENARIO_VERSION = 1;
+/** Version written by this build: 2 adds street-network edits (add-link, close-link, set-barrier). */
+export const SCENARIO_VERSION = 2;
+/** Versions read: a version 1 file (sites and settings only) loads unchanged. */
+export const SCENARIO_VERSIONS = [1, 2] as const;
+export type ScenarioVersion = (typeof SCENARIO_VERSIONS)[number];
 
 import { FACILITY_TYPES } from '../vocabulary.ts';
 
@@ -79,6 +85,60 @@ export interface SetTravelProfile {
   travel: TravelProfileName;
 }
 
+/** WGS-84 [lon, lat]. */
+export type LonLat = [number, number];
+
+/**
+ * A new walkable (or rideable) link between two points, each snapped to the network it serves:
+ * a compound's second gate, a passage through a block, a footbridge, a crossing. Its length is
+ * the straight distance between the snapped ends times `detourFactor` (default 1).
+ */
+export interface AddLink {
+  kind: 'add-link';
+  id: string;
+  linkType: LinkKind;
+  from: LonLat;
+  to: LonLat;
+  /** Networks the link serves, e.g. ['walk'] for a pedestrian gate. */
+  networks: NetworkProfile[];
+  detourFactor?: number;
+  /** Building cost in yuan, when known (compared per elder newly covered). */
+  costYuan?: number;
+  name?: string;
+}
+
+/**
+ * An existing road stretch made impassable for the networks listed (works, a locked gate, a
+ * street turned car-free closes it for drive only). Identified by coordinates, not graph ids, so
+ * a scenario survives a rebuilt graph: `at` = a point on it (the whole stretch between the two
+ * junctions around that point closes), or `from` and `to` = its two ends (the stretch between
+ * them, which must not pass a junction).
+ */
+export interface CloseLink {
+  kind: 'close-link';
+  id: string;
+  networks: NetworkProfile[];
+  at?: LonLat;
+  from?: LonLat;
+  to?: LonLat;
+}
+
+export type BarrierRule = 'honour' | 'ignore';
+
+/**
+ * Whether mapped barriers (gates, bollards on nodes) and access=private ways block the networks
+ * listed. The graphs are built honouring access=private and ignoring node barriers; the other
+ * choices need barrier data the graph files do not hold and are reported as not evaluable.
+ */
+export interface SetBarrier {
+  kind: 'set-barrier';
+  networks: NetworkProfile[];
+  barriers: BarrierRule;
+  privateAccess: BarrierRule;
+}
+
+export type NetworkModification = AddLink | CloseLink | SetBarrier;
+
 export const SCENARIO_TRAVEL_PROFILES: readonly TravelProfileName[] = TRAVEL_PROFILES;
 
 export type Modification =
@@ -89,7 +149,8 @@ export type Modification =
   | CloseSite
   | SetWalkingSpeed
   | SetProfile
-  | SetTravelProfile;
+  | SetTravelProfile
+  | NetworkModification;
 
 export type ModificationKind = Modification['kind'];
 
@@ -102,7 +163,7 @@ export interface ScenarioBaseline {
 
 export interface Scenario {
   format: typeof SCENARIO_FORMAT;
-  version: typeof SCENARIO_VERSION;
+  version: ScenarioVersion;
   name?: string;
   baseline: ScenarioBaseline;
   modifications: Modification[];

@@ -1,5 +1,6 @@
 import type { FacilityType } from '../city/types.ts';
 import { InputError } from '../errors.ts';
+import { NETWORK_KINDS, validateNetworkModification } from './scenario-network.ts';
 import { validateScenarioProgramme } from './scenario-programme.ts';
 import {
   FACILITY_TYPES,
@@ -7,7 +8,7 @@ import {
   type ModificationKind,
   SCENARIO_FORMAT,
   SCENARIO_TRAVEL_PROFILES,
-  SCENARIO_VERSION,
+  SCENARIO_VERSIONS,
   type Scenario,
   WALKING_SPEED_RANGE_MPS,
 } from './scenario-types.ts';
@@ -35,6 +36,7 @@ const KINDS: readonly ModificationKind[] = [
   'set-walking-speed',
   'set-profile',
   'set-travel-profile',
+  ...NETWORK_KINDS,
 ];
 
 type Json = Record<string, unknown>;
@@ -61,7 +63,7 @@ export function validateScenario(
   if (json.format !== SCENARIO_FORMAT) {
     report('E_SCENARIO_FORMAT', 'format', `format must be "${SCENARIO_FORMAT}"`);
   }
-  if (json.version !== SCENARIO_VERSION) {
+  if (!(SCENARIO_VERSIONS as readonly unknown[]).includes(json.version)) {
     report('E_SCENARIO_VERSION', 'version', `unsupported version ${String(json.version)}`);
   }
   if (json.name !== undefined && typeof json.name !== 'string') {
@@ -90,6 +92,7 @@ export function validateScenario(
   }
   const live = new Set(baselineFacilities.map((f) => f.id));
   const closed = new Set<string>();
+  const linkIds = new Set<string>();
   json.modifications.forEach((raw: unknown, index: number) => {
     const at = `modifications[${index}]`;
     if (!isObject(raw)) {
@@ -102,6 +105,13 @@ export function validateScenario(
       return;
     }
     const check = new FieldChecker(raw, at, report);
+    if ((NETWORK_KINDS as readonly string[]).includes(kind)) {
+      if (json.version === 1) {
+        report('E_SCENARIO_VERSION', `${at}.kind`, `${kind} needs scenario version 2`);
+      }
+      validateNetworkModification(raw, at, report, linkIds, options.bbox);
+      return;
+    }
     if (kind === 'set-walking-speed') {
       const [low, high] = WALKING_SPEED_RANGE_MPS;
       check.number('mps', { min: low, max: high });

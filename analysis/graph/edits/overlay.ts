@@ -151,3 +151,19 @@ export function overlayNodeLonLat(overlay: NetworkOverlay, node: number): [numbe
 export function emptySpec(): NetworkEditSpec {
   return { links: [], closedEdges: [] };
 }
+
+/**
+ * Elements in one overlay and not the other (by key): what a live update must account for
+ * when the scenario's network goes from `before` to `after` (null: the baseline).
+ */
+export function changedElements(
+  before: NetworkOverlay | null,
+  after: NetworkOverlay | null,
+): OverlayElement[] {
+  const keysBefore = new Set(before?.elements.map((e) => e.key) ?? []);
+  const keysAfter = new Set(after?.elements.map((e) => e.key) ?? []);
+  return [
+    ...(before?.elements.filter((e) => !keysAfter.has(e.key)) ?? []),
+    ...(after?.elements.filter((e) => !keysBefore.has(e.key)) ?? []),
+  ];
+}

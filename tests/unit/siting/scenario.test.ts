@@ -110,7 +110,7 @@ describe('validateScenario', () => {
   it('lists every problem at once, each with a path', () => {
     const json = {
       format: 'carecircle-scenario',
-      version: 2,
+      version: 99,
       baseline: { city: 'x' },
       modifications: [
         {

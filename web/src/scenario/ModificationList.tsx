@@ -1,8 +1,12 @@
+import { describeNetworkModification } from '../../../analysis/siting/scenario-network.ts';
 import type { Modification } from '../../../analysis/siting/scenario-types.ts';
 import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
 
 /** One line per modification, in order (the scenario is replayed in this order). */
-export function describeModification(m: Modification, { t }: Pick<I18n, 't'>): string {
+export function describeModification(
+  m: Modification,
+  { t, locale }: Pick<I18n, 't' | 'locale'>,
+): string {
   switch (m.kind) {
     case 'add-site':
       return t('scenario.mod.add', {
@@ -24,6 +28,10 @@ export function describeModification(m: Modification, { t }: Pick<I18n, 't'>): s
       return t('scenario.mod.profile', { profile: m.profile });
     case 'set-travel-profile':
       return t('scenario.mod.travel', { travel: t(`travel.${m.travel}`) });
+    case 'add-link':
+    case 'close-link':
+    case 'set-barrier':
+      return describeNetworkModification(m, locale === 'en' ? 'en' : 'zh');
   }
 }
 
