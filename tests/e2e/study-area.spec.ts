@@ -63,11 +63,13 @@ test("a register mixing two cities keeps only this city's rows unless the user k
   await page.screenshot({ path: info.outputPath('study-area-zh.png') });
 
   // Kept only by an explicit choice, and set aside again when the choice is undone.
-  await page.getByTestId('import-keep-outside').check();
+  await page.getByTestId('import-keep-outside').click(); // re-checks the file in the worker
   await expect(page.getByTestId('import-accepted')).toHaveText(String(own + far));
   await expect(page.getByTestId('import-rejected')).toHaveText('0');
-  await page.getByTestId('import-keep-outside').uncheck();
+  await expect(page.getByTestId('import-keep-outside')).toBeChecked();
+  await page.getByTestId('import-keep-outside').click();
   await expect(page.getByTestId('import-accepted')).toHaveText(String(own));
+  await expect(page.getByTestId('import-keep-outside')).not.toBeChecked();
 
   // Applied: the map holds this city's sites only.
   await page.getByTestId('import-mode-replace').check();

@@ -38,6 +38,11 @@ export const analysisEn = {
   'analysis.results.evaluated': 'Evaluated',
   'analysis.results.passed': 'Passed',
   'analysis.results.failed': 'Failed',
+  'analysis.results.radiusTypes':
+    "Counts facilities of every type in the register; a standard's clause counts only the types it names (see the findings), so the two figures may differ.",
+  'analysis.results.notEvaluable': 'Not evaluable',
+  'analysis.results.findingsSentence':
+    '{total} checks: {failed} fail, {notEvaluable} cannot be evaluated for lack of data.',
   'analysis.results.area': 'Facility floor area {value} m² per resident ({total} m² in total)',
   'analysis.results.population': 'Residents {residents}, aged 60+ {elders} ({share})',
   'analysis.chart.coverage': 'Coverage by threshold',

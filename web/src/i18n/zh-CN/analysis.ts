@@ -34,9 +34,14 @@ export const analysisZh = {
   'analysis.results.detour': '绕行受限设施',
   'analysis.results.detourNote': '路网可达不足圆内 {share}',
   'analysis.results.findings': '标准核查结果',
-  'analysis.results.evaluated': '核查项',
+  'analysis.results.evaluated': '可评估项',
   'analysis.results.passed': '达标',
   'analysis.results.failed': '未达标',
+  'analysis.results.radiusTypes':
+    '计入名录中全部类型的设施；标准条款只计条款所列的设施类型（见核查明细），两者数值可能不同。',
+  'analysis.results.notEvaluable': '无法评估',
+  'analysis.results.findingsSentence':
+    '共 {total} 项核查：{failed} 项未达标，{notEvaluable} 项因缺少数据无法评估。',
   'analysis.results.area': '人均设施建筑面积 {value} 平方米/人（合计 {total} 平方米）',
   'analysis.results.population': '常住人口 {residents} 人，60岁及以上 {elders} 人（{share}）',
   'analysis.chart.coverage': '各时间阈值覆盖率',

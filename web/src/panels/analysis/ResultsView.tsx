@@ -96,10 +96,20 @@ export function ResultsView(props: ResultsViewProps) {
             testId="result-detour"
           />
         </div>
+        <p className="panel-note" data-testid="result-radius-types">
+          {t('analysis.results.radiusTypes')}
+        </p>
       </section>
       <section>
         <h3 className="section-title">{t('analysis.results.findings')}</h3>
-        <div className="stat-grid stat-grid-3">
+        <p className="panel-note" data-testid="result-findings-sentence">
+          {t('analysis.results.findingsSentence', {
+            total: formatNumber(fs.total),
+            failed: formatNumber(fs.failed),
+            notEvaluable: formatNumber(fs.notEvaluable),
+          })}
+        </p>
+        <div className="stat-grid stat-grid-4">
           <Card label={t('analysis.results.evaluated')} value={formatNumber(fs.evaluated)} />
           <Card
             label={t('analysis.results.passed')}
@@ -112,6 +122,11 @@ export function ResultsView(props: ResultsViewProps) {
             value={formatNumber(fs.failed)}
             tone="bad"
             testId="result-failed"
+          />
+          <Card
+            label={t('analysis.results.notEvaluable')}
+            value={formatNumber(fs.notEvaluable)}
+            testId="result-not-evaluable"
           />
         </div>
         <p className="panel-note">
