@@ -26,9 +26,16 @@ export interface ImportedFacilityProperties extends FacilityProperties {
   crs: Crs;
   /** Fields absent or empty in the file that got a default: id → "row-N", floorAreaM2 → 0, beds → 0, floorLevel → 1. */
   defaulted?: (keyof FacilityProperties)[];
+  /**
+   * Fields the file leaves empty (or has no column for): not known. The number in the field is a
+   * placeholder the city format requires, never data; the row carries W_UNKNOWN_VALUE.
+   */
+  unknown?: UnknownField[];
   /** Every unmapped column, verbatim (programme status, year, dates, remarks...). */
   extra: Record<string, string>;
 }
+
+export type UnknownField = 'floorAreaM2' | 'beds' | 'floorLevel';
 
 export interface FacilityFeature {
   type: 'Feature';
