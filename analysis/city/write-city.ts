@@ -16,6 +16,7 @@ import {
   type PopulationAssumptions,
   type PopulationCell,
 } from './model-population.ts';
+import { checkOsmExtent } from './osm-extent.ts';
 import {
   type FacilityFeature,
   facilitiesFromCsv,
@@ -82,6 +83,8 @@ function pad([w, s, e, n]: BBox): BBox {
 export function buildCity(input: CityInputs, options: CityOptions = {}): BuiltCity {
   const { osm } = input;
   const osmFile = baseName(input.osmFile);
+  // Before anything that scales with the extent (graphs, buildings, H3 fills).
+  checkOsmExtent(osm, input.osmFile);
   const roads = extractRoads(osm);
   if (roads.length === 0) {
     throw new InputError(

@@ -72,6 +72,9 @@ export function parsePbf(bytes: Uint8Array, file: string): OsmData {
       else if (header.type === 'OSMData') readPrimitiveBlock(content, osm);
       // Unknown blob types are skipped, as the format asks.
     } catch (error) {
+      // Element readers do not know the file; their errors get it here.
+      if (error instanceof InputError && error.location.file === undefined)
+        throw new InputError(error.code, error.message, { file });
       if (error instanceof InputError) throw error;
       throw bad(file, `blob ${blobIndex} is malformed (${(error as Error).message})`);
     }

@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InputError } from '../../errors.ts';
+import { setNode } from './set-node.ts';
 import type { OsmData, OsmRelationMember, OsmTags } from './types.ts';
 
 /**
@@ -104,7 +105,11 @@ export function parseXml(bytes: Uint8Array, file: string): OsmData {
   parser.on('closetag', (tag) => {
     if (!current || tag.name !== current.kind) return;
     if (current.kind === 'node') {
-      osm.nodes.set(current.id, { lon: current.lon, lat: current.lat });
+      setNode(osm, current.id, current.lon, current.lat, () => ({
+        file,
+        row: parser.line,
+        column: String(parser.column + 1),
+      }));
       if (Object.keys(current.tags).length > 0) osm.nodeTags.set(current.id, current.tags);
     } else if (current.kind === 'way') {
       osm.ways.push({ id: current.id, refs: current.refs, tags: current.tags });
@@ -114,14 +119,43 @@ export function parseXml(bytes: Uint8Array, file: string): OsmData {
     current = undefined;
   });
 
-  const decoder = new TextDecoder('utf-8');
+  const decoder = declaredDecoder(bytes, file);
   for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
     const chunk = bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length));
-    parser.write(decoder.decode(chunk, { stream: at + CHUNK_BYTES < bytes.length }));
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: at + CHUNK_BYTES < bytes.length });
+    } catch {
+      throw new InputError(
+        'E_ENCODING',
+        `the text is not valid ${decoder.encoding} (near byte ${at}); declare its encoding in <?xml … encoding="…"?>; 文件编码错误`,
+        { file },
+      );
+    }
+    parser.write(text);
   }
   parser.close();
   if (!sawRoot) throw new InputError('E_NOT_OSM', 'not an OSM file: no <osm> element', { file });
   return osm;
+}
+
+/**
+ * The decoder the XML declaration asks for (UTF-8 when it names none), strict: a byte that is not
+ * valid in it is an error, never a silent U+FFFD in a street or facility name.
+ */
+function declaredDecoder(bytes: Uint8Array, file: string): TextDecoder {
+  const head = String.fromCharCode(...bytes.subarray(0, 200));
+  const label =
+    /^(?:\uFEFF|\xEF\xBB\xBF)?\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+      head,
+    )?.[1];
+  try {
+    return new TextDecoder(label ?? 'utf-8', { fatal: true });
+  } catch {
+    throw new InputError('E_ENCODING', `unsupported XML encoding "${label}"; 不支持的编码`, {
+      file,
+    });
+  }
 }
 
 /** saxes prefixes "file:line:column: "; the InputError location already says where. */

@@ -1,4 +1,5 @@
 import type { PbfReader } from 'pbf';
+import { setNode } from './set-node.ts';
 import type { OsmData, OsmRelationMember, OsmTags } from './types.ts';
 
 /**
@@ -45,10 +46,13 @@ export function readDenseNodes(pbf: PbfReader, end: number, ctx: BlockContext, o
     id += ids[i];
     lat += lats[i];
     lon += lons[i];
-    osm.nodes.set(id, {
-      lon: toDegrees(ctx.lonOffset, ctx.granularity, lon),
-      lat: toDegrees(ctx.latOffset, ctx.granularity, lat),
-    });
+    setNode(
+      osm,
+      id,
+      toDegrees(ctx.lonOffset, ctx.granularity, lon),
+      toDegrees(ctx.latOffset, ctx.granularity, lat),
+      () => ({}),
+    );
     // keys_vals: (key, value)* 0 per node; absent entirely when no node in the block has tags.
     if (kv >= keysVals.length) continue;
     let tags: OsmTags | undefined;
@@ -75,10 +79,13 @@ export function readNode(pbf: PbfReader, end: number, ctx: BlockContext, osm: Os
     else if (field === 8) lat = pbf.readSVarint();
     else if (field === 9) lon = pbf.readSVarint();
   }
-  osm.nodes.set(id, {
-    lon: toDegrees(ctx.lonOffset, ctx.granularity, lon),
-    lat: toDegrees(ctx.latOffset, ctx.granularity, lat),
-  });
+  setNode(
+    osm,
+    id,
+    toDegrees(ctx.lonOffset, ctx.granularity, lon),
+    toDegrees(ctx.latOffset, ctx.granularity, lat),
+    () => ({}),
+  );
   if (keys.length > 0) osm.nodeTags.set(id, tagsFrom(keys, vals, ctx.strings));
 }
 
