@@ -1,17 +1,19 @@
 /// <reference path="./shpjs.d.ts" />
-import { unzipSync } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
 import { InputError } from '../../errors.ts';
 import { type FeatureLike, featuresToTable } from './features-table.ts';
 import type { RawTable } from './types.ts';
+import { unzipCapped } from './unzip-capped.ts';
 
 export interface ReadShapefileOptions {
   fileName?: string;
   /** Layer (the .shp base name) when the zip holds several. */
   layer?: string;
+  /** Stop inflating past this many bytes (default 128 MB: far beyond any register's .shp + .dbf). */
+  maxInflatedBytes?: number;
 }
 
-const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+export const MAX_SHAPEFILE_INFLATED_BYTES = 128 * 1024 * 1024;
 
 /**
  * Reads a zipped Shapefile. The .prj is honoured (shpjs reprojects to WGS-84 with proj4), the
@@ -22,18 +24,14 @@ export function readShapefileZip(bytes: Uint8Array, options: ReadShapefileOption
   const location = options.fileName === undefined ? {} : { file: options.fileName };
   let files: Record<string, Uint8Array>;
   try {
-    let total = 0;
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        total += f.originalSize;
-        return (
-          !f.name.includes('__MACOSX') &&
-          /\.(shp|dbf|prj|cpg)$/i.test(f.name) &&
-          total < MAX_UNZIPPED_BYTES
-        );
-      },
-    });
+    files = unzipCapped(
+      bytes,
+      (name) => !name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(name),
+      options.maxInflatedBytes ?? MAX_SHAPEFILE_INFLATED_BYTES,
+      location,
+    );
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(
       'E_BAD_ZIP',
       `not a readable zip (${(error as Error).message}); 压缩包损坏`,
@@ -84,10 +82,12 @@ export function readShapefileZip(bytes: Uint8Array, options: ReadShapefileOption
       location,
     );
   }
-  const features: FeatureLike[] = geometries.map((geometry, i) => ({
-    geometry,
-    properties: attributes[i] ?? {},
-  }));
+  // A .shp cut short has fewer shapes than the .dbf has records: those rows are reported as
+  // missing their geometry, never dropped.
+  const features: FeatureLike[] = Array.from(
+    { length: Math.max(geometries.length, attributes.length) },
+    (_, i) => ({ geometry: geometries[i] ?? null, properties: attributes[i] ?? {} }),
+  );
   const table = featuresToTable(features, {
     format: 'shapefile',
     encoding: encoding.label,
@@ -95,6 +95,10 @@ export function readShapefileZip(bytes: Uint8Array, options: ReadShapefileOption
     sheetNames: layers.map(baseName),
     sheet: baseName(layer),
   });
+  if (dbf === undefined)
+    table.warnings.push(
+      `no ${baseName(layer)}.dbf: the layer has no attributes (缺少 .dbf 属性表)`,
+    );
   if (prjText === undefined)
     table.warnings.push('no .prj: coordinates taken as longitude/latitude (无 .prj 文件)');
   return table;

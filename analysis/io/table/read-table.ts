@@ -5,6 +5,7 @@ import { readGeoJson } from './read-geojson.ts';
 import { readShapefileZip } from './read-shapefile.ts';
 import { readXlsx } from './read-xlsx.ts';
 import type { RawTable, SourceFormat } from './types.ts';
+import { unzipCapped } from './unzip-capped.ts';
 
 export interface ReadTableOptions {
   /** Used for messages, CRS hints and as a format hint (the bytes decide in the end). */
@@ -15,7 +16,11 @@ export interface ReadTableOptions {
   headerRow?: number;
   /** Refuse larger inputs before parsing (default 200 MB). */
   maxBytes?: number;
+  /** Stop inflating a zipped input past this many bytes (default: 512 MB for XLSX, 128 MB for Shapefile). */
+  maxInflatedBytes?: number;
 }
+
+const MAX_XLSX_INFLATED_BYTES = 512 * 1024 * 1024;
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -43,9 +48,31 @@ export async function readTable(
   const format = sniffFormat(bytes, options.fileName);
   switch (format) {
     case 'xlsx':
+      // Inflated and counted (not kept) first: the workbook reader would inflate a bomb whole.
+      try {
+        unzipCapped(
+          bytes,
+          () => 'count',
+          options.maxInflatedBytes ?? MAX_XLSX_INFLATED_BYTES,
+          location,
+        );
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        throw new InputError(
+          'E_BAD_XLSX',
+          `not a readable .xlsx workbook (${(error as Error).message}); 无法读取 Excel 文件`,
+          location,
+        );
+      }
       return readXlsx(bytes, { ...options });
     case 'shapefile':
-      return readShapefileZip(bytes, { fileName: options.fileName, layer: options.sheet });
+      return readShapefileZip(bytes, {
+        fileName: options.fileName,
+        layer: options.sheet,
+        ...(options.maxInflatedBytes === undefined
+          ? {}
+          : { maxInflatedBytes: options.maxInflatedBytes }),
+      });
     case 'geojson':
       return readGeoJson(bytes, { fileName: options.fileName });
     case 'csv':
