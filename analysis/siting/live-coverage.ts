@@ -1,5 +1,7 @@
 import { cityCells } from '../coverage/city-cells.ts';
 import type { CityInput } from '../coverage/types.ts';
+import { OverlaySurface } from '../graph/edits/overlay-surface.ts';
+import type { NetworkOverlay, OverlayElement } from '../graph/edits/types.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
 import {
@@ -42,6 +44,8 @@ export interface LiveCoverageOptions {
   /** Links over input.cells (reuse across sessions: they depend on graph and cells only). */
   links?: CellLinks;
   maxSnapM?: number;
+  /** The edited street network to route on (analysis/graph/edits); absent = the baseline. */
+  overlay?: NetworkOverlay | null;
 }
 
 export interface LiveNumbers {
@@ -59,7 +63,13 @@ export class LiveCoverage {
   private readonly profile: TravelProfile;
   private readonly maxCost: number;
   private readonly engine: SurfaceEngine;
+  /** Routes instead of `engine` once the network is edited. */
+  private overlayEngine: OverlaySurface | null = null;
   private readonly sites = new Map<string, LiveSite>();
+  /** Per site: the baseline nodes its last search reached within the largest threshold. */
+  private readonly reached = new Map<string, Uint32Array>();
+  /** Per site: the edge it snaps onto on the baseline and on the current network. */
+  private readonly snapEdges = new Map<string, number[]>();
   private readonly cells: Int32Array;
   private readonly minutes: Float64Array;
 
@@ -91,6 +101,7 @@ export class LiveCoverage {
     this.engine = surfaceEngine(this.links);
     this.cells = new Int32Array(h3.length);
     this.minutes = new Float64Array(h3.length);
+    if (options.overlay) this.routeOn(options.overlay);
     for (const site of sites) this.addSite(site);
     this.state.drainChangedCells();
   }
@@ -101,12 +112,18 @@ export class LiveCoverage {
    * reused by the next call.
    */
   route(site: LiveSite): IndexedReach {
-    const { snapped } = snapOrigins(this.graph, [site], this.links.maxSnapM);
+    const { snapped: onBaseline } = snapOrigins(this.graph, [site], this.links.maxSnapM);
+    const baselineEdge = onBaseline[0]?.snap.edge ?? -1;
+    // On an edited network a site whose street is closed joins the nearest open one.
+    const snapped = this.overlayEngine ? this.overlayEngine.snap([site]).snapped : onBaseline;
     if (snapped.length === 0) {
+      this.reached.set(site.id, new Uint32Array(0));
+      this.snapEdges.set(site.id, [baselineEdge]);
       return { cells: this.cells.subarray(0, 0), minutes: this.minutes.subarray(0, 0) };
     }
-    const engine = this.engine;
+    const engine = this.overlayEngine ?? this.engine;
     engine.compute(snapped, this.profile, this.maxCost);
+    this.remember(site.id, [baselineEdge, snapped[0].snap.edge], engine.search);
     let n = 0;
     for (let k = 0; k < engine.touchedCellCount; k++) {
       const c = engine.touchedCells[k];
@@ -117,6 +134,82 @@ export class LiveCoverage {
       }
     }
     return { cells: this.cells.subarray(0, n), minutes: this.minutes.subarray(0, n) };
+  }
+
+  /** Routes on an edited network from now on (sites already routed keep their reach). */
+  private routeOn(overlay: NetworkOverlay | null): void {
+    if (overlay === null) {
+      this.overlayEngine = null;
+      return;
+    }
+    this.overlayEngine ??= new OverlaySurface(this.links);
+    this.overlayEngine.setOverlay(overlay);
+  }
+
+  private remember(id: string, edges: number[], search: OverlaySurface['search']): void {
+    const n = this.graph.nodeCount;
+    const nodes = new Uint32Array(search.touchedCount);
+    let count = 0;
+    for (let k = 0; k < search.touchedCount; k++) {
+      const node = search.touched[k];
+      if (node < n) nodes[count++] = node;
+    }
+    this.reached.set(id, nodes.slice(0, count));
+    this.snapEdges.set(id, edges);
+  }
+
+  /**
+   * Sites whose reach a change of network elements (links added or dropped, edges closed or
+   * reopened) can alter. The rule: a route can only start using a new element, or lose one it
+   * used, by first arriving at one of the element's baseline end nodes on the network as it was;
+   * so a site whose last search did not reach any of those nodes within the largest threshold
+   * keeps exactly its reach. A site snapped (on the baseline or now) onto an edge the element
+   * splits or closes is redone too: it reaches inner positions along its own edge, or must
+   * join another street.
+   */
+  affectedBy(elements: readonly OverlayElement[]): string[] {
+    if (elements.length === 0) return [];
+    const nodes = new Set<number>();
+    const edges = new Set<number>();
+    for (const element of elements) {
+      for (const node of element.nodes) nodes.add(node);
+      for (const edge of element.edges) edges.add(edge);
+    }
+    const out: string[] = [];
+    for (const id of this.sites.keys()) {
+      if ((this.snapEdges.get(id) ?? []).some((e) => edges.has(e))) {
+        out.push(id);
+        continue;
+      }
+      const reached = this.reached.get(id) ?? new Uint32Array(0);
+      for (let k = 0; k < reached.length; k++) {
+        if (nodes.has(reached[k])) {
+          out.push(id);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Switches to another edited network (null: the baseline) and reroutes only the sites the
+   * changed elements can affect (affectedBy), except those in `skip` (the caller reroutes or
+   * drops them next). Returns the ids rerouted.
+   */
+  setOverlay(
+    overlay: NetworkOverlay | null,
+    changed: readonly OverlayElement[],
+    skip: ReadonlySet<string> = new Set(),
+  ): string[] {
+    const affected = this.affectedBy(changed).filter((id) => !skip.has(id));
+    this.routeOn(overlay);
+    for (const id of affected) {
+      const site = this.sites.get(id) as LiveSite;
+      this.state.removeFacility(id);
+      this.addSite(site);
+    }
+    return affected;
   }
 
   has(id: string): boolean {
@@ -138,6 +231,8 @@ export class LiveCoverage {
 
   closeSite(id: string): boolean {
     this.sites.delete(id);
+    this.reached.delete(id);
+    this.snapEdges.delete(id);
     return this.state.removeFacility(id);
   }
 

@@ -10,7 +10,7 @@ import { TRAVEL_PROFILES, type TravelProfileName, WALK_SPEED_RANGE } from '../ro
  * undone (undo = drop the last modification).
  */
 export const SCENARIO_FORMAT = 'carecircle-scenario';
-/** Version written by this build: 2 adds street-network edits (add-link, close-link, set-barrier). */
+/** Latest version: 2 adds street-network edits (add-link, close-link, set-barrier). */
 export const SCENARIO_VERSION = 2;
 /** Versions read: a version 1 file (sites and settings only) loads unchanged. */
 export const SCENARIO_VERSIONS = [1, 2] as const;
@@ -209,10 +209,20 @@ export interface ScenarioSettings {
  */
 export const WALKING_SPEED_RANGE_MPS: readonly [number, number] = WALK_SPEED_RANGE;
 
+const NETWORK_KIND_SET = new Set<string>(['add-link', 'close-link', 'set-barrier']);
+
+/**
+ * The oldest version that can hold these modifications: 1 without street-network edits (so such
+ * files still open in builds that predate them), 2 with them.
+ */
+export function scenarioVersionFor(modifications: readonly Modification[]): ScenarioVersion {
+  return modifications.some((m) => NETWORK_KIND_SET.has(m.kind)) ? SCENARIO_VERSION : 1;
+}
+
 export function emptyScenario(baseline: ScenarioBaseline, name?: string): Scenario {
   return {
     format: SCENARIO_FORMAT,
-    version: SCENARIO_VERSION,
+    version: scenarioVersionFor([]),
     ...(name === undefined ? {} : { name }),
     baseline: { ...baseline },
     modifications: [],
@@ -221,10 +231,12 @@ export function emptyScenario(baseline: ScenarioBaseline, name?: string): Scenar
 
 /** Returns a new scenario with one more modification (the input is left unchanged). */
 export function appendModification(scenario: Scenario, modification: Modification): Scenario {
-  return { ...scenario, modifications: [...scenario.modifications, modification] };
+  const modifications = [...scenario.modifications, modification];
+  return { ...scenario, version: scenarioVersionFor(modifications), modifications };
 }
 
 /** Undo: a new scenario without the last modification. */
 export function undoLastModification(scenario: Scenario): Scenario {
-  return { ...scenario, modifications: scenario.modifications.slice(0, -1) };
+  const modifications = scenario.modifications.slice(0, -1);
+  return { ...scenario, version: scenarioVersionFor(modifications), modifications };
 }

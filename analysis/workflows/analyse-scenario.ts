@@ -3,9 +3,13 @@ import { analyseCity } from '../coverage/analyse-city.ts';
 import { graphReachSource } from '../coverage/routing-reach.ts';
 import type { CityInput, IndexedReachTable, ReachSource } from '../coverage/types.ts';
 import type { SqlRunner } from '../db/sql-runner.ts';
+import { overlayReachSource } from '../graph/edits/overlay-reach.ts';
+import { type EditNote, overlayFor } from '../graph/edits/resolve.ts';
+import type { NetworkOverlay } from '../graph/edits/types.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { travelProfile } from '../routing/profiles.ts';
 import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
+import { networkModifications } from '../siting/scenario-network.ts';
 import type { Scenario, SiteFacility } from '../siting/scenario-types.ts';
 import { builtInProfile } from '../standards/profiles.ts';
 import type { StandardsProfile } from '../standards/types.ts';
@@ -50,8 +54,15 @@ export interface ScenarioAnalysis {
   result: AnalysisResult;
   /** Facilities farther than the snap limit from every road, per travel profile. */
   unreachable: Record<string, string[]>;
-  /** Travel profiles the scenario needs on networks the city has no graph for. */
+  /**
+   * Travel profiles the scenario needs on networks the city has no graph for, or whose graph
+   * cannot represent the scenario's set-barrier choice (see networkNotes).
+   */
   unavailable: TravelProfileName[];
+  /** Street-network edits the graphs cannot represent (their networks are not evaluated). */
+  networkNotes: EditNote[];
+  /** Networks routed on an edited network (add-link / close-link). */
+  editedNetworks: NetworkProfile[];
 }
 
 export const BASELINE: Pick<Scenario, 'modifications'> = { modifications: [] };
@@ -114,8 +125,24 @@ export async function analyseScenario(
     const network = networkOf(name);
     if (context.networks.includes(network)) graphs[network] ??= await context.graph(network);
   }
+  // Street-network edits: each network is routed on its overlay (the baseline graph is never
+  // changed). A network whose set-barrier choice its graph cannot represent is left unrouted,
+  // so the findings that need it are not evaluable rather than computed on the wrong network.
+  const edits = networkModifications(scenario);
+  const overlays: Partial<Record<NetworkProfile, NetworkOverlay>> = {};
+  const networkNotes: EditNote[] = [];
+  for (const network of Object.keys(graphs) as NetworkProfile[]) {
+    const { overlay, notes } = overlayFor(graphs[network] as RoadGraph, edits);
+    if (overlay !== null) overlays[network] = overlay;
+    if (notes.length > 0) delete graphs[network];
+    networkNotes.push(...notes);
+  }
+  const editedNetworks = (Object.keys(overlays) as NetworkProfile[]).filter((n) => graphs[n]);
   const city: CityInput = { ...context.input, facilities };
-  const routing = graphReachSource(city, graphs);
+  const routing =
+    editedNetworks.length > 0
+      ? overlayReachSource(city, graphs, overlays)
+      : graphReachSource(city, graphs);
   const unavailable = [...wanted].filter((t) => graphs[networkOf(t)] === undefined);
   // A network the city lacks reaches nothing; findings that need it are not evaluable.
   const available: ReachSource = (request) =>
@@ -131,7 +158,17 @@ export async function analyseScenario(
   });
   const unreachable: Record<string, string[]> = {};
   for (const [name, list] of routing.unreachable) unreachable[name] = list.map((u) => u.id);
-  return { facilities, profile, walkingSpeedMps, travel, result, unreachable, unavailable };
+  return {
+    facilities,
+    profile,
+    walkingSpeedMps,
+    travel,
+    result,
+    unreachable,
+    unavailable,
+    networkNotes,
+    editedNetworks,
+  };
 }
 
 const NO_REACH: IndexedReachTable = {

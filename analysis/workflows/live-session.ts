@@ -1,17 +1,23 @@
 import type { CityInput } from '../coverage/types.ts';
 import { InputError } from '../errors.ts';
+import { changedElements } from '../graph/edits/overlay.ts';
+import { type EditNote, overlayFor } from '../graph/edits/resolve.ts';
+import type { NetworkOverlay } from '../graph/edits/types.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import type { CellLinks } from '../routing/cell-links.ts';
 import { type TravelProfileName, travelProfile } from '../routing/profiles.ts';
 import { LiveCoverage } from '../siting/live-coverage.ts';
 import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
 import { diffFacilities } from '../siting/scenario-diff.ts';
+import { networkModifications } from '../siting/scenario-network.ts';
 import type { Scenario, SiteFacility } from '../siting/scenario-types.ts';
 
 /**
  * Live recompute of one scenario (pure: runs in the worker and in Node tests), over
  * LiveCoverage. An edit diffs the new register against the one shown and routes only added or
- * moved sites (one bounded search each). A walking-speed or travel-profile change reroutes
+ * moved sites (one bounded search each). A street-network edit (add-link, close-link) swaps
+ * the network overlay and reroutes only the sites whose reach can touch the changed elements
+ * (LiveCoverage.affectedBy states the rule). A walking-speed or travel-profile change reroutes
  * everything, as every travel time changes (the cell links of each network are kept).
  */
 export interface LiveNumbers {
@@ -34,6 +40,10 @@ export interface LiveUpdate extends LiveNumbers {
   travelProfile: TravelProfileName;
   /** Cells whose best time differs from the baseline: [h3, baseline minutes, scenario minutes]. */
   changedCells: [string, number | null, number | null][];
+  /** Network edits in force on the routed network (links added + stretches closed). */
+  networkEdits: number;
+  /** Edits the graph cannot represent (set-barrier choices without barrier data). */
+  networkNotes: EditNote[];
 }
 
 export class LiveSession {
@@ -45,6 +55,7 @@ export class LiveSession {
   private travel: TravelProfileName = 'walk-elderly';
   private readonly linksByNetwork = new Map<NetworkProfile, CellLinks>();
   private readonly baselineBest: Float32Array;
+  private overlay: NetworkOverlay | null = null;
 
   /** `graphOf`: the ebike/drive graphs for a travel-profile change (absent = walking only). */
   constructor(
@@ -85,23 +96,32 @@ export class LiveSession {
       scenario,
     );
     const travel = settings.travelProfile ?? 'walk-elderly';
+    const graph = this.graphFor(travel);
+    const edits = overlayFor(graph, networkModifications(scenario));
     let routed: number;
     if (settings.walkingSpeedMps !== this.speed || travel !== this.travel) {
-      const graph = this.graphFor(travel);
       const links = this.linksByNetwork.get(graph.network);
       this.live = new LiveCoverage(this.input, graph, next, {
         thresholds: this.thresholds,
         walkingSpeedMps: settings.walkingSpeedMps,
         travelProfile: travel,
+        overlay: edits.overlay,
         ...(links === undefined ? {} : { links }),
       });
+      this.overlay = edits.overlay;
       this.linksByNetwork.set(graph.network, this.live.links);
       this.speed = settings.walkingSpeedMps;
       this.travel = travel;
       routed = next.length;
     } else {
       const byId = new Map(next.map((f) => [f.id, f]));
-      routed = this.live.applyDiff(diffFacilities(this.current, next), (id) => {
+      const diff = diffFacilities(this.current, next);
+      // Network first: sites the diff reroutes anyway are routed once, on the new network.
+      const routedByDiff = new Set([...diff.added, ...diff.moved, ...diff.removed]);
+      const changed = changedElements(this.overlay, edits.overlay);
+      routed = this.live.setOverlay(edits.overlay, changed, routedByDiff).length;
+      this.overlay = edits.overlay;
+      routed += this.live.applyDiff(diff, (id) => {
         const facility = byId.get(id);
         if (facility === undefined) throw new Error(`no facility ${id}`);
         return facility;
@@ -116,6 +136,9 @@ export class LiveSession {
       walkingSpeedMps: this.speed,
       travelProfile: this.travel,
       changedCells: this.changedVsBaseline(),
+      networkEdits:
+        (this.overlay?.spec.links.length ?? 0) + (this.overlay?.spec.closedEdges.length ?? 0),
+      networkNotes: edits.notes,
     };
   }
 

@@ -3,8 +3,10 @@ import { applyScenario } from '../../../analysis/siting/scenario-apply.ts';
 import { describeNetworkModification } from '../../../analysis/siting/scenario-network.ts';
 import {
   type AddLink,
+  appendModification,
   emptyScenario,
   SCENARIO_VERSION,
+  undoLastModification,
 } from '../../../analysis/siting/scenario-types.ts';
 import { parseScenario, validateScenario } from '../../../analysis/siting/scenario-validate.ts';
 import { facility } from './helpers.ts';
@@ -21,9 +23,14 @@ const gate: AddLink = {
 };
 
 describe('street-network modifications in the scenario schema', () => {
-  it('writes version 2 and still reads version 1 files without network edits', () => {
-    expect(emptyScenario({ city: 'x', profile: 'p' }).version).toBe(SCENARIO_VERSION);
+  it('writes version 2 only when network edits need it; version 1 files still load', () => {
+    const empty = emptyScenario({ city: 'x', profile: 'p' });
+    expect(empty.version).toBe(1);
+    const withGate = appendModification(empty, gate);
+    expect(withGate.version).toBe(SCENARIO_VERSION);
     expect(SCENARIO_VERSION).toBe(2);
+    expect(validateScenario(withGate, sites)).toEqual([]);
+    expect(undoLastModification(withGate).version).toBe(1);
     const v1 = { ...base, version: 1, modifications: [{ kind: 'close-site', id: 'F1' }] };
     expect(validateScenario(v1, sites)).toEqual([]);
     expect(parseScenario(v1, sites).modifications).toHaveLength(1);

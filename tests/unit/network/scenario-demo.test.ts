@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CityInput } from '../../../analysis/coverage/types.ts';
+import { buildOverlay } from '../../../analysis/graph/edits/overlay.ts';
+import { overlayFor } from '../../../analysis/graph/edits/resolve.ts';
+import { haversineM } from '../../../analysis/graph/haversine.ts';
+import type { RoadGraph } from '../../../analysis/graph/types.ts';
+import { edgeTopology } from '../../../analysis/routing/topology.ts';
+import { LiveCoverage } from '../../../analysis/siting/live-coverage.ts';
+import { networkModifications } from '../../../analysis/siting/scenario-network.ts';
+import type { Modification } from '../../../analysis/siting/scenario-types.ts';
+import { builtInProfile } from '../../../analysis/standards/profiles.ts';
+import { analyseScenario } from '../../../analysis/workflows/analyse-scenario.ts';
+import { LiveSession } from '../../../analysis/workflows/live-session.ts';
+import { readCityInput } from '../../../scripts/analyse/read-city.ts';
+import { NodeRunner } from '../../../scripts/db/node-runner.ts';
+import { loadCityGraph } from '../../../scripts/routing/city-graph.ts';
+import { seededRandom } from '../siting/helpers.ts';
+
+const CITY = 'data/nanjing-xinjiekou';
+const THRESHOLDS = [5, 10, 15];
+
+let input: CityInput;
+let graph: RoadGraph;
+let runner: NodeRunner;
+
+beforeAll(async () => {
+  input = readCityInput(CITY);
+  graph = loadCityGraph(CITY, 'walk');
+  runner = await NodeRunner.open();
+});
+afterAll(() => runner.close());
+
+const at = (node: number): [number, number] => [graph.nodeLon[node], graph.nodeLat[node]];
+
+/** Full recompute: a fresh LiveCoverage on the scenario's overlay. */
+function fromScratch(modifications: Modification[]) {
+  const { overlay } = overlayFor(graph, networkModifications({ modifications }));
+  const live = new LiveCoverage(input, graph, input.facilities, {
+    thresholds: THRESHOLDS,
+    overlay,
+  });
+  return { covered: live.numbers().covered, best: Array.from(live.state.bestMinutesView()) };
+}
+
+/** Random edits: short links between nearby nodes, closures at segment midpoints. */
+function randomEdit(random: () => number, k: number): Modification {
+  const { source } = edgeTopology(graph);
+  if (random() < 0.6) {
+    for (;;) {
+      const a = Math.floor(random() * graph.nodeCount);
+      const b = Math.floor(random() * graph.nodeCount);
+      const metres = haversineM(...at(a), ...at(b));
+      if (a !== b && metres > 5 && metres < 120) {
+        return {
+          kind: 'add-link',
+          id: `L${k}`,
+          linkType: 'passage',
+          from: at(a),
+          to: at(b),
+          networks: ['walk'],
+        };
+      }
+    }
+  }
+  const e = Math.floor(random() * graph.edgeCount);
+  const [u, v] = [source[e], graph.targets[e]];
+  const mid: [number, number] = [
+    (graph.nodeLon[u] + graph.nodeLon[v]) / 2,
+    (graph.nodeLat[u] + graph.nodeLat[v]) / 2,
+  ];
+  return { kind: 'close-link', id: `C${k}`, networks: ['walk'], at: mid };
+}
+
+describe('network edits on the demo city', () => {
+  it('the overlay engine with nothing edited gives the baseline numbers exactly', () => {
+    const plain = new LiveCoverage(input, graph, input.facilities, { thresholds: THRESHOLDS });
+    const empty = buildOverlay(graph, { links: [], closedEdges: [] });
+    const edited = new LiveCoverage(input, graph, input.facilities, {
+      thresholds: THRESHOLDS,
+      overlay: empty,
+    });
+    expect(Array.from(edited.state.bestMinutesView())).toEqual(
+      Array.from(plain.state.bestMinutesView()),
+    );
+  });
+
+  it('after random link edits, closures and undos the live session equals a full recompute', () => {
+    const session = new LiveSession(input, graph, undefined, THRESHOLDS, 1.0);
+    const random = seededRandom(15);
+    let mods: Modification[] = [];
+    let routed = 0;
+    let steps = 0;
+    for (let k = 0; k < 16; k++) {
+      mods =
+        random() < 0.25 && mods.length > 0 ? mods.slice(0, -1) : [...mods, randomEdit(random, k)];
+      let update: ReturnType<LiveSession['evaluate']>;
+      try {
+        update = session.evaluate({ modifications: mods });
+      } catch {
+        mods = mods.slice(0, -1); // a closure point off every road: refused, dropped
+        continue;
+      }
+      const full = fromScratch(mods);
+      update.covered.forEach((c, t) => expect(c).toBeCloseTo(full.covered[t], 6));
+      routed += update.routed;
+      steps++;
+    }
+    expect(steps).toBeGreaterThan(10);
+    // Only searches the edits could touch were redone.
+    expect(routed).toBeLessThan(steps * input.facilities.length);
+  });
+
+  it('analyseScenario routes on the overlay: its 5-minute coverage equals the live figure', async () => {
+    const profile = builtInProfile('huaihua-2020');
+    const context = {
+      input,
+      graph: async () => graph,
+      networks: ['walk' as const],
+      runner,
+      profile,
+    };
+    // A passage between two nodes about 50 m apart but far along the network, near a site.
+    const session = new LiveSession(
+      input,
+      graph,
+      undefined,
+      THRESHOLDS,
+      profile.settings.walkingSpeedMps,
+    );
+    const base = session.evaluate({ modifications: [] });
+    const link: Modification = {
+      kind: 'add-link',
+      id: 'P1',
+      linkType: 'passage',
+      from: at(0),
+      to: at(1),
+      networks: ['walk'],
+    };
+    const live = session.evaluate({ modifications: [link] });
+    const analysis = await analyseScenario(context, { modifications: [link] }, { skipCells: true });
+    expect(analysis.editedNetworks).toEqual(['walk']);
+    const row = analysis.result.coverage.find(
+      (c) =>
+        c.scope === 'city' && c.kind === 'all' && c.minutes === 5 && c.profile === 'walk-elderly',
+    );
+    expect(row?.elders60Covered).toBeCloseTo(live.covered[0], 6);
+    expect(base.covered[0]).toBeLessThanOrEqual(live.covered[0]);
+  });
+});

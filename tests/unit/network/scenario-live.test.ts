@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { overlayFor } from '../../../analysis/graph/edits/resolve.ts';
+import { haversineM } from '../../../analysis/graph/haversine.ts';
+import type { RoadGraph } from '../../../analysis/graph/types.ts';
+import { LiveCoverage } from '../../../analysis/siting/live-coverage.ts';
+import { networkModifications } from '../../../analysis/siting/scenario-network.ts';
+import type { Modification } from '../../../analysis/siting/scenario-types.ts';
+import { LiveSession } from '../../../analysis/workflows/live-session.ts';
+import { type HandCity, handCells, handCity } from './hand-city.ts';
+
+const THRESHOLDS = [5, 10];
+const ELDERS = [10, 20, 40, 80];
+
+/**
+ * A wall: site S at node 0; node 2 lies next door but 500 m round (0 —250— 1 —250— 2), node 3
+ * hangs 100 m off node 2. 5 minutes of walk-elderly = 300.
+ */
+function wall(): HandCity {
+  const city = handCity(
+    handCells(4),
+    [
+      [0, 1, 250],
+      [1, 2, 250],
+      [2, 3, 100],
+    ],
+    ELDERS,
+  );
+  city.input.facilities = [city.site('S', 0)];
+  return city;
+}
+
+function session(city: HandCity) {
+  return new LiveSession(city.input, city.graph, undefined, THRESHOLDS, 1.0);
+}
+
+/** Best minutes per cell of a fresh LiveCoverage on the scenario's overlay (a full recompute). */
+function fromScratch(city: HandCity, modifications: Modification[]) {
+  const { overlay } = overlayFor(city.graph, networkModifications({ modifications }));
+  const live = new LiveCoverage(city.input, city.graph, city.input.facilities, {
+    thresholds: THRESHOLDS,
+    overlay,
+  });
+  return { covered: live.numbers().covered, best: Array.from(live.state.bestMinutesView()) };
+}
+
+const gate = (city: HandCity, from: [number, number], to: [number, number]): Modification => ({
+  kind: 'add-link',
+  id: `L${from.join()}${to.join()}`,
+  linkType: 'gate',
+  from,
+  to,
+  networks: ['walk'],
+});
+
+function snapshot(graph: RoadGraph): number[][] {
+  return [
+    graph.nodeLon,
+    graph.nodeLat,
+    graph.offsets,
+    graph.targets,
+    graph.lengthM,
+    graph.costS,
+    graph.highway,
+  ].map((a) => Array.from(a));
+}
+
+describe('network edits in the live session (hand-made graphs)', () => {
+  it('baseline: node 2 at 500 s, node 3 at 600 s: only 0 and 1 within 5 minutes', () => {
+    const city = wall();
+    const numbers = session(city).evaluate({ modifications: [] });
+    expect(numbers.covered).toEqual([10 + 20, 10 + 20 + 40 + 80]);
+  });
+
+  it('a gate from node 0 to node 2 brings 2 to d/60 min and 3 to (d + 100)/60 min', () => {
+    const city = wall();
+    const d = haversineM(...city.at(0), ...city.at(2));
+    const s = session(city);
+    const update = s.evaluate({ modifications: [gate(city, city.at(0), city.at(2))] });
+    // d ≈ 114 m, so 2 and 3 are both within 5 minutes now.
+    expect(d + 100).toBeLessThan(300);
+    expect(update.covered).toEqual([150, 150]);
+    const byCell = new Map(update.changedCells.map(([h3, , after]) => [h3, after]));
+    expect(byCell.get(city.input.cells[2].h3)).toBeCloseTo(Math.round((d / 60) * 10) / 10, 9);
+    expect(byCell.get(city.input.cells[3].h3)).toBeCloseTo(
+      Math.round(((d + 100) / 60) * 10) / 10,
+      9,
+    );
+    expect(update.routed).toBe(1);
+    expect(update.networkEdits).toBe(1);
+  });
+
+  it('a link landing inside 1—2 at t reaches 2 at d + (1 − t)·250 and 1 at min(250, d + t·250)', () => {
+    const city = wall();
+    const [a, b] = [city.at(1), city.at(2)];
+    const t = 0.8;
+    const p: [number, number] = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+    const d = haversineM(...city.at(0), ...p);
+    const mods = [gate(city, city.at(0), p)];
+    const { best } = fromScratch(city, mods);
+    // The cells are in handCells order; node i = cell i. Edge 1—2 may be stored either way.
+    expect(best[2] * 60).toBeCloseTo(d + (1 - t) * 250, 3);
+    expect(best[1] * 60).toBeCloseTo(Math.min(250, d + t * 250), 3);
+    expect(best[3] * 60).toBeCloseTo(d + (1 - t) * 250 + 100, 3);
+    expect(session(city).evaluate({ modifications: mods }).covered).toEqual(
+      fromScratch(city, mods).covered,
+    );
+  });
+
+  it('closing the only road out of a site cuts it off from what lies beyond', () => {
+    const city = wall();
+    city.input.facilities = [city.site('T', 3)];
+    const s = session(city);
+    // From node 3: 2 at 100, 1 at 350, 0 at 600.
+    expect(s.evaluate({ modifications: [] }).covered).toEqual([80 + 40, 150]);
+    const close: Modification = {
+      kind: 'close-link',
+      id: 'C',
+      networks: ['walk'],
+      from: city.at(1),
+      to: city.at(2),
+    };
+    const update = s.evaluate({ modifications: [close] });
+    expect(update.covered).toEqual([120, 120]);
+    expect(update.covered).toEqual(fromScratch(city, [close]).covered);
+    // Closed for driving only: nothing changes on foot.
+    const drive = { ...close, networks: ['drive' as const] };
+    expect(s.evaluate({ modifications: [drive] }).covered).toEqual([120, 150]);
+  });
+
+  it('a site whose own street is closed joins the nearest open street', () => {
+    const city = wall();
+    city.input.facilities = [city.site('T', 3)];
+    const close: Modification = {
+      kind: 'close-link',
+      id: 'C',
+      networks: ['walk'],
+      from: city.at(2),
+      to: city.at(3),
+    };
+    const update = session(city).evaluate({ modifications: [close] });
+    expect(update.covered).toEqual(fromScratch(city, [close]).covered);
+    // Cell 3 is the site's own cell: reached at the straight walk to the next street and back.
+    expect(update.covered[1]).toBeGreaterThanOrEqual(80);
+  });
+
+  it('only sites whose reach touches the changed edge are rerouted', () => {
+    // Two far-apart pieces joined by a 2 km road: a site on each; a gate on the east piece.
+    const city = handCity(
+      handCells(6),
+      [
+        [0, 1, 250],
+        [1, 2, 2000],
+        [2, 3, 250],
+        [3, 4, 250],
+        [4, 5, 100],
+      ],
+      [10, 10, 10, 10, 10, 10],
+    );
+    city.input.facilities = [city.site('W', 0), city.site('E', 3)];
+    const s = session(city);
+    s.evaluate({ modifications: [] });
+    const mods = [gate(city, city.at(3), city.at(5))];
+    const update = s.evaluate({ modifications: mods });
+    expect(update.routed).toBe(1);
+    expect(update.covered).toEqual(fromScratch(city, mods).covered);
+  });
+
+  it('apply then undo: the baseline arrays are identical and the numbers return', () => {
+    const city = wall();
+    const before = snapshot(city.graph);
+    const s = session(city);
+    const start = s.evaluate({ modifications: [] });
+    const mods: Modification[] = [
+      gate(city, city.at(0), city.at(2)),
+      { kind: 'close-link', id: 'C', networks: ['walk'], from: city.at(0), to: city.at(1) },
+    ];
+    for (let k = 1; k <= mods.length; k++) s.evaluate({ modifications: mods.slice(0, k) });
+    for (let k = mods.length - 1; k >= 0; k--) s.evaluate({ modifications: mods.slice(0, k) });
+    const end = s.evaluate({ modifications: [] });
+    expect(end.covered).toEqual(start.covered);
+    expect(end.changedCells).toEqual([]);
+    expect(snapshot(city.graph)).toEqual(before);
+  });
+});
