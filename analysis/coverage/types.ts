@@ -88,7 +88,10 @@ export interface CoverageRow {
 export interface Finding {
   rule: string;
   kind: string;
+  /** The rule's title in Chinese (CSV and older readers). */
   title: string;
+  /** The rule's title in both languages (the UI shows the active one). */
+  titles?: Bilingual;
   scope: Scope;
   unitId: string | null;
   siteId: string | null;

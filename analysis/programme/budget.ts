@@ -54,8 +54,10 @@ export interface BudgetEstimate {
   byYear: Record<string, BudgetTotals>;
   /** Key: the unit id, or "unassigned". */
   byUnit: Record<string, BudgetTotals>;
-  /** Shown with every estimate: default costs are assumptions. */
+  /** Shown with every estimate: default costs are assumptions (English). */
   costAssumption: string;
+  /** The same in both languages. */
+  costAssumptionText: { zh: string; en: string };
 }
 
 export function estimateBudget(
@@ -84,7 +86,8 @@ export function estimateBudget(
     addTo(bucket(byYear, site.year === null ? 'unscheduled' : String(site.year)), site);
     addTo(bucket(byUnit, site.unitId ?? 'unassigned'), site);
   }
-  return { sites, total, byYear, byUnit, costAssumption: profile.costDefaults.note };
+  const note = profile.costDefaults.note;
+  return { sites, total, byYear, byUnit, costAssumption: note.en, costAssumptionText: note };
 }
 
 function siteBudget(

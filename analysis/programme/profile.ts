@@ -144,7 +144,7 @@ function readCostDefaults(check: Checker, value: Json | undefined): CostDefaults
   };
   return {
     assumption: true,
-    note: check.string(object?.note, 'costDefaults.note'),
+    note: check.label(object?.note, 'costDefaults.note'),
     newPerM2: perM2('newPerM2'),
     upgradePerM2: perM2('upgradePerM2'),
   };

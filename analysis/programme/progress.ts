@@ -1,3 +1,4 @@
+import type { Bilingual } from '../standards/quote-check.ts';
 import { joinRegister, type RegisterEntry } from './register.ts';
 import { reachedBy, statusAsOf } from './status.ts';
 import { targetYears } from './targets.ts';
@@ -37,7 +38,9 @@ export interface TargetProgress extends UnitAchievement {
   met: boolean | null;
   byUnit: Record<string, UnitAchievement>;
   citation: Citation;
+  /** Why the target is not measured (English; `notes` has both languages). */
   note?: string;
+  notes: Bilingual[];
 }
 
 export interface ProgressYear {
@@ -146,14 +149,18 @@ function measureTarget(
     met: achieved === null ? null : achieved >= target.value,
     byUnit,
     citation: target.citation,
-    ...(achieved === null ? { note: notMeasuredNote(target.metric) } : {}),
+    ...(achieved === null ? { note: notMeasuredNote(target.metric).en } : {}),
+    notes: achieved === null ? [notMeasuredNote(target.metric)] : [],
   };
 }
 
-function notMeasuredNote(metric: TargetMetric): string {
+function notMeasuredNote(metric: TargetMetric): Bilingual {
   return metric === 'coverage_share'
-    ? 'coverage not measured: run the coverage engine on sitesOpenBy(year)'
-    : 'no site of these roles is open in this year';
+    ? {
+        zh: '未测算覆盖率：需以当年开放的设施运行覆盖分析',
+        en: 'coverage not measured: run the coverage engine on sitesOpenBy(year)',
+      }
+    : { zh: '当年没有此类设施开放', en: 'no site of these roles is open in this year' };
 }
 
 function countProjects(entries: RegisterEntry[], profile: ProgrammeProfile, year: number) {

@@ -1,4 +1,5 @@
 import type { FacilityProperties } from '../city/types.ts';
+import type { Bilingual } from '../standards/quote-check.ts';
 import { joinRegister, recordOf } from './register.ts';
 import type {
   FloorRule,
@@ -53,8 +54,28 @@ export function checkRule(
   }
 }
 
-function finding(rule: SiteRule, siteId: string, fields: Partial<SiteFinding>): SiteFinding {
+/** Notes a site finding may carry, in both languages (the English one is also `note`). */
+const NOTES = {
+  noFloor: { zh: '楼层未填写', en: 'floor level not given' },
+  noLift: { zh: '未记录电梯，按无电梯计', en: 'lift not recorded: taken as no lift' },
+  usableFromFloor: {
+    zh: '未填使用面积，以建筑面积代替（偏宽的上限）',
+    en: 'usable area not given: floor area used (an upper bound)',
+  },
+  noArea: { zh: '面积未填写', en: 'area not given' },
+  noCapacityAtOnce: {
+    zh: '未填同时容纳人数',
+    en: 'capacity at one time (同时容纳人数) not given',
+  },
+  noCapacity: { zh: '未填服务人数', en: 'capacity (服务人数) not given' },
+  noFunctions: { zh: '名册未列服务功能', en: 'the register lists no functions' },
+} satisfies Record<string, Bilingual>;
+
+type FindingFields = Omit<Partial<SiteFinding>, 'note' | 'notes'> & { note?: Bilingual };
+
+function finding(rule: SiteRule, siteId: string, fields: FindingFields): SiteFinding {
   const pass = fields.pass ?? null;
+  const { note, ...rest } = fields;
   return {
     rule: rule.id,
     siteId,
@@ -65,7 +86,9 @@ function finding(rule: SiteRule, siteId: string, fields: Partial<SiteFinding>): 
     // A rule that cannot be checked is not a failure: it is listed so the data can be completed.
     severity: pass === null ? 'info' : rule.severity,
     citation: rule.citation,
-    ...(fields.note === undefined ? {} : { note: fields.note }),
+    ...(rest.requiredText === undefined ? {} : { requiredText: rest.requiredText }),
+    notes: note === undefined ? [] : [note],
+    ...(note === undefined ? {} : { note: note.en }),
   };
 }
 
@@ -75,18 +98,20 @@ function checkFloor(rule: FloorRule, facility: FacilityProperties): SiteFinding 
   const limit = lift ? rule.maxFloorWithLift : rule.maxFloorWithoutLift;
   const required =
     limit === null ? 'any floor (with lift)' : `floor ≤ ${limit}${lift ? ' (with lift)' : ''}`;
+  const requiredText =
+    limit === null
+      ? { zh: '有电梯，楼层不限', en: required }
+      : { zh: `${limit}层及以下${lift ? '（有电梯）' : ''}`, en: required };
   if (!Number.isFinite(floor)) {
-    return finding(rule, facility.id, { required, note: 'floor level not given' });
+    return finding(rule, facility.id, { required, requiredText, note: NOTES.noFloor });
   }
   const pass = limit === null || floor <= limit;
-  const note =
-    !pass && !lift && facility.hasLift === undefined
-      ? 'lift not recorded: taken as no lift'
-      : undefined;
+  const note = !pass && !lift && facility.hasLift === undefined ? NOTES.noLift : undefined;
   return finding(rule, facility.id, {
     pass,
     value: floor,
     required,
+    requiredText,
     shortfall: pass || limit === null ? 0 : floor - limit,
     note,
   });
@@ -99,15 +124,15 @@ function checkArea(
 ): SiteFinding {
   const required = rule.minM2;
   let area = rule.measure === 'usable' ? site.usableAreaM2 : facility.floorAreaM2;
-  let note: string | undefined;
+  let note: Bilingual | undefined;
   if (rule.measure === 'usable' && area === undefined) {
     // Usable area is rarely in a register; floor area is an upper bound of it, so a pass is
     // provisional and the finding says so.
     area = facility.floorAreaM2;
-    note = 'usable area not given: floor area used (an upper bound)';
+    note = NOTES.usableFromFloor;
   }
   if (area === undefined || !Number.isFinite(area) || area <= 0) {
-    return finding(rule, facility.id, { required, note: 'area not given' });
+    return finding(rule, facility.id, { required, note: NOTES.noArea });
   }
   const pass = area >= required;
   return finding(rule, facility.id, {
@@ -128,10 +153,7 @@ function checkCapacity(
   // People served over time say nothing of how many a room holds at once: never substituted.
   const people = rule.measure === 'atOnce' ? site.capacityAtOnce : site.capacity;
   if (people === undefined) {
-    const note =
-      rule.measure === 'atOnce'
-        ? 'capacity at one time (同时容纳人数) not given'
-        : 'capacity (服务人数) not given';
+    const note = rule.measure === 'atOnce' ? NOTES.noCapacityAtOnce : NOTES.noCapacity;
     return finding(rule, facility.id, { required, note });
   }
   const pass = people >= required;
@@ -149,8 +171,12 @@ function checkFunctions(
   site: SiteProgramme,
 ): SiteFinding {
   const required = `≥ ${rule.minCount} of ${rule.anyOf.join('、')}`;
+  const requiredText = {
+    zh: `${rule.anyOf.join('、')}中至少${rule.minCount}项`,
+    en: required,
+  };
   if (site.functions === undefined) {
-    return finding(rule, facility.id, { required, note: 'the register lists no functions' });
+    return finding(rule, facility.id, { required, requiredText, note: NOTES.noFunctions });
   }
   const offered = rule.anyOf.filter((name) => site.functions?.includes(name));
   const pass = offered.length >= rule.minCount;
@@ -158,6 +184,7 @@ function checkFunctions(
     pass,
     value: offered.join('、'),
     required,
+    requiredText,
     shortfall: pass ? 0 : rule.minCount - offered.length,
   });
 }

@@ -158,7 +158,8 @@ export interface SubsidyRule {
 export interface CostDefaults {
   /** Always true: these figures are planning assumptions, not from the document. */
   assumption: true;
-  note: string;
+  /** Says the figures are assumptions, in both languages. */
+  note: Bilingual;
   /** Yuan per m² of floor area by facility type, for new sites and for upgrades. */
   newPerM2: Partial<Record<FacilityType, number>>;
   upgradePerM2: Partial<Record<FacilityType, number>>;
@@ -194,5 +195,10 @@ export interface SiteFinding {
   shortfall: number;
   severity: Severity;
   citation: Citation;
+  /** `required` in both languages when it is a text (floor limits, function lists). */
+  requiredText?: Bilingual;
+  /** How the site was read (data missing, floor area for usable area …), in both languages. */
+  notes: Bilingual[];
+  /** The notes in English (CSV). */
   note?: string;
 }

@@ -109,7 +109,10 @@ const KINDS: Record<RuleKind, KindSpec> = {
 
 export interface SkippedRule {
   rule: string;
+  /** In English (CLI and summary.json). */
   reason: string;
+  /** The reason in both languages (the UI shows the active one). */
+  reasonText: Bilingual;
 }
 
 export interface Evaluation {
@@ -126,7 +129,12 @@ export function selectRules(profile: StandardsProfile): { run: Rule[]; skipped: 
   const run: Rule[] = [];
   const skipped: SkippedRule[] = [];
   for (const rule of profile.rules) {
-    if (rule.enabled === false) skipped.push({ rule: rule.id, reason: 'disabled in the profile' });
+    if (rule.enabled === false)
+      skipped.push({
+        rule: rule.id,
+        reason: 'disabled in the profile',
+        reasonText: { zh: '配置中已停用此条', en: 'disabled in the profile' },
+      });
     else run.push(rule);
   }
   return { run, skipped };
@@ -186,6 +194,7 @@ export async function evaluateProfile(
       rule: rule.id,
       kind: rule.kind,
       title: rule.title.zh,
+      titles: rule.title,
       scope: row.scope,
       unitId: row.unit_id === '' ? null : row.unit_id,
       siteId: row.site_id,

@@ -1,6 +1,7 @@
 import type { FacilityType } from '../city/types.ts';
 import { AREA_TYPES } from '../vocabulary.ts';
 import { withVerifiedCitations } from './profile-citations.ts';
+import type { Bilingual } from './quote-check.ts';
 import {
   FACILITY_ATTRIBUTES,
   FACILITY_TYPES,
@@ -12,11 +13,16 @@ import {
   UNIT_LEVELS,
 } from './types.ts';
 
-/** One problem of a user-edited profile: where (JSON path) and what. */
+/** One problem of a user-edited profile: where (JSON path) and what (English, and both languages). */
 export interface ProfileProblem {
   path: string;
   message: string;
+  text: Bilingual;
 }
+
+const add = (p: ProfileProblem[], path: string, en: string, zh: string) => {
+  p.push({ path, message: en, text: { zh, en } });
+};
 
 export type ProfileValidation =
   | { ok: true; profile: StandardsProfile; problems: [] }
@@ -29,30 +35,31 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 const str: Check = (v, path, p) => {
   if (typeof v !== 'string' || v.trim() === '')
-    p.push({ path, message: 'must be a non-empty string' });
+    add(p, path, 'must be a non-empty string', '不能为空');
 };
 const bool: Check = (v, path, p) => {
-  if (typeof v !== 'boolean') p.push({ path, message: 'must be true or false' });
+  if (typeof v !== 'boolean') add(p, path, 'must be true or false', '应为“是”或“否”');
 };
 const num =
   (min: number, max: number): Check =>
   (v, path, p) => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-      p.push({ path, message: `must be a number from ${min} to ${max}` });
+      add(p, path, `must be a number from ${min} to ${max}`, `应为${min}至${max}之间的数`);
     }
   };
 const oneOf =
   (values: readonly string[]): Check =>
   (v, path, p) => {
     if (typeof v !== 'string' || !values.includes(v)) {
-      p.push({ path, message: `must be one of ${values.join(', ')}` });
+      add(p, path, `must be one of ${values.join(', ')}`, '不是可选的取值之一');
     }
   };
 const listOf =
   (item: Check, minLength = 0): Check =>
   (v, path, p) => {
-    if (!Array.isArray(v)) return void p.push({ path, message: 'must be a list' });
-    if (v.length < minLength) p.push({ path, message: `must list at least ${minLength} item(s)` });
+    if (!Array.isArray(v)) return void add(p, path, 'must be a list', '应为列表');
+    if (v.length < minLength)
+      add(p, path, `must list at least ${minLength} item(s)`, `至少应有${minLength}项`);
     v.forEach((entry, i) => {
       item(entry, `${path}[${i}]`, p);
     });
@@ -65,7 +72,7 @@ const optional =
 const record =
   (fields: Record<string, Check>): Check =>
   (v, path, p) => {
-    if (!isObject(v)) return void p.push({ path, message: 'must be an object' });
+    if (!isObject(v)) return void add(p, path, 'must be an object', '格式不对（应为对象）');
     for (const [key, check] of Object.entries(fields)) check(v[key], `${path}.${key}`, p);
   };
 
@@ -91,13 +98,15 @@ const citation: Check = (v, path, p) => {
     if (
       !['document', 'locator', 'quote', 'basis', 'interpretationReason', 'verified'].includes(key)
     )
-      p.push({ path: `${path}.${key}`, message: 'unknown field' });
+      add(p, `${path}.${key}`, 'unknown field', '未知字段');
   }
   if (v.basis === 'interpretation' && v.interpretationReason === undefined)
-    p.push({
-      path: `${path}.interpretationReason`,
-      message: 'an interpretation needs its reason (zh and en)',
-    });
+    add(
+      p,
+      `${path}.interpretationReason`,
+      'an interpretation needs its reason (zh and en)',
+      '推定须写明理由（中英文）',
+    );
 };
 const facilityTypes = listOf(oneOf(FACILITY_TYPES as readonly FacilityType[]), 1);
 const share = num(0, 1);
@@ -175,24 +184,20 @@ const settings = record({
 });
 
 const rule: Check = (v, path, p) => {
-  if (!isObject(v)) return void p.push({ path, message: 'must be an object' });
+  if (!isObject(v)) return void add(p, path, 'must be an object', '格式不对（应为对象）');
   const kind = v.kind;
   if (typeof kind !== 'string' || !(kind in RULE_FIELDS)) {
-    p.push({
-      path: `${path}.kind`,
-      message: `must be one of ${Object.keys(RULE_FIELDS).join(', ')}`,
-    });
+    add(p, `${path}.kind`, `must be one of ${Object.keys(RULE_FIELDS).join(', ')}`, '规则类型未知');
     return;
   }
   const fields = { ...RULE_BASE, ...RULE_FIELDS[kind as RuleKind] };
   record(fields)(v, path, p);
   for (const key of Object.keys(v)) {
-    if (key !== 'kind' && !(key in fields))
-      p.push({ path: `${path}.${key}`, message: 'unknown field' });
+    if (key !== 'kind' && !(key in fields)) add(p, `${path}.${key}`, 'unknown field', '未知字段');
   }
   const max = v.maxM2;
   if (typeof max === 'number' && typeof v.minM2 === 'number' && max < v.minM2) {
-    p.push({ path: `${path}.maxM2`, message: 'must not be below minM2' });
+    add(p, `${path}.maxM2`, 'must not be below minM2', '上限不能小于下限');
   }
 };
 
@@ -218,7 +223,7 @@ export function validateProfile(input: unknown): ProfileValidation {
     input.rules.forEach((r, i) => {
       if (!isObject(r)) return;
       if (seen.has(r.id))
-        problems.push({ path: `$.rules[${i}].id`, message: `duplicate rule id ${String(r.id)}` });
+        add(problems, `$.rules[${i}].id`, `duplicate rule id ${String(r.id)}`, '规则编号重复');
       seen.add(r.id);
     });
   }

@@ -103,7 +103,7 @@ export const verb: Verb = {
         baseline:
           'facilities without a status are baseline: accepted before the programme, no cost',
         countedFrom: 'a site counts for a year when it reached the target status by 31 December',
-        costDefaults: profile.costDefaults.note,
+        costDefaults: profile.costDefaults.note.en,
       },
       warnings: warnings.map((w) => `${w.siteId}: ${w.message}`),
       years: progress,

@@ -28,7 +28,12 @@ describe('standards profile schema', () => {
     rules[4].id = rules[5].id;
     const result = validateProfile(edited);
     expect(result.ok).toBe(false);
-    expect(result.problems).toEqual([
+    // Every problem also reads in Chinese, with no English word in it.
+    for (const p of result.problems) {
+      expect(p.text.en).toBe(p.message);
+      expect(p.text.zh, p.message).not.toMatch(/[A-Za-z]{2}/);
+    }
+    expect(result.problems.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: '$.settings.perCapitaAreaBasis', message: 'must be one of land, floor' },
       { path: '$.settings.walkingSpeedMps', message: 'must be a number from 0.8 to 1.2' },
       {
@@ -52,9 +57,15 @@ describe('standards profile schema', () => {
     if (rule?.kind !== 'site_area') throw new Error('fixture');
     rule.maxM2 = 100;
     expect(validateProfile(edited).problems).toEqual([
-      { path: '$.rules[2].maxM2', message: 'must not be below minM2' },
+      {
+        path: '$.rules[2].maxM2',
+        message: 'must not be below minM2',
+        text: { zh: '上限不能小于下限', en: 'must not be below minM2' },
+      },
     ]);
-    expect(validateProfile(null).problems).toEqual([{ path: '$', message: 'must be an object' }]);
+    expect(validateProfile(null).problems).toMatchObject([
+      { path: '$', message: 'must be an object' },
+    ]);
   });
 
   it('throws one InputError listing all problems for a user file', () => {
