@@ -5,6 +5,7 @@ import type { Verb } from './verb.ts';
 const verbs: Record<string, () => Promise<{ verb: Verb }>> = {
   'build-city': () => import('./verbs/build-city.ts'),
   analyse: () => import('./verbs/analyse.ts'),
+  compare: () => import('./verbs/compare.ts'),
   import: () => import('./verbs/import.ts'),
   progress: () => import('./verbs/progress.ts'),
   isochrone: () => import('./verbs/isochrone.ts'),

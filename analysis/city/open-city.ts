@@ -33,8 +33,11 @@ export interface OpenedCity {
   text(path: string): Promise<string | undefined>;
 }
 
-/** A graph the host already holds (the worker's graphs, fetched with progress by the page). */
-export type LoadedGraph = (network: NetworkProfile) => RoadGraph | undefined;
+/**
+ * A graph the host already holds (the worker's graphs, fetched with progress by the page), for
+ * the network and graph file the manifest names; undefined when it holds none for that file.
+ */
+export type LoadedGraph = (network: NetworkProfile, file: string) => RoadGraph | undefined;
 
 export async function openCity(
   source: CitySource,
@@ -66,7 +69,7 @@ export async function openCity(
         file: `${source.label.replace(/\/?$/, '/')}city.json`,
       });
     }
-    const held = options.loadedGraph?.(network);
+    const held = options.loadedGraph?.(network, entry.file);
     if (held !== undefined) return held;
     const bytes = await source.read(entry.file);
     if (bytes === undefined) {

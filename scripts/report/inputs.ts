@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { openCity } from '../../analysis/city/open-city.ts';
-import { InputError } from '../../analysis/errors.ts';
 import type { ReportInput, ReportLang } from '../../analysis/report/types.ts';
 import { parseScenario } from '../../analysis/siting/scenario-validate.ts';
 import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
 import { cityContext } from '../../analysis/workflows/analyse-scenario.ts';
 import { buildReportInput } from '../../analysis/workflows/report-input.ts';
 import { loadProfile } from '../analyse/load-profile.ts';
+import { readJsonFile, scenarioOf } from '../analyse/scenario-file.ts';
 import { folderSource } from '../city/folder-source.ts';
 import { NodeRunner } from '../db/node-runner.ts';
 import { optimiserRunOf, readRecommendedSites } from './recommended.ts';
@@ -20,27 +19,12 @@ export interface ReportRequest {
   generatedOn: string;
 }
 
-/** An optimiser output (`optimise --out`) carries its result as a scenario: accept it as one. */
-function scenarioOf(json: unknown): unknown {
-  if (typeof json !== 'object' || json === null || 'format' in json) return json;
-  return 'scenario' in json ? json.scenario : json;
-}
-
-function readJson(file: string): unknown {
-  if (!existsSync(file)) throw new InputError('E_MISSING_FILE', 'file not found', { file });
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError('E_BAD_JSON', `not valid JSON: ${(error as Error).message}`, { file });
-  }
-}
-
 /** Reads the inputs (all checked before the slower analysis), then the shared report workflow. */
 export async function gatherReportInput(request: ReportRequest): Promise<ReportInput> {
   const city = await openCity(folderSource(request.cityDir));
   const profile = loadProfile(request.profile);
   const scenarioJson =
-    request.scenarioFile === undefined ? undefined : readJson(request.scenarioFile);
+    request.scenarioFile === undefined ? undefined : readJsonFile(request.scenarioFile);
   const scenario =
     scenarioJson === undefined || request.scenarioFile === undefined
       ? null
@@ -53,7 +37,7 @@ export async function gatherReportInput(request: ReportRequest): Promise<ReportI
   const recommended =
     request.sitesFile === undefined
       ? undefined
-      : readRecommendedSites(readJson(request.sitesFile), request.sitesFile);
+      : readRecommendedSites(readJsonFile(request.sitesFile), request.sitesFile);
   const runner = await NodeRunner.open();
   try {
     return await buildReportInput(city, cityContext(city, runner, profile), {

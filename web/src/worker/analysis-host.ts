@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { decodeGraph } from '../../../analysis/graph/binary.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 import { createAnalysisApi } from './analysis/analysis-api.ts';
+import type { HeldGraphs } from './city-session.ts';
 import { fetchBytes } from './fetch-bytes.ts';
 import { type GraphStats, graphStats } from './graph-stats.ts';
 import { GraphWaiters } from './graph-waiters.ts';
@@ -30,17 +31,18 @@ export interface GraphLoadProgress {
   totalBytes?: number;
 }
 
-const graphs = new Map<NetworkProfile, { graph: RoadGraph; stats: GraphStats }>();
+const graphs = new Map<NetworkProfile, { graph: RoadGraph; stats: GraphStats; url: string }>();
+const held: HeldGraphs = {
+  graph: (network) => graphs.get(network)?.graph,
+  url: (network) => graphs.get(network)?.url,
+};
 const waiters = new GraphWaiters();
 
 const api = {
   ...importApi, // import wizard and in-browser city build
   // coverage and standards analysis, service circles
-  ...createAnalysisApi(
-    (network) => graphs.get(network)?.graph,
-    (urls) => waiters.wait(urls),
-  ),
-  ...createScenarioApi((network) => graphs.get(network)?.graph), // scenarios, compare, optimiser
+  ...createAnalysisApi(held, (urls) => waiters.wait(urls)),
+  ...createScenarioApi(held), // scenarios, compare, optimiser
   /**
    * Fetches the graphs all at once (small files: the requests overlap their latency) and decodes
    * each as it arrives; an analysis waiting for their URLs starts as soon as the last is in.
@@ -60,7 +62,7 @@ const api = {
         if (graph.network !== network) {
           throw new Error(`${url}: holds the ${graph.network} network, expected ${network}`);
         }
-        const entry = { graph, stats: graphStats(graph, bytes.byteLength) };
+        const entry = { graph, stats: graphStats(graph, bytes.byteLength), url };
         graphs.set(network, entry);
         done += 1;
         onProgress?.({ network, done, total, loadedBytes: bytes.byteLength });

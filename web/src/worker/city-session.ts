@@ -8,7 +8,13 @@ import type { CityRef } from './city-ref.ts';
  * and register: the analysis, the scenarios, the optimiser and the report share it. Graphs come
  * from those the page asked the worker to load (with progress), else from the city's source.
  */
-type GraphLookup = (network: NetworkProfile) => RoadGraph | undefined;
+export type GraphLookup = (network: NetworkProfile) => RoadGraph | undefined;
+
+/** The graphs the page had the worker load, with the URL each came from. */
+export interface HeldGraphs {
+  graph: GraphLookup;
+  url(network: NetworkProfile): string | undefined;
+}
 
 let last: { key: string; city: Promise<OpenedCity> } | null = null;
 
@@ -21,15 +27,40 @@ function keyOf(ref: CityRef): string {
   ]);
 }
 
-export function openRef(ref: CityRef, loaded: GraphLookup): Promise<OpenedCity> {
+export function openRef(ref: CityRef, held: HeldGraphs): Promise<OpenedCity> {
   const key = keyOf(ref);
   // A memory city is a new build each time: its files are the key's identity only by path.
   if (last !== null && last.key === key && ref.kind === 'url') return last.city;
   const source = ref.kind === 'url' ? fetchSource(ref.baseUrl) : memorySource(ref.files);
-  const city = openCity(source, { overrides: ref.overrides, loadedGraph: loaded });
+  // A held graph is used only when it is this city's own file: the page may have loaded
+  // another city's graphs, and a memory city's graphs are in its files.
+  const loadedGraph =
+    ref.kind === 'url'
+      ? (network: NetworkProfile, file: string) =>
+          sameUrl(held.url(network), `${ref.baseUrl}${file}`) ? held.graph(network) : undefined
+      : undefined;
+  const city = openCity(source, {
+    overrides: ref.overrides,
+    ...(loadedGraph === undefined ? {} : { loadedGraph }),
+  });
   city.catch(() => {
     if (last?.city === city) last = null;
   });
   last = { key, city };
   return city;
+}
+
+function sameUrl(a: string | undefined, b: string): boolean {
+  if (a === undefined) return false;
+  const base = self.location.href;
+  return new URL(a, base).href === new URL(b, base).href;
+}
+
+/** Every graph of an opened city, read once, for the synchronous lookups of the live session. */
+export async function cityGraphs(city: OpenedCity): Promise<GraphLookup> {
+  const entries = await Promise.all(
+    city.networks.map(async (network) => [network, await city.graph(network)] as const),
+  );
+  const graphs = new Map<NetworkProfile, RoadGraph>(entries);
+  return (network) => graphs.get(network);
 }

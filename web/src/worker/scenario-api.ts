@@ -1,7 +1,7 @@
 import highsWasmUrl from 'highs/runtime?url';
 import type { OpenedCity } from '../../../analysis/city/open-city.ts';
 import { isInputError } from '../../../analysis/errors.ts';
-import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
+import type { RoadGraph } from '../../../analysis/graph/types.ts';
 import type { FigureId } from '../../../analysis/report/types.ts';
 import { loadHighsSolver } from '../../../analysis/siting/highs-solver.ts';
 import type { SitingCandidate, SitingResult } from '../../../analysis/siting/optimise-types.ts';
@@ -24,7 +24,7 @@ import {
 } from '../report/report-api.ts';
 import { openDuckDb } from './analysis/open-duckdb.ts';
 import type { CityRef } from './city-ref.ts';
-import { openRef } from './city-session.ts';
+import { cityGraphs, type HeldGraphs, openRef } from './city-session.ts';
 
 /**
  * The scenario half of the worker: I/O around the workflows of analysis/workflows (the live
@@ -45,7 +45,7 @@ export interface OptimiseRequest {
   newSites: number;
   targetShare: number;
   minutes: number;
-  /** Drawn candidates; empty = an H3 grid (res 9/10) near the roads. */
+  /** Drawn candidates; empty = buildings and an H3 grid near the roads (as the CLI). */
   candidates: SitingCandidate[];
   gridResolution: number;
 }
@@ -58,8 +58,6 @@ export interface OptimiseOutcome {
   candidateCount: number;
   modelMs: number;
 }
-
-type GraphLookup = (network: NetworkProfile) => RoadGraph | undefined;
 
 interface Session {
   city: OpenedCity;
@@ -92,14 +90,15 @@ function current(): Session {
   return session;
 }
 
-export function createScenarioApi(graphOf: GraphLookup) {
+export function createScenarioApi(held: HeldGraphs) {
   return {
     /** Parses the city, routes every baseline site once; later edits are incremental. */
     scenarioOpen(request: ScenarioOpenRequest): Promise<Answer<LiveNumbers & { ms: number }>> {
       return wrap(async () => {
         const t0 = performance.now();
         const profile = parseProfile(request.profile, 'profile.json');
-        const city = await openRef(request.city, graphOf);
+        const city = await openRef(request.city, held);
+        const graphOf = await cityGraphs(city);
         const graph = await city.graph('walk');
         const { thresholdsMinutes, walkingSpeedMps } = profile.settings;
         const live = new LiveSession(

@@ -1,12 +1,11 @@
 import type { AnalysisResult } from '../../../../analysis/coverage/analyse-city.ts';
 import type { CityInput, ReachSource } from '../../../../analysis/coverage/types.ts';
 import { isInputError } from '../../../../analysis/errors.ts';
-import type { NetworkProfile, RoadGraph } from '../../../../analysis/graph/types.ts';
 import { parseProfile } from '../../../../analysis/standards/profiles.ts';
 import type { TravelProfile } from '../../../../analysis/standards/types.ts';
 import { analyseScenario, cityContext } from '../../../../analysis/workflows/analyse-scenario.ts';
 import type { CityRef } from '../city-ref.ts';
-import { openRef } from '../city-session.ts';
+import { cityGraphs, type GraphLookup, type HeldGraphs, openRef } from '../city-session.ts';
 import { type CircleRequest, type CircleRows, serviceCircleRows } from './circle-rows.ts';
 import { openDuckDb } from './open-duckdb.ts';
 
@@ -56,14 +55,13 @@ export type AnalysisAnswer =
   | { ok: true; value: AnalysisOutcome }
   | { ok: false; error: { code: string; message: string; userError: boolean } };
 
-type GraphLookup = (network: NetworkProfile) => RoadGraph | undefined;
 /** Resolves once every given graph URL is loaded (rejects if one fails to load). */
 export type GraphWait = (urls: string[]) => Promise<void>;
 
 /** The input of the last analysis, kept for the display layers (circles use its facilities). */
-let lastInput: CityInput | null = null;
+let last: { input: CityInput; graphOf: GraphLookup } | null = null;
 
-export function createAnalysisApi(graphOf: GraphLookup, waitForGraphs: GraphWait) {
+export function createAnalysisApi(held: HeldGraphs, waitForGraphs: GraphWait) {
   // The worker starts when the page asks for the road networks: start duckdb-wasm right away,
   // in parallel with them, rather than when the first analysis is asked for.
   openDuckDb().catch((error: unknown) => console.error('duckdb-wasm failed to start', error));
@@ -82,7 +80,7 @@ export function createAnalysisApi(graphOf: GraphLookup, waitForGraphs: GraphWait
     ): Promise<AnalysisAnswer> {
       try {
         await waitForGraphs(request.graphUrls ?? []);
-        return { ok: true, value: await run(request, graphOf, onProgress) };
+        return { ok: true, value: await run(request, held, onProgress) };
       } catch (error) {
         if (isInputError(error))
           return {
@@ -96,15 +94,15 @@ export function createAnalysisApi(graphOf: GraphLookup, waitForGraphs: GraphWait
 
     /** Per-cell rows of the service circles of one travel profile (for the map layers). */
     serviceCircles(request: CircleRequest): CircleRows {
-      if (lastInput === null) throw new Error('run the analysis first');
-      return serviceCircleRows(lastInput, graphOf, request);
+      if (last === null) throw new Error('run the analysis first');
+      return serviceCircleRows(last.input, last.graphOf, request);
     },
   };
 }
 
 async function run(
   request: AnalysisRequest,
-  graphOf: GraphLookup,
+  held: HeldGraphs,
   onProgress?: (progress: AnalysisProgress) => void,
 ): Promise<AnalysisOutcome> {
   const started = performance.now();
@@ -117,7 +115,7 @@ async function run(
   step('db');
   const runnerPromise = openDuckDb();
   const profile = parseProfile(request.profile, 'profile.json');
-  const city = await openRef(request.city, graphOf);
+  const city = await openRef(request.city, held);
   const cityMs = performance.now() - started;
   const runner = await runnerPromise;
   const dbMs = performance.now() - started;
@@ -139,7 +137,7 @@ async function run(
     { travelProfiles: travel, wrapReach: timed },
   );
   step('sql');
-  lastInput = city.input;
+  last = { input: city.input, graphOf: await cityGraphs(city) };
   return {
     result,
     unreachable,
