@@ -1,10 +1,18 @@
 import type { AnalysisResult } from '../coverage/analyse-city.ts';
 import type { Finding } from '../coverage/types.ts';
-import { type PlaceIndex, placeIndex } from './describe-location.ts';
-import { formatQuantity } from './format.ts';
+import { documentLabel } from '../standards/documents.ts';
+import type { FindingStatus } from '../vocabulary.ts';
+import { describeLocation, type PlaceIndex, placeIndex } from './describe-location.ts';
+import { formatQuantity, formatSharePoints } from './format.ts';
 import { type Catalogue, catalogue } from './i18n/index.ts';
 import { type ProposedSite, proposedSites } from './proposed-sites.ts';
-import type { ReportInput, ReportLang, TableCell } from './types.ts';
+import {
+  FIGURE_ORDER,
+  type FigureId,
+  type ReportInput,
+  type ReportLang,
+  type TableCell,
+} from './types.ts';
 
 /** What every section builder needs: the input, the strings and a few lookups. */
 export interface ReportContext {
@@ -23,9 +31,21 @@ export interface ReportContext {
   siteName(siteId: string | null): string;
   ruleTitle(finding: Pick<Finding, 'rule' | 'title'>): string;
   quantity(value: number | null, unit: string): string;
+  /** A change of share in percentage points, signed (+7.4 个百分点). */
+  points(delta: number): string;
   /** Where a finding applies: the study area, a unit or a site. */
   where(finding: Finding): string;
   passCell(pass: boolean): TableCell;
+  /** 达标 / 未达标 / 无法评估 with its tone. */
+  statusCell(status: FindingStatus): TableCell;
+  /** The shortest threshold at which some elders are still outside (the headline when none). */
+  gapMinutes: number;
+  /** Number of a figure (图N) in reading order; 0 when the report has no such figure. */
+  figureNo(id: FigureId): number;
+  /** A point in words: junction or road, building, unit. */
+  describe(lon: number, lat: number): string;
+  /** A cited document as planners name it (文号《标题》). */
+  documentName(id: string): string;
   /** Punctuation differs: full-width in Chinese. */
   colon: string;
   paren(text: string): string;
@@ -42,6 +62,7 @@ export function reportContext(input: ReportInput): ReportContext {
   const headline = headlineMinutes(input);
   const effect = effectMinutes(input, headline);
   const places = placeIndex(input.map ?? {}, input.units);
+  const figures = FIGURE_ORDER.filter((id) => id !== 'map-effect' || input.scenario !== undefined);
   const context: ReportContext = {
     input,
     lang,
@@ -54,6 +75,7 @@ export function reportContext(input: ReportInput): ReportContext {
     siteName: (id) => (id === null ? '' : (sites.get(id) ?? id)),
     ruleTitle: (f) => titles.get(f.rule)?.[lang] ?? f.title,
     quantity: (value, unit) => formatQuantity(value, unit, t, lang),
+    points: (delta) => formatSharePoints(delta, lang),
     where: (f) => {
       if (f.scope === 'site') return context.siteName(f.siteId);
       if (f.scope === 'city') return t.scope.city;
@@ -64,6 +86,16 @@ export function reportContext(input: ReportInput): ReportContext {
     quote: (text) => (lang === 'zh' ? `“${text}”` : ` “${text}”`),
     passCell: (pass) =>
       pass ? { text: t.findings.pass, tone: 'pass' } : { text: t.findings.fail, tone: 'fail' },
+    statusCell: (status) =>
+      status === 'pass'
+        ? { text: t.findings.pass, tone: 'pass' }
+        : status === 'fail'
+          ? { text: t.findings.fail, tone: 'fail' }
+          : { text: t.findings.notEvaluable, tone: 'muted' },
+    gapMinutes: gapMinutes(input, headline),
+    figureNo: (id) => figures.indexOf(id) + 1,
+    describe: (lon, lat) => describeLocation(places, lon, lat, lang).text,
+    documentName: (id) => documentLabel(id),
   };
   return context;
 }
@@ -78,6 +110,15 @@ function headlineMinutes(input: ReportInput): number {
   }
   const thresholds = input.baseline.summary.thresholds;
   return thresholds.includes(15) ? 15 : Math.max(...thresholds);
+}
+
+function gapMinutes(input: ReportInput, headline: number): number {
+  const sorted = [...input.baseline.summary.thresholds].sort((a, b) => a - b);
+  for (const m of sorted) {
+    const share = cityCoverage(input.baseline, m)?.elders60Share ?? null;
+    if (share !== null && share < 1 - 1e-9) return m;
+  }
+  return headline;
 }
 
 /** City-wide walk-elderly coverage row at `minutes` of one analysis result. */

@@ -11,10 +11,12 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type {
   Block,
   FigureId,
@@ -36,16 +38,30 @@ export interface DocxOptions {
   missingFigureNote?: string;
 }
 
+/** 宋体 body, 黑体 headings, 仿宋 quotations; Latin text in Times New Roman / Arial. */
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
 const HEAD_FONT = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体' };
-const TONE_COLOUR: Record<Tone | 'warning', string> = {
+const QUOTE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
+/**
+ * Font table entries: the Chinese names with their Latin alternates and the GB2312 charset, so
+ * that Word, WPS and LibreOffice find SimSun / SimHei / FangSong (or substitute a CJK serif or
+ * sans such as Noto Serif/Sans CJK SC) when the Chinese-named font is missing.
+ */
+const FONT_TABLE: { name: string; alt: string; family: 'roman' | 'swiss' | 'modern' }[] = [
+  { name: '宋体', alt: 'SimSun', family: 'roman' },
+  { name: '黑体', alt: 'SimHei', family: 'swiss' },
+  { name: '仿宋', alt: 'FangSong', family: 'modern' },
+];
+const TONE_COLOUR: Record<Tone | 'warning' | 'quote', string> = {
   pass: '1B5E20',
   fail: 'B00020',
   muted: '555555',
   warning: 'B00020',
+  strong: '1A1A1A',
+  quote: '333333',
 };
-/** Usable width of an A4 page with 2 cm side margins, in pixels at 96 dpi. */
-const CONTENT_PX = 620;
+/** Usable width of an A4 page with 28 mm and 26 mm side margins, in pixels at 96 dpi. */
+const CONTENT_PX = 590;
 
 type Child = Paragraph | Table;
 
@@ -58,7 +74,7 @@ function cellParagraph(c: ModelCell, numeric: boolean, bold = false): Paragraph 
       new TextRun({
         text,
         size: 17,
-        bold: bold || tone === 'pass' || tone === 'fail',
+        bold: bold || tone === 'pass' || tone === 'fail' || tone === 'strong',
         ...(tone ? { color: TONE_COLOUR[tone] } : {}),
       }),
     ],
@@ -137,11 +153,23 @@ function block(b: Block, model: ReportModel, options: DocxOptions): Child[] {
     case 'heading':
       return [
         new Paragraph({
-          heading: HeadingLevel.HEADING_2,
+          heading: (b.level ?? 2) === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2,
           children: [new TextRun({ text: b.text, font: HEAD_FONT })],
         }),
       ];
     case 'paragraph':
+      if (b.tone === 'quote') {
+        return [
+          new Paragraph({
+            spacing: { after: 80 },
+            indent: { left: 360 },
+            shading: { type: ShadingType.CLEAR, fill: 'F5F5F2', color: 'auto' },
+            children: [
+              new TextRun({ text: b.text, font: QUOTE_FONT, size: 20, color: TONE_COLOUR.quote }),
+            ],
+          }),
+        ];
+      }
       return [
         new Paragraph({
           spacing: { after: 80 },
@@ -240,7 +268,18 @@ export async function renderDocx(
   model: ReportModel,
   options: DocxOptions = {},
 ): Promise<Uint8Array> {
-  const children: Child[] = [...titlePage(model)];
+  const children: (Child | TableOfContents)[] = [...titlePage(model)];
+  children.push(
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 300 },
+      children: [new TextRun({ text: model.contentsTitle, font: HEAD_FONT, size: 32, bold: true })],
+    }),
+    // A contents field over the heading styles: Word fills in the page numbers when it opens
+    // the file (updateFields), and the outline pane navigates by the same headings.
+    new TableOfContents(model.contentsTitle, { hyperlink: true, headingStyleRange: '1-2' }),
+  );
   for (const section of model.sections) {
     children.push(
       new Paragraph({
@@ -277,6 +316,7 @@ export async function renderDocx(
   });
   const doc = new Document({
     title: `${model.title} · ${model.footer}`,
+    features: { updateFields: true },
     styles: {
       default: {
         document: { run: { font: BODY_FONT, size: 21 } },
@@ -285,8 +325,12 @@ export async function renderDocx(
           paragraph: { spacing: { after: 200 } },
         },
         heading2: {
-          run: { font: HEAD_FONT, size: 23, bold: true, color: '1A1A1A' },
-          paragraph: { spacing: { before: 200, after: 100 } },
+          run: { font: HEAD_FONT, size: 24, bold: true, color: '1A1A1A' },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        },
+        heading3: {
+          run: { font: HEAD_FONT, size: 21, bold: true, color: '1A1A1A' },
+          paragraph: { spacing: { before: 160, after: 60 }, keepNext: true },
         },
         title: { run: { font: HEAD_FONT } },
       },
@@ -296,7 +340,9 @@ export async function renderDocx(
         properties: {
           page: {
             size: { width: 11906, height: 16838 },
-            margin: { top: 1247, bottom: 1134, left: 1134, right: 1134 },
+            // A4 with the margins of a bound review document: 25 mm top and bottom, 28 mm
+            // binding side, 26 mm outer side.
+            margin: { top: 1417, bottom: 1417, left: 1588, right: 1474, header: 850, footer: 850 },
           },
         },
         headers: { default: header },
@@ -305,5 +351,22 @@ export async function renderDocx(
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return declareFonts(new Uint8Array(await Packer.toArrayBuffer(doc)));
+}
+
+/** Adds the Chinese fonts with their alternates to word/fontTable.xml. */
+function declareFonts(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const table = files['word/fontTable.xml'];
+  if (table === undefined) return bytes;
+  let xml = strFromU8(table);
+  const entries = FONT_TABLE.filter((f) => !xml.includes(`w:name="${f.name}"`))
+    .map(
+      (f) =>
+        `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
+    )
+    .join('');
+  xml = xml.replace(/<\/w:fonts>\s*$/, `${entries}</w:fonts>`);
+  files['word/fontTable.xml'] = strToU8(xml);
+  return zipSync(files);
 }

@@ -40,7 +40,16 @@ h1, h2, h3, .key .value, th, .banner, figcaption, .title-lines th {
 section { break-before: page; }
 section.flow { break-before: auto; }
 h2 { font-size: 15pt; border-bottom: 1.5pt solid #1a1a1a; padding-bottom: 1.5mm; margin: 0 0 4mm; }
-h3 { font-size: 11.5pt; margin: 5mm 0 2mm; break-after: avoid; }
+h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; }
+h4 { font-size: 10.5pt; margin: 3.5mm 0 1mm; break-after: avoid; }
+.contents { break-after: page; }
+.contents h2 { text-align: center; border: none; letter-spacing: 0.3em; }
+.contents ol { list-style: none; padding: 0; margin: 8mm 10mm; font-size: 12pt; }
+.contents li { margin: 3mm 0; }
+.contents li a { color: inherit; text-decoration: none; }
+.contents li.fig { font-size: 10.5pt; margin: 1.5mm 0 1.5mm 8mm; }
+p.quote { font-family: 'Noto Serif CJK SC','FangSong','STFangsong',serif; background: #f5f5f2;
+  border-left: 2.5pt solid #8a8a8a; padding: 1.5mm 3mm; font-size: 10pt; }
 p { margin: 1.5mm 0; text-align: justify; }
 p.muted { color: #555; font-size: 9.5pt; }
 p.pass { color: #1b5e20; font-weight: bold; }
@@ -56,12 +65,15 @@ table.data { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-siz
 table.data caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: 1.5mm;
   font-family: 'Noto Sans CJK SC',sans-serif; font-size: 10pt; }
 table.data th, table.data td { border: 0.6pt solid #444; padding: 1.2mm 1.8mm; vertical-align: top; }
-table.data th { background: #e8ecf1; font-weight: bold; text-align: center; white-space: nowrap; }
+table.data th { background: #e8ecf1; font-weight: bold; text-align: center; }
 table.data td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.data tr { break-inside: avoid; }
 td.pass { color: #1b5e20; font-weight: bold; }
 td.fail { color: #b00020; font-weight: bold; }
 td.muted { color: #777; }
+td.strong { font-weight: bold; }
+table.data { break-inside: auto; }
+table.data thead { display: table-header-group; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; text-align: center; }
 figure svg { max-width: 100%; height: auto; max-height: 205mm; }
 figcaption { font-size: 9.5pt; margin-top: 1.5mm; }
@@ -94,7 +106,7 @@ function table(t: ReportTable): string {
 function block(b: Block, model: ReportModel): string {
   switch (b.kind) {
     case 'heading':
-      return `<h3>${esc(b.text)}</h3>`;
+      return (b.level ?? 2) === 3 ? `<h4>${esc(b.text)}</h4>` : `<h3>${esc(b.text)}</h3>`;
     case 'paragraph':
       return `<p${b.tone ? ` class="${b.tone}"` : ''}>${esc(b.text)}</p>`;
     case 'bullets':
@@ -117,7 +129,21 @@ function block(b: Block, model: ReportModel): string {
 }
 
 /** Sections that follow on the same page as the previous one (short ones). */
-const FLOWING = new Set(['sites']);
+const FLOWING = new Set(['implementation']);
+
+/** 目录: chapters and figures; the page numbers are those of the PDF, so none are printed here. */
+function contents(model: ReportModel): string {
+  const items = model.sections.map((s) => {
+    const figures = s.blocks
+      .filter((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure')
+      .map((b) => model.figures[b.figure])
+      .filter((f) => f !== undefined)
+      .map((f) => `<li class="fig"><a href="#${f.id}">${esc(f.caption)}</a></li>`)
+      .join('');
+    return `<li><a href="#${s.id}">${esc(s.title)}</a></li>${figures}`;
+  });
+  return `<div class="contents"><h2>${esc(model.contentsTitle)}</h2><ol>${items.join('')}</ol></div>`;
+}
 
 export function renderHtml(model: ReportModel): string {
   const lines = model.titleLines
@@ -137,6 +163,7 @@ export function renderHtml(model: ReportModel): string {
 <body>
 <div class="title-page"><h1>${esc(model.title)}</h1><div class="subtitle">${esc(model.subtitle)}</div>
 <table class="title-lines">${lines}</table></div>
+${contents(model)}
 ${sections}
 </body></html>
 `;

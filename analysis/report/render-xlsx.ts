@@ -1,11 +1,24 @@
 import ExcelJS from 'exceljs';
-import type { ReportModel } from './types.ts';
+import type { CellFormat, ReportModel, SheetValue } from './types.ts';
 
 /**
- * tables.xlsx: one sheet per SheetData of the model (units, findings, coverage, recommended
- * sites), bold frozen header row, autofilter, widths from content. exceljs writes in Node
- * and in the browser.
+ * tables.xlsx: one sheet per SheetData of the model. Bold, shaded, frozen header row with a
+ * filter; percentages as %, areas and counts with thousands separators; id columns hidden;
+ * widths from content. exceljs writes in Node and in the browser.
  */
+const NUMBER_FORMAT: Record<CellFormat, string | undefined> = {
+  text: undefined,
+  int: '#,##0',
+  decimal: '#,##0.000',
+  percent: '0.0%',
+  area: '#,##0',
+  yuan: '#,##0',
+};
+
+function plain(value: SheetValue): string | number | boolean | null {
+  return value !== null && typeof value === 'object' ? value.value : value;
+}
+
 export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CareCircle';
@@ -13,17 +26,37 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
   workbook.created = new Date(Date.UTC(2000, 0, 1));
   workbook.modified = workbook.created;
   for (const sheet of model.sheets) {
-    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = workbook.addWorksheet(sheet.name, {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    });
     ws.addRow(sheet.header);
-    for (const row of sheet.rows) ws.addRow(row);
-    ws.getRow(1).font = { bold: true };
+    for (const row of sheet.rows) {
+      const added = ws.addRow(row.map(plain));
+      row.forEach((value, i) => {
+        const format =
+          value !== null && typeof value === 'object'
+            ? value.format
+            : (sheet.formats?.[i] ?? 'text');
+        const numFmt = NUMBER_FORMAT[format];
+        if (numFmt !== undefined && typeof plain(value) === 'number')
+          added.getCell(i + 1).numFmt = numFmt;
+      });
+    }
+    const head = ws.getRow(1);
+    head.font = { bold: true };
+    head.alignment = { vertical: 'middle', wrapText: true };
+    head.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF1' } };
+    });
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
     sheet.header.forEach((title, i) => {
       const longest = sheet.rows.reduce(
-        (m, r) => Math.max(m, displayWidth(r[i])),
-        displayWidth(title),
+        (m, r) => Math.max(m, displayWidth(plain(r[i]))),
+        Math.min(displayWidth(title), 24),
       );
-      ws.getColumn(i + 1).width = Math.min(Math.max(longest + 2, 8), 60);
+      const column = ws.getColumn(i + 1);
+      column.width = Math.min(Math.max(longest + 2, 8), 60);
+      if (sheet.hidden?.includes(i)) column.hidden = true;
     });
   }
   if (model.banner !== null) workbook.subject = model.banner;
@@ -37,7 +70,10 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
 /** Column width in characters; CJK characters count double. */
 function displayWidth(value: unknown): number {
   if (value === null || value === undefined) return 0;
-  const text = String(value);
+  const text =
+    typeof value === 'number'
+      ? value.toLocaleString('en-US', { maximumFractionDigits: 3 })
+      : String(value);
   let width = 0;
   for (const ch of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
   return width;

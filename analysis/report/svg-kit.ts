@@ -100,47 +100,6 @@ export function cellPath(h3: string, p: Projection): string {
   return ringPath(cellRing(h3), p);
 }
 
-export interface LegendItem {
-  label: string;
-  fill: string;
-  stroke?: string;
-  shape?: 'box' | 'dot' | 'star' | 'cross';
-}
-
-export function legend(items: LegendItem[], x: number, y: number, title?: string): string {
-  const parts: string[] = [];
-  let row = y;
-  if (title !== undefined) {
-    parts.push(
-      `<text x="${x}" y="${row + 12}" font-size="13" font-weight="bold">${escapeXml(title)}</text>`,
-    );
-    row += 20;
-  }
-  for (const item of items) {
-    const stroke = item.stroke ?? '#555';
-    if (item.shape === 'dot') {
-      parts.push(
-        `<circle cx="${x + 8}" cy="${row + 7}" r="5.5" fill="${item.fill}" stroke="${stroke}" stroke-width="1"/>`,
-      );
-    } else if (item.shape === 'cross') {
-      parts.push(
-        `<path d="M${x + 3} ${row + 2}l10 10M${x + 3} ${row + 12}l10 -10" stroke="${stroke}" stroke-width="2.2"/>`,
-      );
-    } else if (item.shape === 'star') {
-      parts.push(star(x + 8, row + 7, 8, item.fill, stroke));
-    } else {
-      parts.push(
-        `<rect x="${x}" y="${row}" width="16" height="14" fill="${item.fill}" stroke="${stroke}" stroke-width="0.8"/>`,
-      );
-    }
-    parts.push(
-      `<text x="${x + 22}" y="${row + 12}" font-size="12">${escapeXml(item.label)}</text>`,
-    );
-    row += 20;
-  }
-  return parts.join('');
-}
-
 export function star(cx: number, cy: number, r: number, fill: string, stroke = '#333'): string {
   const points: string[] = [];
   for (let k = 0; k < 10; k++) {
@@ -149,22 +108,6 @@ export function star(cx: number, cy: number, r: number, fill: string, stroke = '
     points.push(`${f1(cx + radius * Math.cos(angle))},${f1(cy + radius * Math.sin(angle))}`);
   }
   return `<polygon points="${points.join(' ')}" fill="${fill}" stroke="${stroke}" stroke-width="1"/>`;
-}
-
-/** A scale bar of a round length (100 m, 200 m, 500 m, 1 km …) and a north arrow. */
-export function scaleAndNorth(p: Projection, x: number, y: number): string {
-  const target = p.metresPerUnit * 120;
-  const nice =
-    [50, 100, 200, 250, 500, 1000, 2000, 5000, 10000].find((m) => m >= target / 2) ?? 10000;
-  const length = nice / p.metresPerUnit;
-  const label = nice >= 1000 ? `${nice / 1000} km` : `${nice} m`;
-  return [
-    `<rect x="${x}" y="${y}" width="${f1(length)}" height="5" fill="#333"/>`,
-    `<text x="${x}" y="${y - 4}" font-size="11">0</text>`,
-    `<text x="${f1(x + length)}" y="${y - 4}" font-size="11" text-anchor="end">${label}</text>`,
-    `<path d="M${x + 8} ${y - 60}l7 20h-14z" fill="#333"/>`,
-    `<text x="${x + 8}" y="${y - 64}" font-size="12" text-anchor="middle" font-weight="bold">N</text>`,
-  ].join('');
 }
 
 export function svgDocument(width: number, height: number, body: string): string {

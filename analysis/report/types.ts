@@ -170,7 +170,7 @@ export interface ReportInput {
 }
 
 /** A table cell: plain text or text with a tone that renderers colour (pass/fail). */
-export type Tone = 'pass' | 'fail' | 'muted';
+export type Tone = 'pass' | 'fail' | 'muted' | 'strong';
 export type TableCell = string | { text: string; tone: Tone };
 
 export interface ReportTable {
@@ -183,7 +183,14 @@ export interface ReportTable {
   widths?: number[];
 }
 
-export type FigureId = 'coverage-chart' | 'map-coverage' | 'map-compliance' | 'map-scenario';
+/** Figures in the order they are numbered (图1 …): chart, travel-time map, compliance, before/after. */
+export const FIGURE_ORDER = [
+  'coverage-chart',
+  'map-coverage',
+  'map-compliance',
+  'map-effect',
+] as const;
+export type FigureId = (typeof FIGURE_ORDER)[number];
 
 export interface ReportFigure {
   id: FigureId;
@@ -195,21 +202,21 @@ export interface ReportFigure {
 
 export type Block =
   | { kind: 'heading'; text: string; level?: 2 | 3 }
-  | { kind: 'paragraph'; text: string; tone?: Tone | 'warning' }
+  | { kind: 'paragraph'; text: string; tone?: Tone | 'warning' | 'quote' }
   | { kind: 'bullets'; items: string[] }
   | { kind: 'keyFigures'; items: { label: string; value: string }[] }
   | { kind: 'table'; table: ReportTable }
   | { kind: 'figure'; figure: FigureId };
 
+/** The chapters of a planning review document (评审材料), in order. */
 export type SectionId =
-  | 'summary'
-  | 'method'
-  | 'coverage'
-  | 'findings'
-  | 'scenario'
-  | 'sites'
-  | 'maps'
-  | 'tables';
+  | 'overview'
+  | 'current'
+  | 'compliance'
+  | 'proposal'
+  | 'effect'
+  | 'implementation'
+  | 'appendix';
 
 export interface ReportSection {
   id: SectionId;
@@ -219,7 +226,12 @@ export interface ReportSection {
 
 /** Flat rows for spreadsheets (every finding, every unit), with localised headers. */
 export type CellFormat = 'text' | 'int' | 'decimal' | 'percent' | 'area' | 'yuan';
-export type SheetValue = string | number | boolean | null;
+/** A number with its own format (a column of mixed units, e.g. finding values). */
+export interface FormattedValue {
+  value: number;
+  format: CellFormat;
+}
+export type SheetValue = string | number | boolean | null | FormattedValue;
 
 export interface SheetData {
   name: string;
@@ -237,6 +249,8 @@ export interface ReportModel {
   subtitle: string;
   /** Title-page lines: city, profile, date, data status. */
   titleLines: { label: string; value: string }[];
+  /** Title of the contents page (目录). */
+  contentsTitle: string;
   /** Shown on every page when the register is illustrative. */
   banner: string | null;
   sections: ReportSection[];

@@ -117,3 +117,16 @@ export function categoryColour(index: number): Rgb {
   const n = CATEGORY_PALETTE.length;
   return CATEGORY_PALETTE[((index % n) + n) % n];
 }
+
+/** Coverage change between baseline and scenario (report's before/after maps, app's diff layer). */
+export const GAINED: Rgb = [33, 113, 181];
+export const LOST: Rgb = [128, 0, 38];
+/** Chart series: baseline and scenario. */
+export const CHART_SERIES: readonly Rgb[] = [
+  [120, 144, 156],
+  [0, 109, 119],
+];
+
+/** Hex colour for SVG and Office formats ('#rrggbb'). */
+export const rgbHex = ([r, g, b]: Rgb): string =>
+  `#${[r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('')}`;

@@ -10,7 +10,7 @@ import {
 import { en } from '../../../analysis/report/i18n/en.ts';
 import { zh } from '../../../analysis/report/i18n/zh.ts';
 import { renderHtml } from '../../../analysis/report/render-html.ts';
-import { flippedFindings } from '../../../analysis/report/sections-scenario.ts';
+import { flippedFindings } from '../../../analysis/report/sections-proposal.ts';
 import type { ReportModel } from '../../../analysis/report/types.ts';
 
 describe('number formatting', () => {
@@ -106,11 +106,12 @@ describe('HTML renderer', () => {
       title: 'T<1>',
       subtitle: 'S & S',
       titleLines: [{ label: 'a', value: '"b"' }],
+      contentsTitle: '目录',
       banner: '示例数据 "x"',
       sections: [
         {
-          id: 'summary',
-          title: '一、摘要',
+          id: 'overview',
+          title: '一、概况',
           blocks: [
             {
               kind: 'table',

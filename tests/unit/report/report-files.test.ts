@@ -94,7 +94,7 @@ describe('report.docx', () => {
     expect(xml).toContain(
       formatShare(cityCoverage(report.input.baseline, ctx.headlineMinutes)?.elders60Share ?? -1),
     );
-    const failing = s.findings.filter((f) => f.scope === 'city' && !f.pass);
+    const failing = s.findings.filter((f) => f.scope === 'city' && f.status === 'fail');
     expect(failing.length).toBeGreaterThan(0);
     for (const f of failing) expect(xml).toContain(ctx.quantity(f.shortfall, f.shortfallUnit));
     for (const rule of report.input.profile.rules.filter((r) =>
@@ -124,7 +124,7 @@ describe('report.docx', () => {
     const xml = wordText(strFromU8(unzipSync(bytes)['word/document.xml']));
     for (const title of Object.values(en.sections)) expect(xml.split('\n')).toContain(title);
     expect(xml).toContain(en.maps.missingImage);
-    expect(xml).not.toContain(zh.sections.summary);
+    expect(xml).not.toContain(zh.sections.overview);
   });
 });
 
@@ -133,16 +133,19 @@ describe('tables.xlsx', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, 'out', 'tables.xlsx'));
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      zh.sheets.summary,
+      zh.sheets.thresholds,
       zh.sheets.units,
-      zh.sheets.findings,
-      zh.sheets.coverage,
       zh.sheets.sites,
+      zh.sheets.findings,
+      zh.sheets.proposed,
     ]);
     const units = workbook.getWorksheet(zh.sheets.units);
     if (units === undefined) throw new Error('units sheet missing');
     const baseline = report.input.baseline;
     expect(units.rowCount).toBe(baseline.units.length + 1);
-    expect((units.getRow(1).values as unknown[]).slice(1)).toEqual(report.model.sheets[0].header);
+    const sheet = report.model.sheets.find((x) => x.name === zh.sheets.units);
+    expect((units.getRow(1).values as unknown[]).slice(1)).toEqual(sheet?.header);
     expect(units.getRow(2).getCell(1).value).toBe(baseline.units[0].unitId);
     expect(units.getRow(2).getCell(5).value).toBe(baseline.units[0].residents);
     const findings = workbook.getWorksheet(zh.sheets.findings);
