@@ -14,13 +14,31 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 export type NumberKind = 'plain' | 'area' | 'beds' | 'floor';
 
-/** Parses a number written by a person or by Excel; undefined when it is not one. */
+// One comma followed by exactly three digits and nothing else: 1,234 is one thousand two hundred
+// and thirty-four with a thousands separator, or 1.234 with a decimal comma. Neither is assumed.
+const AMBIGUOUS_NUMBER = /^[+-]?\d{1,3},\d{3}$/;
+
+/** Parses a number written by a person or by Excel; undefined when it is not one (or not only one). */
 export function parseNumber(raw: string, kind: NumberKind = 'plain'): number | undefined {
+  const text = withoutUnit(raw, kind);
+  if (AMBIGUOUS_NUMBER.test(text)) return undefined;
+  return plainNumber(GROUPED_NUMBER.test(text) ? text.replace(/,/g, '') : text);
+}
+
+/** True when the cell reads as two different numbers (see AMBIGUOUS_NUMBER). */
+export function isAmbiguousNumber(raw: string, kind: NumberKind = 'plain'): boolean {
+  return AMBIGUOUS_NUMBER.test(withoutUnit(raw, kind));
+}
+
+function withoutUnit(raw: string, kind: NumberKind): string {
   let text = raw.normalize('NFKC').trim();
   if (kind === 'area') text = text.replace(AREA_UNITS, '').trim();
   if (kind === 'beds') text = text.replace(BED_UNITS, '').trim();
   if (kind === 'floor') text = text.replace(FLOOR_UNITS, '').trim();
-  if (GROUPED_NUMBER.test(text)) text = text.replace(/,/g, '');
+  return text;
+}
+
+function plainNumber(text: string): number | undefined {
   if (!PLAIN_NUMBER.test(text)) return undefined;
   const value = Number(text);
   return Number.isFinite(value) ? value : undefined;

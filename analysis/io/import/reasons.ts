@@ -3,6 +3,10 @@ import type { Reason } from '../table/types.ts';
 /** Floors a facility may be on (basements to high-rise), the one range every check uses. */
 export const FLOOR_RANGE = [-5, 100] as const;
 
+/** Beyond these a value is a typo or a unit mix-up (m² for cm², a total for a count), not a site. */
+export const AREA_MAX_M2 = 100_000;
+export const BEDS_MAX = 5_000;
+
 /**
  * The catalogue of row-level rejection reasons. Codes are stable (tests and the UI key on them);
  * texts are what the planner reads in the wizard and in rejected.csv.
@@ -146,6 +150,11 @@ export const warnings = {
     code: 'W_DEFAULTED',
     zh: `文件没有以下列，取默认值：${fields.join('、')}`,
     en: `the file has no column for ${fields.join(', ')}: default used`,
+  }),
+  unknownValue: (): Reason => ({
+    code: 'W_UNKNOWN_VALUE',
+    zh: '未填写：记为未知（不是 0），请补充实际值',
+    en: 'empty: recorded as unknown (not 0); please supply the actual value',
   }),
   keptOutside: (marginM: number): Reason => ({
     code: 'W_OUTSIDE_STUDY_AREA_KEPT',

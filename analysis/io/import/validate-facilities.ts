@@ -4,8 +4,8 @@ import type { RawTable, Rejection } from '../table/types.ts';
 import type { FacilityField } from './column-synonyms.ts';
 import { facilityTypeOf } from './facility-type-names.ts';
 import type { ColumnMapping } from './guess-columns.ts';
-import { parseBoolean, parseNumber } from './parse-values.ts';
-import { FLOOR_RANGE, reasons } from './reasons.ts';
+import { isAmbiguousNumber, parseBoolean, parseNumber } from './parse-values.ts';
+import { AREA_MAX_M2, BEDS_MAX, FLOOR_RANGE, reasons, warnings as warningsOf } from './reasons.ts';
 import {
   type RowContext,
   readCoordinates,
@@ -24,7 +24,7 @@ export interface ImportedFacilityProperties extends FacilityProperties {
   source_lon: number;
   source_lat: number;
   crs: Crs;
-  /** Fields absent or empty in the file that got a default: id → "row-N", floorAreaM2 → 0, beds → 0, floorLevel → 1. */
+  /** Fields absent or empty in the file that got a default: id → "row-N". */
   defaulted?: (keyof FacilityProperties)[];
   /**
    * Fields the file leaves empty (or has no column for): not known. The number in the field is a
@@ -36,6 +36,14 @@ export interface ImportedFacilityProperties extends FacilityProperties {
 }
 
 export type UnknownField = 'floorAreaM2' | 'beds' | 'floorLevel';
+
+const UNKNOWN_FIELD_COLUMN: Record<UnknownField, FacilityField> = {
+  floorAreaM2: 'floorArea',
+  beds: 'beds',
+  floorLevel: 'floorLevel',
+};
+const M2 = { zh: '平方米', en: 'm²' };
+const BEDS = { zh: '张', en: 'beds' };
 
 export interface FacilityFeature {
   type: 'Feature';
@@ -96,8 +104,15 @@ export function validateFacilities(
     .filter(([c]) => !mappedColumns.has(c));
   const rejections: Rejection[] = [];
   const candidates: FacilityFeature[] = [];
+  const unknownWarnings: Rejection[] = [];
+  const mappedIndexes = new Set([...mappedColumns].map((c) => table.columns.indexOf(c as string)));
   for (const row of table.rows) {
     const ctx: RowContext = { row, table, problems: [...(row.problems ?? [])] };
+    for (const issue of row.cellIssues ?? []) {
+      if (!mappedIndexes.has(issue.column)) continue;
+      const column = table.columns[issue.column];
+      ctx.problems.push({ row: row.row, column, value: issue.value, reason: issue.reason });
+    }
     const point = readCoordinates(ctx, mapping, {
       allowOutsideChina: options.allowOutsideChina ?? false,
     });
@@ -105,6 +120,11 @@ export function validateFacilities(
     if (ctx.problems.length > 0 || point === undefined || properties === undefined) {
       rejections.push(...ctx.problems);
       continue;
+    }
+    for (const key of properties.unknown ?? []) {
+      const column = mapping[UNKNOWN_FIELD_COLUMN[key]];
+      if (column === undefined) continue;
+      unknownWarnings.push({ row: row.row, column, value: '', reason: warningsOf.unknownValue() });
     }
     const [lon, lat] = toWgs84(point[0], point[1], options.crs);
     properties.source_lon = point[0];
@@ -125,6 +145,7 @@ export function validateFacilities(
   const warnings = [
     ...table.rows.flatMap((r) => (acceptedRows.has(r.row) ? (r.warnings ?? []) : [])),
     ...located.warnings.filter((w) => acceptedRows.has(w.row)),
+    ...unknownWarnings.filter((w) => acceptedRows.has(w.row)),
   ].sort((a, b) => a.row - b.row);
   return {
     collection: { type: 'FeatureCollection', features: accepted },
@@ -192,19 +213,25 @@ function readProperties(
     if (type === undefined)
       fail('type', typeName.trim() === '' ? reasons.missingValue() : reasons.unknownType());
   }
+  const unknown: UnknownField[] = [];
+  const hasIssue = (f: FacilityField) =>
+    (row.cellIssues ?? []).some((issue) => issue.column === index(f));
   const number = (
     f: FacilityField,
     kind: 'area' | 'beds' | 'floor',
-    fallback: number,
-    key: keyof FacilityProperties,
+    placeholder: number,
+    key: UnknownField,
   ) => {
     const text = cell(f);
+    if (hasIssue(f)) return placeholder;
     if (text.trim() === '') {
-      defaulted.push(key);
-      return fallback;
+      // Empty or no column: not known. Never read as 0 m², 0 beds or the ground floor.
+      unknown.push(key);
+      return placeholder;
     }
     const value = parseNumber(text, kind);
-    if (value === undefined) fail(f, reasons.badNumber());
+    if (value === undefined)
+      fail(f, isAmbiguousNumber(text, kind) ? reasons.ambiguousNumber() : reasons.badNumber());
     else if (kind === 'floor') {
       if (
         !Number.isInteger(value) ||
@@ -215,7 +242,9 @@ function readProperties(
         fail(f, reasons.badFloor());
     } else if (value < 0) fail(f, reasons.negative());
     else if (kind === 'beds' && !Number.isInteger(value)) fail(f, reasons.notInteger());
-    return value ?? fallback;
+    else if (kind === 'area' && value > AREA_MAX_M2) fail(f, reasons.implausible(AREA_MAX_M2, M2));
+    else if (kind === 'beds' && value > BEDS_MAX) fail(f, reasons.implausible(BEDS_MAX, BEDS));
+    return value ?? placeholder;
   };
   const floorAreaM2 = number('floorArea', 'area', 0, 'floorAreaM2');
   const beds = number('beds', 'beds', 0, 'beds');
@@ -245,13 +274,15 @@ function readProperties(
     source_lat: Number.NaN,
     crs: options.crs,
     ...(defaulted.length > 0 ? { defaulted } : {}),
+    ...(unknown.length > 0 ? { unknown } : {}),
     extra: {},
   };
 }
 
 /**
  * All rows sharing an id are rejected (which one is right is the user's call, not ours). Ids are
- * compared over every row, rejected ones included, so that the listing is complete at once.
+ * compared over every row, rejected ones included, so that the listing is complete at once, and
+ * after Unicode normalisation (full-width letters and digits) and trimming.
  */
 function rejectDuplicateIds(
   features: FacilityFeature[],
@@ -263,7 +294,7 @@ function rejectDuplicateIds(
   const column = table.columns.indexOf(idColumn);
   const rowsById = new Map<string, number[]>();
   for (const row of table.rows) {
-    const id = row.cells[column].trim();
+    const id = idKey(row.cells[column]);
     if (id === '') continue;
     const list = rowsById.get(id) ?? [];
     list.push(row.row);
@@ -276,5 +307,10 @@ function rejectDuplicateIds(
       rejections.push({ row, column: idColumn, value: id, reason: reasons.duplicateId(others) });
     }
   }
-  return features.filter((f) => (rowsById.get(f.properties.id.trim())?.length ?? 0) < 2);
+  return features.filter((f) => (rowsById.get(idKey(f.properties.id))?.length ?? 0) < 2);
+}
+
+/** Ids as compared: F003, Ｆ003 and " F003" are one id written three ways (NFKC, trimmed). */
+function idKey(id: string): string {
+  return id.normalize('NFKC').trim();
 }

@@ -1,4 +1,4 @@
-import { reasons } from '../import/reasons.ts';
+import { reasons, warnings as warningsOf } from '../import/reasons.ts';
 import { isEmpty } from './build-table.ts';
 import {
   GEOMETRY_LAT_COLUMN,
@@ -67,7 +67,19 @@ export function featuresToTable(features: FeatureLike[], meta: TableMeta): RawTa
         value: point.type,
         reason: reasons.geometryType(point.type),
       });
-    rows.push(problems.length > 0 ? { row, cells, problems } : { row, cells });
+    const rawRow: RawRow = problems.length > 0 ? { row, cells, problems } : { row, cells };
+    // Which part of a multipolygon is the facility the data cannot say: the largest, flagged.
+    if (point.kind === 'centroid' && point.parts > 1) {
+      rawRow.warnings = [
+        {
+          row,
+          column: 'geometry',
+          value: `MultiPolygon (${point.parts})`,
+          reason: warningsOf.largestPart(point.parts),
+        },
+      ];
+    }
+    rows.push(rawRow);
   });
   const warnings =
     centroids > 0 ? [`${centroids} polygon features placed at their centroid (面要素取质心)`] : [];
@@ -90,7 +102,8 @@ function localDate(d: Date): string {
 }
 
 type Representative =
-  | { kind: 'point' | 'centroid'; lon: number; lat: number }
+  | { kind: 'point'; lon: number; lat: number }
+  | { kind: 'centroid'; lon: number; lat: number; parts: number }
   | { kind: 'missing' }
   | { kind: 'unsupported'; type: string };
 
@@ -103,7 +116,7 @@ function representativePoint(geometry: GeometryLike | null): Representative {
     return { kind: 'point', lon: c[0][0], lat: c[0][1] };
   }
   if (type === 'Polygon' && Array.isArray(c)) return centroidOf([c as Position[][]], type);
-  if (type === 'MultiPolygon' && Array.isArray(c)) return centroidOf(c as Position[][][], type);
+  if (type === 'MultiPolygon' && Array.isArray(c)) return largestPart(c as Position[][][], type);
   return { kind: 'unsupported', type };
 }
 
@@ -116,8 +129,30 @@ function isPosition(value: unknown): value is [number, number] {
   );
 }
 
+/** The centroid of the part with the largest area (a centroid between parts lies in neither). */
+function largestPart(polygons: Position[][][], type: string): Representative {
+  let best: Representative | undefined;
+  let bestArea = -1;
+  for (const polygon of polygons) {
+    const part = centroidOf([polygon], type);
+    if (part.kind !== 'centroid') return part;
+    if (part.area > bestArea) {
+      best = part;
+      bestArea = part.area;
+    }
+  }
+  if (best === undefined || best.kind !== 'centroid')
+    return { kind: 'unsupported', type: `${type} (empty)` };
+  return { kind: 'centroid', lon: best.lon, lat: best.lat, parts: polygons.length };
+}
+
 /** Area-weighted centroid of the outer rings minus holes (planar, fine at city scale). */
-function centroidOf(polygons: Position[][][], type: string): Representative {
+function centroidOf(
+  polygons: Position[][][],
+  type: string,
+):
+  | (Representative & { kind: 'centroid'; area: number })
+  | Exclude<Representative, { kind: 'centroid' }> {
   let area = 0;
   let cx = 0;
   let cy = 0;
@@ -145,5 +180,11 @@ function centroidOf(polygons: Position[][][], type: string): Representative {
   }
   if (area === 0 || !Number.isFinite(area) || origin === undefined)
     return { kind: 'unsupported', type: `${type} (empty)` };
-  return { kind: 'centroid', lon: origin[0] + cx / (3 * area), lat: origin[1] + cy / (3 * area) };
+  return {
+    kind: 'centroid',
+    lon: origin[0] + cx / (3 * area),
+    lat: origin[1] + cy / (3 * area),
+    parts: 1,
+    area: Math.abs(area),
+  };
 }

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { InputError } from '../../errors.ts';
+import { headerLikeness } from '../import/column-synonyms.ts';
+import { reasons } from '../import/reasons.ts';
 import { type BuildTableOptions, buildTable, type SourceRecord } from './build-table.ts';
-import type { RawTable } from './types.ts';
+import type { RawRow, RawTable, Reason } from './types.ts';
 
 export interface ReadXlsxOptions extends BuildTableOptions {
   /** Sheet name; the first sheet when absent. */
@@ -30,6 +32,7 @@ export async function readXlsx(
     );
   }
   const sheetNames = workbook.worksheets.map((w) => w.name);
+  if (options.sheet === undefined) refuseSplitRegister(workbook, location);
   const sheet =
     options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
   if (sheet === undefined) {
@@ -42,12 +45,22 @@ export async function readXlsx(
   }
   const width = sheet.columnCount;
   const records: SourceRecord[] = [];
+  const issues = new Map<number, NonNullable<RawRow['cellIssues']>>();
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const value = row.getCell(c).value;
+      cells.push(cellText(value));
+      const reason = cellIssue(value);
+      if (reason !== undefined) {
+        const list = issues.get(rowNumber) ?? [];
+        list.push({ column: c - 1, value: cells[c - 1], reason });
+        issues.set(rowNumber, list);
+      }
+    }
     records.push({ row: rowNumber, cells });
   });
-  return buildTable(
+  const table = buildTable(
     records,
     {
       format: 'xlsx',
@@ -58,6 +71,53 @@ export async function readXlsx(
     },
     options,
   );
+  for (const row of table.rows) {
+    const found = issues.get(row.row);
+    if (found !== undefined) row.cellIssues = found;
+  }
+  const others = sheetNames.filter((n) => n !== sheet.name);
+  if (others.length > 0)
+    table.warnings.push(`sheets not read: ${others.join(', ')} (未读取的工作表)`);
+  return table;
+}
+
+/**
+ * A register split over sheets (one per district, say) must not import as its first sheet
+ * alone: when another sheet also has a header of known column names and rows under it, the
+ * user picks the sheet. A notes or instructions sheet does not count.
+ */
+function refuseSplitRegister(workbook: ExcelJS.Workbook, location: { file?: string }): void {
+  const withData = workbook.worksheets.filter((ws) => {
+    let header = false;
+    let rows = 0;
+    ws.eachRow((row) => {
+      if (rows > 0) return;
+      const cells = (row.values as CellValue[]).slice(1).map(cellText);
+      if (header && cells.some((c) => c.trim() !== '')) rows++;
+      else if (!header && headerLikeness(cells) >= 2) header = true;
+    });
+    return rows > 0;
+  });
+  if (withData.length < 2) return;
+  const names = withData.map((ws) => `"${ws.name}"`).join(', ');
+  throw new InputError(
+    'E_MULTIPLE_SHEETS',
+    `sheets ${names} all hold register rows; choose one (--sheet NAME, or the sheet list in the wizard) and import the others separately; 多个工作表均有数据，请选择工作表`,
+    location,
+  );
+}
+
+/** Why a cell's text is not its value, if it is not. */
+function cellIssue(value: CellValue): Reason | undefined {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return undefined;
+  if ('error' in value) return reasons.cellError(String(value.error));
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined || result === null) return reasons.formulaWithoutValue();
+    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result)
+      return reasons.cellError(String((result as { error: unknown }).error));
+  }
+  return undefined;
 }
 
 type CellValue = ExcelJS.CellValue;

@@ -43,6 +43,11 @@ export interface RawRow {
   problems?: Rejection[];
   /** Notes that do not reject the row (W_ codes): a value read not exactly as written. */
   warnings?: Rejection[];
+  /**
+   * Cells whose text is not their value (a formula without a saved result, an error value such as
+   * #DIV/0!): by column index. A field mapped to such a column rejects the row.
+   */
+  cellIssues?: { column: number; value: string; reason: Reason }[];
 }
 
 export interface RawTable {

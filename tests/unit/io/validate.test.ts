@@ -44,8 +44,7 @@ describe('importFacilities on the GBK / GCJ-02 register', () => {
       typeName: '街道综合养老服务中心',
       floorAreaM2: 820,
       beds: 40,
-      floorLevel: 1,
-      defaulted: ['floorLevel'],
+      unknown: ['floorLevel'],
       source_row: 2,
       source_lon: 118.784308,
       source_lat: 32.040451,
@@ -127,7 +126,7 @@ describe('validateFacilities', () => {
   it('counts empty rows without rejecting them, and keeps unmapped columns verbatim', () => {
     const { result } = check([
       '',
-      'A,站,养老驿站,118.78,32.04,"1,200",3,2层,否, 2024 ',
+      'A,站,养老驿站,118.78,32.04,"1,200.0",3,2层,否, 2024 ',
       ',,,,,,,,,',
     ]);
     expect(result.counts).toEqual({ rows: 1, accepted: 1, rejected: 0, emptyRows: 2 });
