@@ -24,6 +24,13 @@ export function isFacilityType(value: string): value is FacilityType {
 export const TRAVEL_PROFILES = ['walk-elderly', 'walk', 'ebike', 'drive'] as const;
 export type TravelProfileName = (typeof TRAVEL_PROFILES)[number];
 
+/**
+ * Walking speeds (m/s) every input accepts: profile settings, scenario edits, the CLI's --speed.
+ * 1.0 is the design value for elders (300 m in 5 minutes, GB 50180); the literature's elderly
+ * speeds lie around 0.8–1.2, and walker-frame or wheelchair users go down to about 0.5.
+ */
+export const WALKING_SPEED_RANGE_MPS: readonly [number, number] = [0.5, 1.5];
+
 /** Levels at which findings are produced. */
 export const SCOPES = ['city', 'street', 'community', 'site'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -6,7 +6,7 @@ import type { NetworkProfile } from '../graph/types.ts';
  * three stored networks. Graph costs are seconds at the network's reference speed (walk graph:
  * 1.0 m/s, steps already slowed), so a walking profile only rescales: time = costS / speed.
  */
-import { TRAVEL_PROFILES, type TravelProfileName } from '../vocabulary.ts';
+import { TRAVEL_PROFILES, type TravelProfileName, WALKING_SPEED_RANGE_MPS } from '../vocabulary.ts';
 
 export { TRAVEL_PROFILES, type TravelProfileName };
 
@@ -25,7 +25,6 @@ export interface TravelProfile {
   walkSpeedMps: number | null;
 }
 
-export const WALK_SPEED_RANGE: readonly [number, number] = [0.5, 1.5];
 const DEFAULT_WALK_SPEED: Record<'walk-elderly' | 'walk', number> = {
   'walk-elderly': 1.0,
   walk: 1.25,
@@ -63,7 +62,7 @@ export function travelProfile(name: string, options: { speedMps?: number } = {})
     };
   }
   const speed = speedMps ?? DEFAULT_WALK_SPEED[name];
-  const [low, high] = WALK_SPEED_RANGE;
+  const [low, high] = WALKING_SPEED_RANGE_MPS;
   if (!Number.isFinite(speed) || speed < low || speed > high) {
     throw new InputError(
       'E_BAD_SPEED',

@@ -2,7 +2,7 @@ import type { FacilityProperties, FacilityType } from '../city/types.ts';
 import type { LinkKind } from '../graph/edits/types.ts';
 import type { NetworkProfile } from '../graph/types.ts';
 import type { SiteProgramme } from '../programme/types.ts';
-import { TRAVEL_PROFILES, type TravelProfileName, WALK_SPEED_RANGE } from '../routing/profiles.ts';
+import { TRAVEL_PROFILES, type TravelProfileName } from '../routing/profiles.ts';
 
 /**
  * A scenario is an ordered list of modifications applied to a baseline facility register
@@ -16,7 +16,7 @@ export const SCENARIO_VERSION = 2;
 export const SCENARIO_VERSIONS = [1, 2] as const;
 export type ScenarioVersion = (typeof SCENARIO_VERSIONS)[number];
 
-import { FACILITY_TYPES } from '../vocabulary.ts';
+import { FACILITY_TYPES, WALKING_SPEED_RANGE_MPS } from '../vocabulary.ts';
 
 export { FACILITY_TYPES };
 
@@ -64,7 +64,7 @@ export interface CloseSite {
   id: string;
 }
 
-/** Elderly walking speed in m/s (the design value is 1.0; profiles allow 0.8–1.2). */
+/** Elderly walking speed in m/s (the design value is 1.0; WALKING_SPEED_RANGE_MPS bounds it). */
 export interface SetWalkingSpeed {
   kind: 'set-walking-speed';
   mps: number;
@@ -207,7 +207,7 @@ export interface ScenarioSettings {
  * Bounds used by validation (the routing engine's own range, so a valid scenario always routes);
  * walking speed outside them is rejected, not clamped.
  */
-export const WALKING_SPEED_RANGE_MPS: readonly [number, number] = WALK_SPEED_RANGE;
+export { WALKING_SPEED_RANGE_MPS };
 
 const NETWORK_KIND_SET = new Set<string>(['add-link', 'close-link', 'set-barrier']);
 

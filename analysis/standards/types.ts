@@ -38,7 +38,7 @@ export interface ProfileSettings {
   householdSize: number;
   /** 'auto': households from the data when present, else residents / householdSize. */
   householdsSource: 'auto' | 'derived';
-  /** Elderly walking speed for walk-elderly routing and for 300 m ⇔ minutes (0.8–1.2). */
+  /** Elderly walking speed for walk-elderly routing and for 300 m ⇔ minutes (WALKING_SPEED_RANGE_MPS). */
   walkingSpeedMps: number;
   /** Coverage thresholds reported in the summary. */
   thresholdsMinutes: number[];

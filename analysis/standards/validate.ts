@@ -1,5 +1,5 @@
 import type { FacilityType } from '../city/types.ts';
-import { AREA_TYPES } from '../vocabulary.ts';
+import { AREA_TYPES, WALKING_SPEED_RANGE_MPS } from '../vocabulary.ts';
 import { withVerifiedCitations } from './profile-citations.ts';
 import type { Bilingual } from './quote-check.ts';
 import {
@@ -177,7 +177,7 @@ const settings = record({
   perCapitaAreaBasis: oneOf(['land', 'floor']),
   householdSize: num(1, 10),
   householdsSource: oneOf(['auto', 'derived']),
-  walkingSpeedMps: num(0.8, 1.2),
+  walkingSpeedMps: num(...WALKING_SPEED_RANGE_MPS),
   thresholdsMinutes: listOf(num(0.1, 240), 1),
   sfca: record({ supply: oneOf(['floorArea', 'beds']), catchmentMinutes: num(0.1, 240) }),
   clusterMinutes: num(0.1, 240),

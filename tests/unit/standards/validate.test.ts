@@ -35,7 +35,7 @@ describe('standards profile schema', () => {
     }
     expect(result.problems.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: '$.settings.perCapitaAreaBasis', message: 'must be one of land, floor' },
-      { path: '$.settings.walkingSpeedMps', message: 'must be a number from 0.8 to 1.2' },
+      { path: '$.settings.walkingSpeedMps', message: 'must be a number from 0.5 to 1.5' },
       {
         path: '$.rules[0].facilityTypes[0]',
         message: expect.stringContaining('must be one of street_center'),
