@@ -15,6 +15,7 @@ const verbs: Record<string, () => Promise<{ verb: Verb }>> = {
   export: () => import('./verbs/export.ts'),
   'graph-stats': () => import('./verbs/graph-stats.ts'),
   optimise: () => import('./verbs/optimise.ts'),
+  'suggest-links': () => import('./verbs/suggest-links.ts'),
   batch: () => import('./verbs/batch.ts'),
   profiles: () => import('./verbs/profiles.ts'),
 };

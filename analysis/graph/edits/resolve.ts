@@ -110,8 +110,8 @@ function resolveLink(
   m: Extract<NetworkEdit, { kind: 'add-link' }>,
   at: string,
 ): LinkSpec {
-  const from = snapEnd(graph, m.from, `${at}.from`);
-  const to = snapEnd(graph, m.to, `${at}.to`);
+  const from = snapLinkEnd(graph, m.from, `${at}.from`);
+  const to = snapLinkEnd(graph, m.to, `${at}.to`);
   const metres = haversineM(from.lon, from.lat, to.lon, to.lat) * Math.max(1, m.detourFactor ?? 1);
   const steps = m.linkType === 'footbridge';
   // A footbridge climbs: on foot it counts like steps (analysis/graph/speeds.ts).
@@ -126,7 +126,7 @@ function resolveLink(
   };
 }
 
-function snapEnd(
+export function snapLinkEnd(
   graph: RoadGraph,
   point: EditPoint,
   path: string,

@@ -1,0 +1,167 @@
+import { parseArgs } from 'node:util';
+import { haversineM } from '../../analysis/graph/haversine.ts';
+import { seededUnit } from '../../analysis/graph/synthetic-grid.ts';
+import type { Modification } from '../../analysis/siting/scenario-types.ts';
+import { suggestLinks } from '../../analysis/siting/suggest-links.ts';
+import { builtInProfile } from '../../analysis/standards/profiles.ts';
+import { LiveSession } from '../../analysis/workflows/live-session.ts';
+import { readCityInput } from '../analyse/read-city.ts';
+import { loadCityGraph } from '../routing/city-graph.ts';
+import {
+  type Benchmark,
+  loadAverage,
+  machineInfo,
+  median,
+  peakRssMb,
+  percentile,
+  round,
+} from './benchmark.ts';
+
+/**
+ * Street-network scenario edits on the demo city: one `suggest-links` run (5 min, 60 m, 10
+ * links; its top links with gains), and live link edits: a random short link (two nodes at most
+ * 60 m apart) added to the scenario, then a random closure, each timed end to end through
+ * LiveSession.evaluate (resolve, overlay, re-searching the affected sites, coverage, changed
+ * cells), after a warm-up.
+ */
+export const benchmark: Benchmark = {
+  summary: 'suggest-links run and live link edits on the demo city',
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        city: { type: 'string', default: 'data/nanjing-xinjiekou' },
+        edits: { type: 'string', default: '200' },
+        runs: { type: 'string', default: '5' },
+        'min-detour': { type: 'string', default: '50' },
+      },
+    });
+    const dir = values.city ?? 'data/nanjing-xinjiekou';
+    const input = readCityInput(dir);
+    const graph = loadCityGraph(dir, 'walk');
+    const runs = Number(values.runs);
+    const minDetourM = Number(values['min-detour']);
+
+    const suggestMs: number[] = [];
+    let result = suggestLinks(
+      input,
+      graph,
+      { modifications: [] },
+      {
+        minutes: 5,
+        maxLengthM: 60,
+        count: 10,
+        minDetourM,
+      },
+    );
+    for (let k = 0; k < runs; k++) {
+      result = suggestLinks(
+        input,
+        graph,
+        { modifications: [] },
+        {
+          minutes: 5,
+          maxLengthM: 60,
+          count: 10,
+          minDetourM,
+        },
+      );
+      suggestMs.push(result.ms);
+    }
+    console.log(
+      `suggest-links (5 min, ≤ 60 m, detour ≥ ${minDetourM} m): ${result.candidates} candidates, ${result.links.length} link(s), median ${median(suggestMs).toFixed(0)} ms`,
+    );
+    result.links.forEach((link, k) => {
+      console.log(
+        `  ${k + 1}. ${link.from.map((x) => x.toFixed(6))} → ${link.to.map((x) => x.toFixed(6))}  ${link.lengthM.toFixed(1)} m (network ${link.networkM?.toFixed(0) ?? '—'} m)  +${link.gainElders} elders`,
+      );
+    });
+    console.log(
+      `  coverage ${result.coveredBefore} → ${result.coveredAfter} of ${result.totalElders} elders; bound on any set of candidates +${result.upperBoundGain}`,
+    );
+
+    // Live edits: a random short link or a closure at a random segment, on top of the last.
+    // The app's live session: thresholds and walking speed of the profile (as the worker does).
+    const { thresholdsMinutes, walkingSpeedMps } = builtInProfile('huaihua-2020').settings;
+    const THRESHOLDS = [...thresholdsMinutes];
+    const session = new LiveSession(input, graph, undefined, THRESHOLDS, walkingSpeedMps);
+    session.evaluate({ modifications: [] });
+    const edits = Number(values.edits);
+    const linkMs: number[] = [];
+    const closeMs: number[] = [];
+    const routed: number[] = [];
+    let mods: Modification[] = [];
+    let k = 0;
+    const node = () => Math.floor(seededUnit(k++, 15) * graph.nodeCount);
+    for (let e = 0; e < edits + 20; e++) {
+      let next: Modification;
+      if (e % 3 !== 2) {
+        let a = node();
+        let b = node();
+        while (
+          a === b ||
+          haversineM(graph.nodeLon[a], graph.nodeLat[a], graph.nodeLon[b], graph.nodeLat[b]) > 60
+        ) {
+          a = node();
+          b = node();
+        }
+        next = {
+          kind: 'add-link',
+          id: `L${e}`,
+          linkType: 'passage',
+          from: [graph.nodeLon[a], graph.nodeLat[a]],
+          to: [graph.nodeLon[b], graph.nodeLat[b]],
+          networks: ['walk'],
+        };
+      } else {
+        const a = node();
+        next = {
+          kind: 'close-link',
+          id: `C${e}`,
+          networks: ['walk'],
+          at: [graph.nodeLon[a], graph.nodeLat[a]],
+        };
+      }
+      // Keep the scenario short (a planner's few edits): drop the oldest beyond 8.
+      const trial = [...mods, next].slice(-8);
+      let update: ReturnType<LiveSession['evaluate']>;
+      try {
+        update = session.evaluate({ modifications: trial });
+      } catch {
+        continue; // a closure point off every road: refused
+      }
+      mods = trial;
+      if (e < 20) continue; // warm-up
+      (next.kind === 'add-link' ? linkMs : closeMs).push(update.ms);
+      routed.push(update.routed);
+    }
+    const stats = (xs: number[]) => ({
+      n: xs.length,
+      median_ms: round(median(xs)),
+      p95_ms: round(percentile(xs, 95)),
+    });
+    const out = {
+      machine: machineInfo(),
+      load_average: loadAverage(),
+      suggest: {
+        candidates: result.candidates,
+        median_ms: round(median(suggestMs)),
+        links: result.links,
+        covered_before: result.coveredBefore,
+        covered_after: result.coveredAfter,
+        total_elders: result.totalElders,
+        upper_bound_gain: result.upperBoundGain,
+      },
+      live_link_edit: stats(linkMs),
+      live_close_edit: stats(closeMs),
+      sites: input.facilities.length,
+      thresholds: THRESHOLDS,
+      routed_median: median(routed),
+      peak_rss_mb: peakRssMb(),
+    };
+    console.log(
+      `live edits (${input.facilities.length} sites, thresholds ${THRESHOLDS.join('/')} min): add-link median ${out.live_link_edit.median_ms} ms (p95 ${out.live_link_edit.p95_ms}, n=${linkMs.length}); close-link median ${out.live_close_edit.median_ms} ms (p95 ${out.live_close_edit.p95_ms}); median ${out.routed_median} sites re-searched per edit; load ${out.load_average}`,
+    );
+    return out;
+  },
+};
