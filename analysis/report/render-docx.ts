@@ -366,7 +366,10 @@ function declareFonts(bytes: Uint8Array): Uint8Array {
         `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
     )
     .join('');
-  xml = xml.replace(/<\/w:fonts>\s*$/, `${entries}</w:fonts>`);
+  // docx writes an empty table as one self-closing element.
+  xml = /<\/w:fonts>\s*$/.test(xml)
+    ? xml.replace(/<\/w:fonts>\s*$/, `${entries}</w:fonts>`)
+    : xml.replace(/\/>\s*$/, `>${entries}</w:fonts>`);
   files['word/fontTable.xml'] = strToU8(xml);
   return zipSync(files);
 }

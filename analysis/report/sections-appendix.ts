@@ -126,12 +126,12 @@ function sourceRows(ctx: ReportContext): string[][] {
     [
       a.sourceRoads,
       a.osmSource(city.osmFile, city.osmTimestamp?.slice(0, 10) ?? null),
-      `${city.attribution}${ctx.colon}${city.licence}`,
+      `${city.attribution}${ctx.colon}${t.licence(city.licence)}`,
     ],
     [
       a.sourceBuildings,
       a.osmSource(city.osmFile, city.osmTimestamp?.slice(0, 10) ?? null),
-      `${city.attribution}${ctx.colon}${city.licence}`,
+      `${city.attribution}${ctx.colon}${t.licence(city.licence)}`,
     ],
     [
       a.sourcePopulation,

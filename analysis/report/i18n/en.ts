@@ -36,6 +36,7 @@ export const en: Catalogue = {
   illustrativeWarning:
     'Important: the facility register used here is illustrative, not the civil-affairs register; the results demonstrate the method and must not be used for decisions.',
   footer: (city: string, profile: string) => `${city} · ${profile}`,
+  licence: (id: string) => (id === 'ODbL-1.0' ? 'Open Database Licence (ODbL 1.0)' : id),
   subNo: (i: number) => `3.${i} `,
   clauseNos: (nos: number[]) => `Clause${nos.length > 1 ? 's' : ''} ${nos.join(', ')}`,
   figureCaption: (n: number, caption: string) => `Figure ${n}. ${caption}`,

@@ -20,6 +20,9 @@ const UNIT_LABELS: Record<string, string> = {
   floor: '层',
 };
 
+/** Licence ids as Chinese documents name them. */
+const licenceName = (id: string) => (id === 'ODbL-1.0' ? '开放数据库许可协议（ODbL 1.0）' : id);
+
 export interface MethodParams {
   walkingSpeed: string;
   resolution: number;
@@ -50,6 +53,7 @@ export const zh = {
   illustrativeWarning:
     '重要提示：本材料所用设施名录为示例数据，并非民政部门官方名录，结论仅用于演示评估方法，不得作为决策依据。',
   footer: (city: string, profile: string) => `${city} · ${profile}`,
+  licence: licenceName,
   subNo: (i: number) => `（${'一二三四五六七八九十'[i - 1] ?? i}）`,
   clauseNos: (nos: number[]) => `条款${nos.join('、')}`,
   figureCaption: (n: number, caption: string) => `图${n}  ${caption}`,
