@@ -21,6 +21,7 @@ import {
   type StudyArea,
   type StudyAreaOutcome,
   studyAreaOf,
+  warnedRowsCsv,
 } from '../../analysis/io/import/index.ts';
 import { reasonText } from '../../analysis/io/import/reasons.ts';
 import type { ReportRegisterInfo } from '../../analysis/report/types.ts';
@@ -33,6 +34,7 @@ Imports a facility register (CSV in UTF-8 or GBK/GB18030, XLSX, GeoJSON, zipped 
 checks every row, converts coordinates to WGS-84 and writes:
   DIR/facilities.geojson   accepted facilities (WGS-84 Points, FacilityProperties + source_lon/lat, crs, extra)
   DIR/rejected.csv         rejected rows with their original columns + reject_reason (UTF-8 BOM, opens in Excel)
+  DIR/warnings.csv         accepted rows with a warning (a value left unknown, a last line without line break…)
   DIR/register.json        where the register came from (file, rows accepted/rejected, CRS,
                            rows outside the study area), shown in the report's data sources
 With --population (per H3 cell or per point: 常住人口, 60/65/80岁以上, 户数):
@@ -110,11 +112,12 @@ export const verb: Verb = {
           ? {}
           : { studyArea, keepOutsideStudyArea: opts['keep-outside'] ?? false }),
       });
-      const written = ['facilities.geojson', 'rejected.csv', 'register.json'].map((f) =>
-        join(out, f),
+      const written = ['facilities.geojson', 'rejected.csv', 'register.json', 'warnings.csv'].map(
+        (f) => join(out, f),
       );
       await writeFile(written[0], featureCollectionText(report));
       await writeFile(written[1], rejectedRowsCsv(report.table, report.rejections));
+      await writeFile(written[3], warnedRowsCsv(report.table, report.warnings));
       await writeFile(
         written[2],
         `${JSON.stringify(registerInfo(basename(file), report), null, 2)}\n`,
@@ -276,9 +279,15 @@ function summary(
     `  rows: ${counts.rows}, accepted ${counts.accepted}, rejected ${counts.rejected}, empty rows skipped ${counts.emptyRows}`,
     ...('studyArea' in report ? studyAreaLine(report.studyArea) : []),
     ...table.warnings.map((w) => `  note: ${w}`),
-    ...('warnings' in report ? report.warnings : []).map(
-      (w) => `  warning: row ${w.row}, value "${w.value}": ${reasonText(w.reason)}`,
-    ),
+    ...('warnings' in report ? report.warnings : [])
+      .slice(0, 10)
+      .map(
+        (w) =>
+          `  warning: row ${w.row}, column ${w.column}, value "${w.value}": ${reasonText(w.reason)}`,
+      ),
+    ...('warnings' in report && report.warnings.length > 10
+      ? [`  … ${report.warnings.length - 10} more warnings in warnings.csv`]
+      : []),
     ...report.rejections
       .slice(0, 10)
       .map(

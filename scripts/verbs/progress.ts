@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { InputError } from '../../analysis/errors.ts';
+import { spreadsheetCsv } from '../../analysis/io/csv/spreadsheet-safe.ts';
 import { type BudgetEstimate, estimateBudget } from '../../analysis/programme/budget.ts';
 import { type ProgressYear, programmeProgress } from '../../analysis/programme/progress.ts';
 import { joinRegister } from '../../analysis/programme/register.ts';
@@ -147,11 +147,8 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-const csv = (rows: (string | number | boolean | null | undefined)[][]) =>
-  `\uFEFF${Papa.unparse(
-    rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))),
-    { newline: '\r\n' },
-  )}\r\n`;
+// Site names and rule texts come from the user's register: neutralised for spreadsheets.
+const csv = spreadsheetCsv;
 
 function budgetCsv(budget: BudgetEstimate): string {
   return csv([

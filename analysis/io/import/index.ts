@@ -42,7 +42,7 @@ export {
   importPopulation,
   type PopulationImportReport,
 } from './import-population.ts';
-export { rejectedRowsCsv } from './rejected-csv.ts';
+export { rejectedRowsCsv, warnedRowsCsv } from './rejected-csv.ts';
 export {
   DEFAULT_STUDY_AREA_MARGIN_M,
   inStudyArea,

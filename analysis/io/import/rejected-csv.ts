@@ -1,19 +1,30 @@
+import { csvField } from '../csv/spreadsheet-safe.ts';
 import type { RawTable, Rejection } from '../table/types.ts';
 import { reasonText } from './reasons.ts';
 
 /**
  * The rejected rows as CSV: the file's own columns (original header names, original cell text)
  * plus `row` and `reject_reason`, UTF-8 with BOM and CRLF so that Excel on a Chinese Windows
- * opens it without garbling. Fixing the rows and re-importing this file is the intended loop.
+ * opens it without garbling; cells that a spreadsheet would run as formulas are neutralised
+ * (spreadsheetSafe). Fixing the rows and re-importing this file is the intended loop.
  */
-export function rejectedRowsCsv(table: RawTable, rejections: Rejection[]): string {
+/** Accepted rows that carry a warning (W_ codes), in the same shape, for the user to check. */
+export function warnedRowsCsv(table: RawTable, warnings: Rejection[]): string {
+  return rejectedRowsCsv(table, warnings, 'warning');
+}
+
+export function rejectedRowsCsv(
+  table: RawTable,
+  rejections: Rejection[],
+  reasonColumn = 'reject_reason',
+): string {
   const byRow = new Map<number, Rejection[]>();
   for (const r of rejections) {
     const list = byRow.get(r.row) ?? [];
     list.push(r);
     byRow.set(r.row, list);
   }
-  const lines = [[...table.originalColumns, 'row', 'reject_reason'].map(csvField).join(',')];
+  const lines = [[...table.originalColumns, 'row', reasonColumn].map(csvField).join(',')];
   for (const row of table.rows) {
     const problems = byRow.get(row.row);
     if (problems === undefined) continue;
@@ -21,9 +32,4 @@ export function rejectedRowsCsv(table: RawTable, rejections: Rejection[]): strin
     lines.push([...row.cells, String(row.row), why].map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** RFC 4180 quoting: quote when the field holds a delimiter, quote, newline or edge spaces. */
-export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
