@@ -1,6 +1,6 @@
 import { cityCells } from '../coverage/city-cells.ts';
 import type { CityInput } from '../coverage/types.ts';
-import { OverlaySurface } from '../graph/edits/overlay-surface.ts';
+import { OverlaySurface, relinkChanges } from '../graph/edits/overlay-surface.ts';
 import type { NetworkOverlay, OverlayElement } from '../graph/edits/types.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
@@ -194,22 +194,36 @@ export class LiveCoverage {
 
   /**
    * Switches to another edited network (null: the baseline) and reroutes only the sites the
-   * changed elements can affect (affectedBy), except those in `skip` (the caller reroutes or
-   * drops them next). Returns the ids rerouted.
+   * changed elements can affect (affectedBy), counting as changed also the cells that join
+   * another segment because theirs closed or reopened, and the sites whose own street did;
+   * except those in `skip` (the caller reroutes or drops them next). Returns the ids rerouted.
    */
   setOverlay(
     overlay: NetworkOverlay | null,
     changed: readonly OverlayElement[],
     skip: ReadonlySet<string> = new Set(),
   ): string[] {
-    const affected = this.affectedBy(changed).filter((id) => !skip.has(id));
+    const relinkedBefore = this.overlayEngine?.relinks() ?? new Map();
+    const closedBefore = this.overlayEngine?.closedMask() ?? null;
     this.routeOn(overlay);
-    for (const id of affected) {
+    const relinkedAfter = this.overlayEngine?.relinks() ?? new Map();
+    const moved = relinkChanges(this.links, relinkedBefore, relinkedAfter);
+    const affected = new Set(this.affectedBy([...changed, ...moved]));
+    // A site whose street is closed (before or now) may join another street.
+    const closedAfter = overlay?.closed ?? null;
+    for (const [id, site] of this.sites) {
+      const [baselineEdge, current] = this.snapEdges.get(id) ?? [-1, -1];
+      if (affected.has(id) || baselineEdge < 0) continue;
+      if (closedBefore?.[baselineEdge] !== 1 && closedAfter?.[baselineEdge] !== 1) continue;
+      const now = this.overlayEngine?.snap([site]).snapped[0]?.snap.edge ?? baselineEdge;
+      if (now !== current) affected.add(id);
+    }
+    for (const id of [...affected].filter((x) => !skip.has(x))) {
       const site = this.sites.get(id) as LiveSite;
       this.state.removeFacility(id);
       this.addSite(site);
     }
-    return affected;
+    return [...affected].filter((x) => !skip.has(x));
   }
 
   has(id: string): boolean {

@@ -1,3 +1,4 @@
+import { gridDisk, gridDistance, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { overlayFor } from '../../../analysis/graph/edits/resolve.ts';
 import { haversineM } from '../../../analysis/graph/haversine.ts';
@@ -141,6 +142,40 @@ describe('network edits in the live session (hand-made graphs)', () => {
     expect(update.covered).toEqual(fromScratch(city, [close]).covered);
     // Cell 3 is the site's own cell: reached at the straight walk to the next street and back.
     expect(update.covered[1]).toBeGreaterThanOrEqual(80);
+  });
+
+  it('a home whose street is closed joins the nearest open street, and the live update sees it', () => {
+    // Two equal pieces: 0 —100— 1 with the site, and 2 —100— 3 with homes only.
+    const c0 = latLngToCell(32.04, 118.78, 10);
+    const ring1 = gridDisk(c0, 1)
+      .filter((c) => c !== c0)
+      .sort();
+    const c3 = gridDisk(ring1[1], 1)
+      .filter((c) => gridDistance(c0, c) === 2)
+      .sort()[0];
+    const city = handCity(
+      [c0, ring1[0], ring1[1], c3],
+      [
+        [0, 1, 100],
+        [2, 3, 100],
+      ],
+      [10, 20, 40, 80],
+    );
+    city.input.facilities = [city.site('S', 0)];
+    const s = session(city);
+    expect(s.evaluate({ modifications: [] }).covered).toEqual([30, 30]);
+    const close: Modification = {
+      kind: 'close-link',
+      id: 'C',
+      networks: ['walk'],
+      from: city.at(2),
+      to: city.at(3),
+    };
+    const update = s.evaluate({ modifications: [close] });
+    // Homes 2 and 3 now walk straight to the segment 0—1 (at most ≈ 230 m): within 10 minutes.
+    expect(update.covered[1]).toBe(150);
+    expect(update.covered).toEqual(fromScratch(city, [close]).covered);
+    expect(s.evaluate({ modifications: [] }).covered).toEqual([30, 30]);
   });
 
   it('only sites whose reach touches the changed edge are rerouted', () => {
