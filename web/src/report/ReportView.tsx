@@ -17,6 +17,7 @@ export function ReportView({ control, city }: { control: ScenarioControl; city: 
   const [files, setFiles] = useState<ReportFiles | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
   const stem = `${city.manifest.name}-${control.scenario.name ?? 'scenario'}`;
 
   const build = async (): Promise<ReportFiles> => {
@@ -62,6 +63,14 @@ export function ReportView({ control, city }: { control: ScenarioControl; city: 
         <button
           type="button"
           disabled={busy}
+          data-testid="report-preview-open"
+          onClick={() => run((f) => setPreview(f.html))}
+        >
+          {t('report.preview')}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
           data-testid="report-pdf"
           onClick={() => run((f) => printHtml(f.html))}
         >
@@ -96,6 +105,16 @@ export function ReportView({ control, city }: { control: ScenarioControl; city: 
         </p>
       )}
       {error !== null && <p className="scenario-error">{error}</p>}
+      {preview !== null && (
+        // The page the print button prints, as it prints: the same HTML and stylesheet.
+        <iframe
+          className="report-preview"
+          data-testid="report-preview"
+          title={t('report.preview')}
+          srcDoc={preview}
+          style={{ width: '100%', height: '70vh', border: '1px solid #ccc', background: '#fff' }}
+        />
+      )}
     </section>
   );
 }

@@ -86,6 +86,7 @@ export const scenarioEn = {
   'report.lang': 'Report language',
   'report.note':
     'Committee report of the baseline and the active scenario, generated on this machine; nothing is uploaded.',
+  'report.preview': 'Preview',
   'report.print': 'Print / PDF',
   'report.ready': 'Report ready ({n} figures)',
   'scenario.tab.programme': 'Programme',

@@ -85,6 +85,7 @@ export const scenarioZh = {
   'scenario.tab.report': '报告导出',
   'report.lang': '报告语言',
   'report.note': '基准与当前方案的评审报告，全部在本机生成并下载，不上传任何数据。',
+  'report.preview': '预览',
   'report.print': '打印 / PDF',
   'report.ready': '报告已生成（{n} 幅图）',
   'scenario.tab.programme': '项目进度',
