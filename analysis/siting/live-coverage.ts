@@ -148,13 +148,14 @@ export class LiveCoverage {
 
   private remember(id: string, edges: number[], search: OverlaySurface['search']): void {
     const n = this.graph.nodeCount;
-    const nodes = new Uint32Array(search.touchedCount);
-    let count = 0;
+    const nodes: number[] = [];
     for (let k = 0; k < search.touchedCount; k++) {
       const node = search.touched[k];
-      if (node < n) nodes[count++] = node;
+      if (node < n) nodes.push(node);
+      // A virtual node stands for its segment: a later edit on that segment names its ends.
+      else for (const end of this.overlayEngine?.segmentEnds(node) ?? []) nodes.push(end);
     }
-    this.reached.set(id, nodes.slice(0, count));
+    this.reached.set(id, Uint32Array.from(nodes));
     this.snapEdges.set(id, edges);
   }
 
@@ -165,7 +166,8 @@ export class LiveCoverage {
    * so a site whose last search did not reach any of those nodes within the largest threshold
    * keeps exactly its reach. A site snapped (on the baseline or now) onto an edge the element
    * splits or closes is redone too: it reaches inner positions along its own edge, or must
-   * join another street.
+   * join another street. A virtual node a search reached is remembered as its segment's two
+   * ends (a later link on that segment is reached along it without passing them).
    */
   affectedBy(elements: readonly OverlayElement[]): string[] {
     if (elements.length === 0) return [];

@@ -34,6 +34,7 @@ export class OverlaySurface {
   private overlay: NetworkOverlay | null = null;
   /** Cells whose own segment is closed, joined to the nearest open one instead. */
   private relinked: { cell: number; snap: Snap }[] = [];
+  private virtualEnds = new Map<number, [number, number]>();
 
   constructor(links: CellLinks, overlay: NetworkOverlay | null = null) {
     this.links = links;
@@ -52,6 +53,11 @@ export class OverlaySurface {
     this.overlay = overlay;
     this.search.setOverlay(overlay);
     this.relinked = [];
+    this.virtualEnds = new Map();
+    for (const chain of overlay?.chains.values() ?? []) {
+      const ends: [number, number] = [chain.nodes[0], chain.nodes[chain.nodes.length - 1]];
+      for (let k = 1; k + 1 < chain.nodes.length; k++) this.virtualEnds.set(chain.nodes[k], ends);
+    }
     const closed = overlay?.closed;
     if (!closed) return;
     const { links } = this;
@@ -62,6 +68,11 @@ export class OverlaySurface {
       const snap = snapOpen(index, centres.lon[c], centres.lat[c], closed, links.maxSnapM);
       if (snap !== null) this.relinked.push({ cell: c, snap });
     }
+  }
+
+  /** The two baseline ends of the segment a virtual node lies on (empty for baseline nodes). */
+  segmentEnds(node: number): readonly number[] {
+    return this.virtualEnds.get(node) ?? [];
   }
 
   /** The closed-edge mask in force (null: nothing closed). */

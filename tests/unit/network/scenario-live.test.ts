@@ -178,6 +178,43 @@ describe('network edits in the live session (hand-made graphs)', () => {
     expect(s.evaluate({ modifications: [] }).covered).toEqual([30, 30]);
   });
 
+  it('a second link landing on a segment the site reaches only through the first is seen live', () => {
+    // Site at 4 —50— 0 —700— 1 —1000— 2 —700— 3: neither 1 nor 2 within 10 minutes of it.
+    const c0 = latLngToCell(32.04, 118.78, 10);
+    const ring1 = gridDisk(c0, 1)
+      .filter((c) => c !== c0)
+      .sort();
+    const far = gridDisk(ring1[0], 1)
+      .filter((c) => gridDistance(c0, c) === 2)
+      .sort();
+    const city = handCity(
+      [c0, ring1[0], far[0], far[1], ring1.find((c) => gridDistance(c, ring1[0]) > 1) as string],
+      [
+        [4, 0, 50],
+        [0, 1, 700],
+        [1, 2, 1000],
+        [2, 3, 700],
+      ],
+      [10, 20, 40, 80, 5],
+    );
+    city.input.facilities = [city.site('S', 4)];
+    const along = (t: number): [number, number] => {
+      const [a, b] = [city.at(1), city.at(2)];
+      return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+    };
+    const first = gate(city, city.at(0), along(0.5));
+    const second = gate(city, along(0.6), city.at(3));
+    const d1 = haversineM(...city.at(0), ...along(0.5));
+    const d2 = haversineM(...along(0.6), ...city.at(3));
+    expect(50 + d1 + 500).toBeGreaterThan(600); // 1 and 2 stay out of reach
+    expect(50 + d1 + 100 + d2).toBeLessThan(600); // 3 comes within 10 minutes through both
+    const s = session(city);
+    s.evaluate({ modifications: [first] });
+    const update = s.evaluate({ modifications: [first, second] });
+    expect(update.covered).toEqual(fromScratch(city, [first, second]).covered);
+    expect(update.covered[1]).toBe(5 + 10 + 80);
+  });
+
   it('only sites whose reach touches the changed edge are rerouted', () => {
     // Two far-apart pieces joined by a 2 km road: a site on each; a gate on the east piece.
     const city = handCity(
