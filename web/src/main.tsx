@@ -1,4 +1,5 @@
 import { publishTestState } from './map/test-hook.ts';
+import { registerServiceWorker } from './pwa/register.ts';
 import { analysisWorker } from './worker/analysis-client.ts';
 
 publishTestState({
@@ -11,6 +12,8 @@ publishTestState({
 // the app (React, maplibre, deck.gl: megabytes of script): on a cold start duckdb-wasm is the
 // long pole of the first analysis, so it should not wait for the app's bundle.
 analysisWorker();
+// Offline use: the service worker installs after the page has loaded (production builds only).
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue.ts';
 import { analysisEn } from './en/analysis.ts';
 import { appEn } from './en/app.ts';
 import { importEn } from './en/import.ts';
+import { pwaEn } from './en/pwa.ts';
 import { scenarioEn } from './en/scenario.ts';
 import { workspaceEn } from './en/workspace.ts';
 
@@ -12,4 +13,5 @@ export const en: Catalogue = {
   ...analysisEn,
   ...scenarioEn,
   ...workspaceEn,
+  ...pwaEn,
 };

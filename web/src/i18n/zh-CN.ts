@@ -1,6 +1,7 @@
 import { analysisZh } from './zh-CN/analysis.ts';
 import { appZh } from './zh-CN/app.ts';
 import { importZh } from './zh-CN/import.ts';
+import { pwaZh } from './zh-CN/pwa.ts';
 import { scenarioZh } from './zh-CN/scenario.ts';
 import { workspaceZh } from './zh-CN/workspace.ts';
 
@@ -15,4 +16,5 @@ export const zhCN = {
   ...analysisZh,
   ...scenarioZh,
   ...workspaceZh,
+  ...pwaZh,
 } as const;
