@@ -44,7 +44,7 @@ function fromScratch(city: HandCity, modifications: Modification[]) {
   return { covered: live.numbers().covered, best: Array.from(live.state.bestMinutesView()) };
 }
 
-const gate = (city: HandCity, from: [number, number], to: [number, number]): Modification => ({
+const gate = (from: [number, number], to: [number, number]): Modification => ({
   kind: 'add-link',
   id: `L${from.join()}${to.join()}`,
   linkType: 'gate',
@@ -76,7 +76,7 @@ describe('network edits in the live session (hand-made graphs)', () => {
     const city = wall();
     const d = haversineM(...city.at(0), ...city.at(2));
     const s = session(city);
-    const update = s.evaluate({ modifications: [gate(city, city.at(0), city.at(2))] });
+    const update = s.evaluate({ modifications: [gate(city.at(0), city.at(2))] });
     // d ≈ 114 m, so 2 and 3 are both within 5 minutes now.
     expect(d + 100).toBeLessThan(300);
     expect(update.covered).toEqual([150, 150]);
@@ -96,7 +96,7 @@ describe('network edits in the live session (hand-made graphs)', () => {
     const t = 0.8;
     const p: [number, number] = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
     const d = haversineM(...city.at(0), ...p);
-    const mods = [gate(city, city.at(0), p)];
+    const mods = [gate(city.at(0), p)];
     const { best } = fromScratch(city, mods);
     // The cells are in handCells order; node i = cell i. Edge 1—2 may be stored either way.
     expect(best[2] * 60).toBeCloseTo(d + (1 - t) * 250, 3);
@@ -202,8 +202,8 @@ describe('network edits in the live session (hand-made graphs)', () => {
       const [a, b] = [city.at(1), city.at(2)];
       return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
     };
-    const first = gate(city, city.at(0), along(0.5));
-    const second = gate(city, along(0.6), city.at(3));
+    const first = gate(city.at(0), along(0.5));
+    const second = gate(along(0.6), city.at(3));
     const d1 = haversineM(...city.at(0), ...along(0.5));
     const d2 = haversineM(...along(0.6), ...city.at(3));
     expect(50 + d1 + 500).toBeGreaterThan(600); // 1 and 2 stay out of reach
@@ -231,7 +231,7 @@ describe('network edits in the live session (hand-made graphs)', () => {
     city.input.facilities = [city.site('W', 0), city.site('E', 3)];
     const s = session(city);
     s.evaluate({ modifications: [] });
-    const mods = [gate(city, city.at(3), city.at(5))];
+    const mods = [gate(city.at(3), city.at(5))];
     const update = s.evaluate({ modifications: mods });
     expect(update.routed).toBe(1);
     expect(update.covered).toEqual(fromScratch(city, mods).covered);
@@ -243,7 +243,7 @@ describe('network edits in the live session (hand-made graphs)', () => {
     const s = session(city);
     const start = s.evaluate({ modifications: [] });
     const mods: Modification[] = [
-      gate(city, city.at(0), city.at(2)),
+      gate(city.at(0), city.at(2)),
       { kind: 'close-link', id: 'C', networks: ['walk'], from: city.at(0), to: city.at(1) },
     ];
     for (let k = 1; k <= mods.length; k++) s.evaluate({ modifications: mods.slice(0, k) });
