@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +20,20 @@ const REL = 1e-9;
 test.use({ viewport: { width: 1280, height: 800 } });
 test.describe.configure({ timeout: 300_000 });
 
-function cli(args: string[]): string {
-  const run = spawnSync('node', ['scripts/carecircle.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
+/** Runs a CLI verb in the background (the browser works meanwhile); resolves to its stdout. */
+function cli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', ['scripts/carecircle.mjs', ...args], { cwd: ROOT });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new Error(`carecircle ${args.join(' ')} exited ${code}\n${Buffer.concat(err)}`));
+    });
   });
-  expect(run.status, `carecircle ${args.join(' ')}\n${run.stderr}`).toBe(0);
-  return run.stdout;
 }
 
 /** Deep equality with a relative tolerance on numbers; reports the first differing path. */
@@ -237,40 +243,46 @@ for (const make of [() => demo, mosaic]) {
     await openApp(page);
     const ref = await city.ref(page);
 
-    // Analyse: the whole summary and every finding.
-    cli([
-      'analyse',
-      '--city',
-      city.dir,
-      '--profile',
-      'huaihua-2020',
-      '--out',
-      join(out, 'analyse'),
-    ]);
-    const cliSummary = JSON.parse(readFileSync(join(out, 'analyse/summary.json'), 'utf8'));
-    const analysed = valueOf(
-      await callWorker<Answer<{ result: { summary: unknown; findings: unknown[] } }>>(
-        page,
-        'runAnalysis',
-        [{ city: ref, profile, travelProfiles: ['walk-elderly', 'walk', 'ebike', 'drive'] }],
-      ),
+    // The CLI runs beside the browser; each result is compared once both are in.
+    const { files, json } = scenarios(city.dir, out);
+    const common = ['--city', city.dir, '--profile', 'huaihua-2020'];
+    const optimiseFile = join(out, 'optimise.json');
+    const cliAnalyse = cli(['analyse', ...common, '--out', join(out, 'analyse')]);
+    const cliCompare = cli(['compare', ...common, ...files.flatMap((f) => ['--scenario', f])]);
+    const cliOptimiseAndReport = cli([
+      'optimise',
+      ...common,
+      ...['--minutes', '5', '--new-sites', '3', '--out', optimiseFile],
+    ]).then(() =>
+      cli([
+        'report',
+        ...common,
+        '--scenario',
+        optimiseFile,
+        '--date',
+        DATE,
+        '--out',
+        join(out, 'report'),
+      ]),
     );
+
+    // Handled here so that a failing verb is reported where it is awaited, not as a crash.
+    for (const run of [cliAnalyse, cliCompare, cliOptimiseAndReport]) run.catch(() => undefined);
+
+    // Analyse: the whole summary.
+    const analysed = valueOf(
+      await callWorker<Answer<{ result: { summary: unknown } }>>(page, 'runAnalysis', [
+        { city: ref, profile, travelProfiles: ['walk-elderly', 'walk', 'ebike', 'drive'] },
+      ]),
+    );
+    await cliAnalyse;
+    const cliSummary = JSON.parse(readFileSync(join(out, 'analyse/summary.json'), 'utf8'));
     expect(difference(analysed.result.summary, cliSummary), city.label).toBeNull();
 
     // Compare, with set-profile and set-travel-profile.
-    const { files, json } = scenarios(city.dir, out);
-    const cliColumns = JSON.parse(
-      cli([
-        'compare',
-        '--city',
-        city.dir,
-        '--profile',
-        'huaihua-2020',
-        ...files.flatMap((f) => ['--scenario', f]),
-      ]),
-    ) as { profileId: string; travel: string }[];
     valueOf(await callWorker<Answer<unknown>>(page, 'scenarioOpen', [{ city: ref, profile }]));
     const columns = valueOf(await callWorker<Answer<unknown[]>>(page, 'scenarioCompare', [json]));
+    const cliColumns = JSON.parse(await cliCompare) as { profileId: string; travel: string }[];
     expect(cliColumns.map((c) => [c.profileId, c.travel])).toEqual([
       ['huaihua-2020', 'walk-elderly'],
       ['haining-2024', 'walk-elderly'],
@@ -279,66 +291,36 @@ for (const make of [() => demo, mosaic]) {
     expect(difference(columns, cliColumns), city.label).toBeNull();
 
     // Optimise: MCLP, 3 new sites within 5 minutes, buildings + grid candidates.
-    cli([
-      'optimise',
-      '--city',
-      city.dir,
-      '--profile',
-      'huaihua-2020',
-      '--minutes',
-      '5',
-      '--new-sites',
-      '3',
-      '--out',
-      join(out, 'optimise.json'),
-    ]);
-    const cliOptimise = JSON.parse(readFileSync(join(out, 'optimise.json'), 'utf8')) as {
+    interface Optimised {
       result: { chosen: string[]; objective: number; newlyCoveredWeight: number; status: string };
       scenario: unknown;
-    };
-    const optimised = valueOf(
-      await callWorker<Answer<{ result: typeof cliOptimise.result; scenario: unknown }>>(
-        page,
-        'scenarioOptimise',
-        [
-          {
-            mode: 'mclp',
-            newSites: 3,
-            targetShare: 0.9,
-            minutes: 5,
-            candidates: [],
-            gridResolution: 9,
-          },
-        ],
-      ),
-    );
-    expect(optimised.result.chosen).toEqual(cliOptimise.result.chosen);
-    expect(optimised.result.chosen.length).toBeGreaterThan(0);
-    for (const key of ['objective', 'newlyCoveredWeight', 'status'] as const) {
-      expect(difference(optimised.result[key], cliOptimise.result[key]), key).toBeNull();
     }
-    expect(difference(optimised.scenario, cliOptimise.scenario), 'scenario').toBeNull();
-
+    const optimised = valueOf(
+      await callWorker<Answer<Optimised>>(page, 'scenarioOptimise', [
+        {
+          mode: 'mclp',
+          newSites: 3,
+          targetShare: 0.9,
+          minutes: 5,
+          candidates: [],
+          gridResolution: 9,
+        },
+      ]),
+    );
     // Report: every cell of the workbook, for the optimiser's scenario.
-    const scenarioFile = join(out, 'optimise.json');
-    cli([
-      'report',
-      '--city',
-      city.dir,
-      '--profile',
-      'huaihua-2020',
-      '--scenario',
-      scenarioFile,
-      '--date',
-      DATE,
-      '--out',
-      join(out, 'report'),
-    ]);
     const report = valueOf(
       await callWorker<Answer<{ xlsx: string }>>(page, 'scenarioReport', [
         { lang: 'zh', generatedOn: DATE, scenario: optimised.scenario },
       ]),
     );
+    await cliOptimiseAndReport;
+    const cliOptimise = JSON.parse(readFileSync(optimiseFile, 'utf8')) as Optimised;
+    expect(optimised.result.chosen.length).toBeGreaterThan(0);
+    expect(optimised.result.chosen).toEqual(cliOptimise.result.chosen);
+    for (const key of ['objective', 'newlyCoveredWeight', 'status'] as const) {
+      expect(difference(optimised.result[key], cliOptimise.result[key]), key).toBeNull();
+    }
+    expect(difference(optimised.scenario, cliOptimise.scenario), 'scenario').toBeNull();
     const browserCells = await sheetCells(Buffer.from(report.xlsx, 'base64'));
     const cliCells = await sheetCells(readFileSync(join(out, 'report/tables.xlsx')));
     expect(Object.keys(browserCells).length).toBeGreaterThan(1);
