@@ -1,4 +1,4 @@
-import { CRS_LIST, type Crs, type CrsHint, isInChinaBox, toWgs84 } from './convert.ts';
+import { CRS_LABELS, CRS_LIST, type Crs, type CrsHint, isInChinaBox, toWgs84 } from './convert.ts';
 import type { DistanceToRoads } from './road-distance.ts';
 
 export interface CrsScore {
@@ -10,6 +10,11 @@ export interface CrsScore {
 export interface CrsSuggestion {
   /** 'unknown' means: ask the user (the CLI requires --crs then). */
   crs: Crs | 'unknown';
+  /**
+   * What the distances to roads point to, when they clearly point somewhere: shown to the user
+   * with the scores, never applied by itself (crs stays 'unknown' unless the file names its CRS).
+   */
+  suggested?: Crs;
   /** Stable code of the rule that decided. */
   basis: 'outside-china' | 'hint' | 'roads' | 'undecided' | 'conflict' | 'no-points';
   zh: string;
@@ -32,8 +37,9 @@ const MAX_SAMPLE = 300;
 // the true CRS's median distance to roads was 23–50 m, the wrong ones' 24–166 m. A 0.7 ratio on a
 // few clustered points picked a wrong CRS in 9 of 66 trials. With ≥ 10 points spread over ≥ 3 km
 // and a 0.5 ratio: 46 right, 1 wrong, 313 'unknown' of 360 trials. So the rule mostly says
-// 'unknown' (ask the user), and decides only the clear cases — mostly BD-09 (≈ 1 km off WGS-84);
-// GCJ-02 vs WGS-84 (≈ 500 m) in a dense street grid usually stays undecided.
+// 'unknown' (ask the user), and suggests only the clear cases — mostly BD-09 (≈ 1 km off WGS-84).
+// On random subsets of the demo's own register (tests/fuzz/crs-subsets.ts, 500 per CRS) every
+// road-based suggestion for WGS-84 and GCJ-02 data was wrong: roads never decide on their own.
 const MIN_SAMPLE = 10;
 const MIN_SPREAD_M = 3000;
 
@@ -43,7 +49,9 @@ const MIN_SPREAD_M = 3000;
  * 1. all points outside China → WGS-84 (no offset is applied there);
  * 2. CRS names in headers or the file name ("bd_lng", "高德");
  * 3. with a road reference: the CRS whose converted points lie closest to roads (median), if
- *    clearly closer than the others;
+ *    clearly closer than the others, is offered as `suggested` with the scores: the answer
+ *    stays 'unknown', because road distances alone pick the wrong system too often to move
+ *    data on them (a name that contradicts the roads is a conflict: 'unknown' too);
  * otherwise 'unknown' with the scores, so that the UI can show why and ask.
  */
 export function suggestCrs(
@@ -98,13 +106,19 @@ export function suggestCrs(
     };
   }
   if (byRoads !== undefined) {
-    const m = scores[byRoads].medianRoadDistanceM;
+    // Measured on random subsets of the demo register (tests/fuzz/crs-subsets.ts): the closest
+    // CRS to roads was wrong too often to move anyone's data on that alone.
+    const numbers = CRS_LIST.map((c) => `${c} ${scores[c].medianRoadDistanceM} m`).join(', ');
+    const zhNumbers = CRS_LIST.map(
+      (c) => `${CRS_LABELS[c].zh} ${scores[c].medianRoadDistanceM} 米`,
+    ).join('，');
     return {
       ...base,
-      crs: byRoads,
+      crs: 'unknown',
+      suggested: byRoads,
       basis: 'roads',
-      zh: `按 ${byRoads} 换算后点位离道路最近（中位数 ${m} 米）`,
-      en: `converted as ${byRoads}, points lie closest to roads (median ${m} m)`,
+      zh: `按${CRS_LABELS[byRoads].zh}换算后点位离道路最近（中位数：${zhNumbers}），仅供参考，请确认坐标系`,
+      en: `points lie closest to roads as ${byRoads} (median distance: ${numbers}); a hint only: please choose the CRS`,
     };
   }
   const why =

@@ -113,15 +113,17 @@ describe('suggestCrs', () => {
   });
 
   it.each(['wgs84', 'gcj02', 'bd09'] as const)(
-    'finds %s from closeness to the roads, with scores',
+    'suggests %s from closeness to the roads, with scores, but does not decide on it',
     (crs) => {
       const city = syntheticCity(42);
       const distance = roadDistanceIndex(city.lines);
       expect(distance).toBeDefined();
       const points = city.onRoads.map(([lon, lat]) => fromWgs84(lon, lat, crs));
       const s = suggestCrs(points, { distanceToRoadsM: distance });
-      expect(s.crs).toBe(crs);
+      expect(s.crs).toBe('unknown');
+      expect(s.suggested).toBe(crs);
       expect(s.basis).toBe('roads');
+      expect(s.en).toMatch(/median distance: wgs84 [\d.]+ m, gcj02 [\d.]+ m, bd09 [\d.]+ m/);
       expect(s.scores[crs].medianRoadDistanceM).toBeLessThan(1);
       for (const other of ['wgs84', 'gcj02', 'bd09'] as const) {
         if (other !== crs) expect(s.scores[other].medianRoadDistanceM).toBeGreaterThan(10);
