@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { buildOverlay, emptySpec } from '../../analysis/graph/edits/overlay.ts';
 import { haversineM } from '../../analysis/graph/haversine.ts';
 import { seededUnit } from '../../analysis/graph/synthetic-grid.ts';
+import { LiveCoverage } from '../../analysis/siting/live-coverage.ts';
 import type { Modification } from '../../analysis/siting/scenario-types.ts';
 import { suggestLinks } from '../../analysis/siting/suggest-links.ts';
 import { builtInProfile } from '../../analysis/standards/profiles.ts';
@@ -9,6 +11,7 @@ import { readCityInput } from '../analyse/read-city.ts';
 import { loadCityGraph } from '../routing/city-graph.ts';
 import {
   type Benchmark,
+  cpuSeconds,
   loadAverage,
   machineInfo,
   median,
@@ -89,6 +92,8 @@ export const benchmark: Benchmark = {
     const edits = Number(values.edits);
     const linkMs: number[] = [];
     const closeMs: number[] = [];
+    const linkCpuMs: number[] = [];
+    const closeCpuMs: number[] = [];
     const routed: number[] = [];
     let mods: Modification[] = [];
     let k = 0;
@@ -125,6 +130,7 @@ export const benchmark: Benchmark = {
       // Keep the scenario short (a planner's few edits): drop the oldest beyond 8.
       const trial = [...mods, next].slice(-8);
       let update: ReturnType<LiveSession['evaluate']>;
+      const cpu = process.cpuUsage();
       try {
         update = session.evaluate({ modifications: trial });
       } catch {
@@ -133,8 +139,23 @@ export const benchmark: Benchmark = {
       mods = trial;
       if (e < 20) continue; // warm-up
       (next.kind === 'add-link' ? linkMs : closeMs).push(update.ms);
+      (next.kind === 'add-link' ? linkCpuMs : closeCpuMs).push(cpuSeconds(cpu) * 1000);
       routed.push(update.routed);
     }
+    // Elders whose coverage depends on steps (highway=steps closed, as a step-free profile would).
+    const stepFree = new LiveCoverage(input, graph, input.facilities, {
+      thresholds: THRESHOLDS,
+      walkingSpeedMps,
+      overlay: buildOverlay(graph, emptySpec(), { closeSteps: true }),
+    }).numbers().covered;
+    const walking = new LiveCoverage(input, graph, input.facilities, {
+      thresholds: THRESHOLDS,
+      walkingSpeedMps,
+    }).numbers().covered;
+    const dependOnSteps = walking.map((c, t) => c - stepFree[t]);
+    console.log(
+      `elders whose coverage depends on steps (${THRESHOLDS.join('/')} min): ${dependOnSteps.join('/')}`,
+    );
     const stats = (xs: number[]) => ({
       n: xs.length,
       median_ms: round(median(xs)),
@@ -154,13 +175,16 @@ export const benchmark: Benchmark = {
       },
       live_link_edit: stats(linkMs),
       live_close_edit: stats(closeMs),
+      live_link_edit_cpu: stats(linkCpuMs),
+      live_close_edit_cpu: stats(closeCpuMs),
       sites: input.facilities.length,
       thresholds: THRESHOLDS,
       routed_median: median(routed),
+      elders_depending_on_steps: dependOnSteps,
       peak_rss_mb: peakRssMb(),
     };
     console.log(
-      `live edits (${input.facilities.length} sites, thresholds ${THRESHOLDS.join('/')} min): add-link median ${out.live_link_edit.median_ms} ms (p95 ${out.live_link_edit.p95_ms}, n=${linkMs.length}); close-link median ${out.live_close_edit.median_ms} ms (p95 ${out.live_close_edit.p95_ms}); median ${out.routed_median} sites re-searched per edit; load ${out.load_average}`,
+      `live edits (${input.facilities.length} sites, thresholds ${THRESHOLDS.join('/')} min): add-link median ${out.live_link_edit.median_ms} ms (p95 ${out.live_link_edit.p95_ms}, n=${linkMs.length}); close-link median ${out.live_close_edit.median_ms} ms (p95 ${out.live_close_edit.p95_ms}); CPU median ${out.live_link_edit_cpu.median_ms} / ${out.live_close_edit_cpu.median_ms} ms; median ${out.routed_median} sites re-searched per edit; load ${out.load_average}`,
     );
     return out;
   },

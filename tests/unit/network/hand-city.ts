@@ -28,7 +28,8 @@ export function handCells(count: number): string[] {
 
 export function handCity(
   nodeCells: readonly string[],
-  edges: readonly [number, number, number][],
+  /** [from, to, cost, highway code?] (two-way). */
+  edges: readonly (readonly [number, number, number, number?])[],
   elders: readonly number[],
 ): HandCity {
   const nodes = nodeCells.map((h3) => {
@@ -38,9 +39,9 @@ export function handCity(
   const graph = graphFromEdgeList({
     network: 'walk',
     nodes,
-    edges: edges.flatMap(([a, b, cost]) => [
-      { from: a, to: b, lengthM: cost, costS: cost },
-      { from: b, to: a, lengthM: cost, costS: cost },
+    edges: edges.flatMap(([a, b, cost, highway]) => [
+      { from: a, to: b, lengthM: cost, costS: cost, highway },
+      { from: b, to: a, lengthM: cost, costS: cost, highway },
     ]),
   });
   const input: CityInput = {
