@@ -83,11 +83,14 @@ function cellParagraph(c: ModelCell, numeric: boolean, bold = false): Paragraph 
 
 function table(t: ReportTable): Child[] {
   const numeric = t.numeric ?? [];
+  const width = (i: number) =>
+    t.widths === undefined ? {} : { width: { size: t.widths[i], type: WidthType.PERCENTAGE } };
   const header = new TableRow({
     tableHeader: true,
     children: t.header.map(
-      (h) =>
+      (h, i) =>
         new TableCell({
+          ...width(i),
           shading: { type: ShadingType.CLEAR, fill: 'E8ECF1', color: 'auto' },
           children: [
             new Paragraph({
@@ -103,7 +106,8 @@ function table(t: ReportTable): Child[] {
       new TableRow({
         cantSplit: true,
         children: r.map(
-          (c, i) => new TableCell({ children: [cellParagraph(c, numeric[i] === true)] }),
+          (c, i) =>
+            new TableCell({ ...width(i), children: [cellParagraph(c, numeric[i] === true)] }),
         ),
       }),
   );

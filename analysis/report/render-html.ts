@@ -72,6 +72,8 @@ td.pass { color: #1b5e20; font-weight: bold; }
 td.fail { color: #b00020; font-weight: bold; }
 td.muted { color: #777; }
 td.strong { font-weight: bold; }
+table.data.fixed { table-layout: fixed; }
+table.data.fixed td { overflow-wrap: anywhere; }
 table.data { break-inside: auto; }
 table.data thead { display: table-header-group; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; text-align: center; }
@@ -100,7 +102,9 @@ function table(t: ReportTable): string {
   const rows = t.rows
     .map((r) => `<tr>${r.map((c, i) => cell(c, numeric[i] === true)).join('')}</tr>`)
     .join('');
-  return `<table class="data">${caption}${cols}${head}<tbody>${rows}</tbody></table>`;
+  // Given widths are kept (fixed layout); without them columns size to their content.
+  const cls = t.widths === undefined ? 'data' : 'data fixed';
+  return `<table class="${cls}">${caption}${cols}${head}<tbody>${rows}</tbody></table>`;
 }
 
 function block(b: Block, model: ReportModel): string {

@@ -62,6 +62,7 @@ export function currentSection(ctx: ReportContext): ReportSection {
     { kind: 'heading', text: c.unitsTitle },
     { kind: 'paragraph', text: c.unitsText(ctx.figureNo('map-coverage')) },
     { kind: 'table', table: unitTable(ctx, thresholds) },
+    ...emptyUnits(ctx),
     { kind: 'figure', figure: 'map-coverage' },
     { kind: 'heading', text: c.areaTitle },
     { kind: 'paragraph', text: areaText(ctx) },
@@ -80,16 +81,19 @@ function unitTable(ctx: ReportContext, thresholds: number[]) {
     ...streets.flatMap((st) => [st, ...units.filter((u) => u.parentId === st.unitId)]),
     ...units.filter((u) => u.level !== 'street' && !streets.some((st) => st.unitId === u.parentId)),
   ];
-  const rows: TableCell[][] = ordered.map((u) => [
-    u.level === 'street' ? { text: u.name, tone: 'strong' as const } : u.name,
-    formatInt(u.elders60),
-    ...thresholds.map((m) => {
-      const k = order.indexOf(m);
-      return u.elders60 > 0 && k >= 0 ? formatShare(u.elders60Within[k] / u.elders60) : '—';
-    }),
-    formatShare(u.radius300NetworkShare),
-    ctx.quantity(u.m2PerResident, 'm2/resident'),
-  ]);
+  // Units without residents (parks, campuses) are named below the table, not listed.
+  const rows: TableCell[][] = ordered
+    .filter((u) => u.elders60 > 0)
+    .map((u) => [
+      u.level === 'street' ? { text: u.name, tone: 'strong' as const } : u.name,
+      formatInt(u.elders60),
+      ...thresholds.map((m) => {
+        const k = order.indexOf(m);
+        return u.elders60 > 0 && k >= 0 ? formatShare(u.elders60Within[k] / u.elders60) : '—';
+      }),
+      formatShare(u.radius300NetworkShare),
+      u.m2PerResident === null ? '—' : formatFixed(u.m2PerResident, 3),
+    ]);
   return {
     header: [
       t.current.unitHeader,
@@ -101,6 +105,18 @@ function unitTable(ctx: ReportContext, thresholds: number[]) {
     rows,
     numeric: [false, true, ...thresholds.map(() => true), true, true],
   };
+}
+
+function emptyUnits(ctx: ReportContext): Block[] {
+  const empty = ctx.input.baseline.units.filter((u) => u.elders60 === 0);
+  if (empty.length === 0) return [];
+  return [
+    {
+      kind: 'paragraph',
+      tone: 'muted',
+      text: ctx.t.current.emptyUnits(empty.map((u) => u.name).join(ctx.t.listSeparator)),
+    },
+  ];
 }
 
 function areaText(ctx: ReportContext): string {
@@ -158,7 +174,7 @@ function gapBlocks(ctx: ReportContext): Block[] {
       table: {
         header: c.clustersHeader,
         numeric: [true, false, false, true, true],
-        widths: [8, 46, 26, 10, 10],
+        widths: [7, 45, 28, 11, 9],
         rows: clusters.map((x) => [
           String(x.rank),
           ctx.describe(...x.center),

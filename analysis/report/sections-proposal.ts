@@ -30,15 +30,15 @@ export function flippedFindings(
   return out;
 }
 
-function areaText(ctx: ReportContext, p: ProposedSite): string {
+function areaText(p: ProposedSite): string {
   if (p.floorAreaM2 === null) return '—';
   if (
     p.state === 'resized' &&
     p.previousFloorAreaM2 !== null &&
     p.previousFloorAreaM2 !== p.floorAreaM2
   )
-    return `${formatInt(p.previousFloorAreaM2)} → ${ctx.quantity(p.floorAreaM2, 'm2')}`;
-  return ctx.quantity(p.floorAreaM2, 'm2');
+    return `${formatInt(p.previousFloorAreaM2)} → ${formatInt(p.floorAreaM2)}`;
+  return formatInt(p.floorAreaM2);
 }
 
 /** 四、规划方案: every site the proposal adds, moves, resizes or closes, by place. */
@@ -105,7 +105,7 @@ export function proposalSection(ctx: ReportContext): ReportSection {
     s.name,
     s.location.text,
     s.type === null ? '—' : (t.facilityTypes[s.type] ?? s.type),
-    areaText(ctx, s),
+    areaText(s),
     s.newlyServedElders === null ? '—' : formatInt(s.newlyServedElders),
     t.siteStates[s.state] ?? s.state,
   ]);
@@ -118,7 +118,7 @@ export function proposalSection(ctx: ReportContext): ReportSection {
         header,
         rows,
         numeric: [true, false, false, false, true, true, false],
-        widths: [5, 20, 33, 14, 11, 9, 8],
+        widths: [5, 18, 32, 13, 12, 12, 8],
       },
     });
     blocks.push({ kind: 'paragraph', text: p.servedNote(ctx.effectMinutes), tone: 'muted' });

@@ -156,14 +156,15 @@ export const en: Catalogue = {
       minutes: string,
       detour: number,
     ) =>
-      `A straight 300 m radius around each facility covers ${straight} of elders; 300 m on the network (about ${minutes} min) covers only ${network}, ${diff} elders fewer${detour > 0 ? `. ${plural(detour, 'facility', 'facilities')} reach less than half of their straight-line circle, cut off by rivers, walls or gated compounds` : ''}.`,
+      `A straight 300 m radius around each facility covers ${straight} of elders; 300 m on the network (about ${minutes} min) covers only ${network}, ${diff} elders fewer${detour > 0 ? `. ${plural(detour, 'facility', 'facilities')} reach less than half of their straight-line circle, cut off by rivers, walls or gated compounds` : ''}. These figures count facilities of every type in the register; a standard's clause counts only the types it names (chapter 3), so its figure may differ.`,
     unitsTitle: '2.3 Coverage by street and community',
     unitsText: (figNo: number) =>
       `The table lists each street (bold) and its communities: share of elders within each threshold, within 300 m on the network, and floor area per resident; ${see(figNo)} as walking time to the nearest facility.`,
     unitHeader: 'Unit',
     eldersHeader: 'Elders',
     radiusHeader: '300 m network',
-    areaHeader: 'Area per resident',
+    areaHeader: 'Area per resident (m²)',
+    emptyUnits: (names: string) => `Units without residents are not listed: ${names}.`,
     areaTitle: '2.4 Floor area per resident',
     areaText: (
       total: string,
@@ -246,7 +247,7 @@ export const en: Catalogue = {
     travel: (name: string) => `Travel mode changed to ${name}`,
     recommended: (n: number, m: number, problem: string, covered: string) =>
       `The site optimiser further recommends ${plural(n, 'site')} (${m}-min circle, ${problem}), covering an estimated ${covered} more elders.`,
-    header: ['No.', 'Site', 'Location', 'Type', 'Floor area', 'Elders newly served', 'Change'],
+    header: ['No.', 'Site', 'Location', 'Type', 'Floor area (m²)', 'Elders newly served', 'Change'],
     servedHeader: (m: number) => `Elders newly within ${m} min`,
     servedNote: (m: number) =>
       `Elders newly served: cells that come within ${m} min with the proposal, each given to the nearest (straight line) added or moved site; an attribution, not a measurement.`,
@@ -378,7 +379,8 @@ export const en: Catalogue = {
     optimiserValue: (problem: string, minutes: string, status: string, gap: string) =>
       `${problem}, ${minutes} circle, ${status}, ${gap} % from the bound`,
     idsTitle: 'A.4 Site and cell identifiers',
-    idsNote: 'Identifiers for matching with the data files and GIS layers.',
+    idsNote:
+      'Identifiers for matching with the data files and GIS layers; cluster numbers are those of the table in 2.5.',
     idsHeader: ['Kind', 'Name', 'Identifier'],
     idSite: 'Proposed site',
     idCluster: 'Uncovered cluster',

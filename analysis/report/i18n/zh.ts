@@ -179,14 +179,15 @@ export const zh = {
       minutes: string,
       detour: number,
     ) =>
-      `以设施为圆心、300米为半径的直线服务范围覆盖${straight}的老年人；按路网步行300米（约${minutes}分钟）计仅覆盖${network}，相差${diff}人${detour > 0 ? `。其中${detour}处设施的路网可达范围不足直线范围的一半，受河道、围墙或封闭小区阻隔` : ''}。`,
+      `以设施为圆心、300米为半径的直线服务范围覆盖${straight}的老年人；按路网步行300米（约${minutes}分钟）计仅覆盖${network}，相差${diff}人${detour > 0 ? `。其中${detour}处设施的路网可达范围不足直线范围的一半，受河道、围墙或封闭小区阻隔` : ''}。以上计入名录中全部类型的设施；标准条款只计条款所列的设施类型（见第三章），数值可能与此不同。`,
     unitsTitle: '（三）分街道、社区覆盖',
     unitsText: (figNo: number) =>
       `下表按街道（加粗）及其所辖社区列出各时间阈值的老年人覆盖率、300米路网覆盖率和人均设施建筑面积；老年人至最近设施的步行时间分布${see(figNo)}。`,
     unitHeader: '单元',
     eldersHeader: '老年人（人）',
     radiusHeader: '300米路网',
-    areaHeader: '人均面积',
+    areaHeader: '人均面积（平方米/人）',
+    emptyUnits: (names: string) => `无居住人口的单元未列出：${names}。`,
     areaTitle: '（四）人均设施面积',
     areaText: (
       total: string,
@@ -267,7 +268,7 @@ export const zh = {
     travel: (name: string) => `出行方式改为${name}`,
     recommended: (n: number, m: number, problem: string, covered: string) =>
       `另附选址优化推荐站点${n}处（${m}分钟步行圈，${problem}），预计新增覆盖老年人${covered}人。`,
-    header: ['序号', '站点名称', '位置', '类型', '建筑面积', '新增服务老年人', '性质'],
+    header: ['序号', '站点名称', '位置', '类型', '建筑面积（平方米）', '新增服务老年人', '性质'],
     servedHeader: (m: number) => `${m}分钟新增服务老年人（人）`,
     servedNote: (m: number) =>
       `新增服务老年人：方案实施后新进入${m}分钟步行圈的网格，按直线距离归入最近的新增或迁址站点后合计，为归属估算。`,
@@ -397,7 +398,7 @@ export const zh = {
     optimiserValue: (problem: string, minutes: string, status: string, gap: string) =>
       `${problem}，${minutes}步行圈，${status}，与上界差距${gap}%`,
     idsTitle: '附录四  站点与网格编号对照',
-    idsNote: '编号供与数据文件、地理信息系统图层对照使用。',
+    idsNote: '编号供与数据文件、地理信息系统图层对照使用；聚集区序号与第二章（五）表中序号一致。',
     idsHeader: ['类别', '名称', '编号'],
     idSite: '规划站点',
     idCluster: '圈外聚集区',
