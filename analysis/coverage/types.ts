@@ -95,6 +95,9 @@ export interface Finding {
   scope: Scope;
   unitId: string | null;
   siteId: string | null;
+  /** Names of the site and unit (the UI and report show names, never ids); null when unknown. */
+  siteName?: string | null;
+  unitName?: string | null;
   status: FindingStatus;
   /** Why the finding is not evaluable; null when it is evaluated. */
   statusReason: Bilingual | null;

@@ -152,6 +152,8 @@ interface FindingRow {
   required: number;
   shortfall: number;
   note: string | null;
+  site_name: string | null;
+  unit_name: string | null;
 }
 
 const SCOPE_ORDER = `CASE scope WHEN 'city' THEN 0 WHEN 'street' THEN 1 WHEN 'community' THEN 2 ELSE 3 END`;
@@ -171,9 +173,12 @@ export async function evaluateProfile(
   );
   if (selects.length > 0)
     await runner.exec(`INSERT INTO findings ${selects.join('\nUNION ALL\n')}`);
+  // Names travel with the findings so that no reader shows a unit or facility id.
   const rows = await runner.query<FindingRow>(
-    `SELECT rule_id, scope, unit_id, site_id, status, reason, binding, value, required, shortfall,
-       note FROM findings ORDER BY rule_id, ${SCOPE_ORDER}, unit_id, site_id`,
+    `SELECT x.rule_id, x.scope, x.unit_id, x.site_id, x.status, x.reason, x.binding, x.value,
+       x.required, x.shortfall, x.note, f.name AS site_name, u.name AS unit_name
+     FROM findings x LEFT JOIN facilities f ON f.id = x.site_id LEFT JOIN units u ON u.id = x.unit_id
+     ORDER BY x.rule_id, ${SCOPE_ORDER.replaceAll('scope', 'x.scope')}, x.unit_id, x.site_id`,
   );
   const byId = new Map(run.map((r) => [r.id, r]));
   const order = new Map(profile.rules.map((r, i) => [r.id, i]));
@@ -198,6 +203,8 @@ export async function evaluateProfile(
       scope: row.scope,
       unitId: row.unit_id === '' ? null : row.unit_id,
       siteId: row.site_id,
+      siteName: row.site_name,
+      unitName: row.unit_name,
       status: row.status,
       statusReason:
         row.reason === null ? null : (REASONS[row.reason] ?? { zh: row.reason, en: row.reason }),

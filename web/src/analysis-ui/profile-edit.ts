@@ -9,6 +9,8 @@ export interface EditableField {
   key: string;
   /** A list of numbers written "5, 10, 15" (thresholds). */
   list: boolean;
+  /** Free text kept as typed (a citation's quote); other fields are read as numbers. */
+  text?: boolean;
   /** The rule it belongs to; undefined for settings and targets. */
   ruleId?: string;
 }
@@ -20,6 +22,9 @@ const RULE_FIELDS: Record<string, string[]> = {
   area_per_resident: ['requiredM2', 'perResidents'],
   area_per_households: ['requiredM2Per100Households'],
   count_per_unit: ['minCount', 'minFloorAreaM2'],
+  unit_share: ['minCount', 'targetShare'],
+  attribute_share: ['targetShare'],
+  hotspot_coverage: ['minutes', 'topCellShare', 'targetShare'],
   site_area: ['minM2', 'maxM2'],
   site_floor_level: ['maxFloorWithoutLift'],
 };
@@ -48,6 +53,34 @@ export function editableFields(profile: StandardsProfile): EditableField[] {
       fields.push({ path: ['targets', i, 'shareUpgraded'], key: 'shareUpgraded', list: false });
   });
   return fields;
+}
+
+/**
+ * The quote of every rule, editable so that a planner can correct a citation; the editor warns
+ * (staleQuotes) when an edited quote is no longer found in its document's text.
+ */
+export function quoteFields(profile: StandardsProfile): EditableField[] {
+  return profile.rules.map((rule, i) => ({
+    path: ['rules', i, 'citation', 'quote'],
+    key: 'quote',
+    list: false,
+    text: true,
+    ruleId: rule.id,
+  }));
+}
+
+/** A copy of the profile with the quote edits applied, for the stale-quote warning. */
+export function withQuoteEdits(
+  profile: StandardsProfile,
+  fields: readonly EditableField[],
+  edits: Readonly<Record<string, string>>,
+): StandardsProfile {
+  const rules = profile.rules.map((rule, i) => {
+    const field = fields.find((f) => f.text === true && f.path[1] === i);
+    const quote = field === undefined ? undefined : edits[pathKey(field.path)];
+    return quote === undefined ? rule : { ...rule, citation: { ...rule.citation, quote } };
+  });
+  return { ...profile, rules };
 }
 
 function getAt(root: unknown, path: FieldPath): unknown {
@@ -97,7 +130,8 @@ export function applyEdits(
     const text = edits[pathKey(field.path)];
     if (text === undefined) continue;
     const parent = getAt(copy, field.path.slice(0, -1)) as Record<string | number, unknown>;
-    parent[field.path[field.path.length - 1]] = parseFieldText(text, field.list);
+    parent[field.path[field.path.length - 1]] =
+      field.text === true ? text : parseFieldText(text, field.list);
   }
   if (!profile.id.endsWith(copySuffix.id)) {
     copy.id = `${profile.id}${copySuffix.id}`;

@@ -1,20 +1,189 @@
+import { Checkbox, Pagination, Select, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Finding } from '../../../../analysis/coverage/types.ts';
+import { documentLabel } from '../../../../analysis/standards/documents.ts';
+import { type Bilingual, checkCitation } from '../../../../analysis/standards/quote-check.ts';
 import { shortfallText, valueVsRequired } from '../../analysis-ui/format.ts';
-import { nextSort, type SortState, sortRows } from '../../analysis-ui/table-sort.ts';
-import type { MessageKey } from '../../i18n/catalogue.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
-type FindingKey = 'rule' | 'where' | 'pass' | 'shortfall';
+/** Failed first, then not evaluable, then passed (the planner's reading order). */
+const STATUS_RANK: Record<Finding['status'], number> = { fail: 0, not_evaluable: 1, pass: 2 };
+const STATUS_COLOR: Record<Finding['status'], string> = {
+  pass: 'success',
+  fail: 'error',
+  not_evaluable: 'default',
+};
 
-const COLUMNS: { key: FindingKey; label: MessageKey }[] = [
-  { key: 'rule', label: 'analysis.col.rule' },
-  { key: 'where', label: 'analysis.col.where' },
-  { key: 'pass', label: 'analysis.col.result' },
-  { key: 'shortfall', label: 'analysis.col.shortfall' },
-];
+const byStatus = (a: Finding, b: Finding) => STATUS_RANK[a.status] - STATUS_RANK[b.status];
 
-/** Every finding (failed first by default), sortable; a unit's finding zooms to the unit. */
+const rowKey = (f: Finding) => `${f.rule}|${f.scope}|${f.unitId}|${f.siteId}`;
+
+/** Status, quote, 推定 and notes of one finding, in the active language. */
+function useFindingText() {
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const pick = (b: Bilingual | null | undefined) =>
+    b == null ? '' : locale === 'en' ? b.en : b.zh;
+  return { ...i18n, t, pick };
+}
+
+const PAGE_SIZE = 15;
+
+/** One finding: title and 推定, where and status (with reason), notes, then the quote. */
+function FindingItem({
+  f,
+  where,
+  onPickUnit,
+}: {
+  f: Finding;
+  where: string;
+  onPickUnit(unitId: string): void;
+}) {
+  const { t, pick, ...i18n } = useFindingText();
+  const title = f.titles === undefined ? f.title : pick(f.titles);
+  const check = f.verified ? null : checkCitation(f);
+  const unit = f.unitId !== null && f.unitId !== '' && f.scope !== 'site';
+  const shortfall = shortfallText(f, { t, ...i18n });
+  const muted = { fontSize: 12 };
+  return (
+    <li
+      className={unit ? 'finding clickable' : 'finding'}
+      data-rule={f.rule}
+      data-status={f.status}
+      style={{ padding: '8px 0', borderBottom: '1px solid var(--line, #eee)' }}
+    >
+      <div className="finding-title">
+        {title}
+        {f.basis === 'interpretation' && (
+          <Tooltip title={t('std.interpretationHint')}>
+            <Tag color="gold" className="finding-interpretation" style={{ marginInlineStart: 6 }}>
+              {t('std.interpretation')}
+            </Tag>
+          </Tooltip>
+        )}
+      </div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
+        {/* A unit's finding zooms to the unit. */}
+        <button
+          type="button"
+          className="finding-where"
+          disabled={!unit}
+          onClick={() => unit && f.unitId !== null && onPickUnit(f.unitId)}
+          style={{ all: 'unset', cursor: unit ? 'pointer' : 'default', fontWeight: 600 }}
+        >
+          {where}
+        </button>
+        <Tag color={STATUS_COLOR[f.status]} className="finding-status">
+          {t(`std.status.${f.status}`)}
+        </Tag>
+        {f.status !== 'not_evaluable' && (
+          <Typography.Text type="secondary" className="finding-value" style={muted}>
+            {valueVsRequired(f, { t, ...i18n })}
+          </Typography.Text>
+        )}
+        {shortfall !== '—' && (
+          <Typography.Text type="danger" className="finding-shortfall" style={muted}>
+            {t('analysis.col.shortfall')} {shortfall}
+          </Typography.Text>
+        )}
+      </div>
+      {f.statusReason !== null && (
+        <div className="finding-reason" style={muted}>
+          <Typography.Text type="secondary">
+            {t('std.reasonLabel')}：{pick(f.statusReason)}
+          </Typography.Text>
+        </div>
+      )}
+      {f.basis === 'interpretation' && f.interpretationReason !== null && (
+        <div style={muted}>
+          <Typography.Text type="secondary" className="finding-interpretation-reason">
+            {pick(f.interpretationReason)}
+          </Typography.Text>
+        </div>
+      )}
+      {f.notes.map((n) => (
+        <div key={n.en} className="finding-note" style={muted}>
+          <Typography.Text type="secondary">{pick(n)}</Typography.Text>
+        </div>
+      ))}
+      <blockquote className="citation finding-citation" style={muted}>
+        <span className="finding-locator">
+          {documentLabel(f.document)} {f.locator}
+        </span>
+        {check !== null && (
+          <Tooltip title={pick(check.reason)}>
+            <Tag className="finding-unverified" style={{ marginInlineStart: 6 }}>
+              {t(check.status === 'not_found' ? 'std.notFound' : 'std.unverifiedText')}
+            </Tag>
+          </Tooltip>
+        )}
+        <div className="finding-quote">“{f.quote}”</div>
+      </blockquote>
+    </li>
+  );
+}
+
+function FindingsGroup({
+  kind,
+  findings,
+  where,
+  onPickUnit,
+}: {
+  kind: 'binding' | 'benchmark';
+  findings: Finding[];
+  where(f: Finding): string;
+  onPickUnit(unitId: string): void;
+}) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const last = Math.max(1, Math.ceil(findings.length / PAGE_SIZE));
+  const current = Math.min(page, last);
+  const shown = findings.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  return (
+    <section className={`findings-group findings-${kind}`} data-testid={`findings-${kind}`}>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        <Tooltip title={t(kind === 'binding' ? 'std.bindingHint' : 'std.benchmarkHint')}>
+          <Tag color={kind === 'binding' ? 'blue' : 'purple'}>
+            {t(kind === 'binding' ? 'std.binding' : 'std.benchmark')}
+          </Tag>
+        </Tooltip>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('std.count', { n: findings.length })}
+        </Typography.Text>
+      </Typography.Title>
+      {kind === 'benchmark' && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('std.benchmarkHint')}
+        </Typography.Paragraph>
+      )}
+      {findings.length === 0 ? (
+        <Typography.Text type="secondary">{t('std.none')}</Typography.Text>
+      ) : (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {shown.map((f) => (
+            <FindingItem key={rowKey(f)} f={f} where={where(f)} onPickUnit={onPickUnit} />
+          ))}
+        </ul>
+      )}
+      {findings.length > PAGE_SIZE && (
+        <Pagination
+          size="small"
+          simple
+          current={current}
+          pageSize={PAGE_SIZE}
+          total={findings.length}
+          onChange={setPage}
+          style={{ marginTop: 8 }}
+        />
+      )}
+    </section>
+  );
+}
+
+/**
+ * Every finding with its status (and why it is not evaluable), its quote and locator, 推定 and
+ * notes in the active language; binding findings first, benchmarks (标杆对照) apart below.
+ */
 export function FindingsTable({
   findings,
   unitNames,
@@ -24,66 +193,57 @@ export function FindingsTable({
   unitNames: Map<string, string>;
   onPickUnit(unitId: string): void;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [failedOnly, setFailedOnly] = useState(true);
-  const [sort, setSort] = useState<SortState<FindingKey>>({ key: 'pass', direction: 'asc' });
-  const where = (f: Finding) =>
-    f.scope === 'city'
-      ? t('analysis.scope.city')
-      : f.scope === 'site'
-        ? (f.siteId ?? '')
-        : (unitNames.get(f.unitId ?? '') ?? f.unitId ?? '');
-  // A few hundred rows at most: sorting on each render is cheaper than memo bookkeeping.
-  const rows = sortRows(failedOnly ? findings.filter((f) => !f.pass) : findings, sort, (f, key) => {
-    if (key === 'rule') return f.title;
-    if (key === 'where') return where(f);
-    if (key === 'pass') return f.pass ? 1 : 0;
-    return f.pass ? null : f.shortfall;
-  });
+  const { t, locale } = useI18n();
+  const [problemsOnly, setProblemsOnly] = useState(true);
+  const [ruleFilter, setRuleFilter] = useState<string | null>(null);
+  // Names only: a unit or facility id never reaches the user.
+  const where = (f: Finding) => {
+    if (f.scope === 'city') return t('analysis.scope.city');
+    const unit = f.unitName ?? unitNames.get(f.unitId ?? '') ?? '—';
+    if (f.scope === 'site') return t('std.site', { name: f.siteName ?? unit });
+    return unit;
+  };
+  const rules = [...new Map(findings.map((f) => [f.rule, f])).values()];
+  const title = (f: Finding) =>
+    f.titles === undefined ? f.title : locale === 'en' ? f.titles.en : f.titles.zh;
+  // Failed first, then not evaluable, then passed; the engine's order (rule, scope) within.
+  const shown = findings
+    .filter((f) => (!problemsOnly || f.status !== 'pass') && (ruleFilter ?? f.rule) === f.rule)
+    .sort(byStatus);
   return (
-    <>
-      <label className="check-inline">
-        <input
-          type="checkbox"
-          checked={failedOnly}
-          onChange={(e) => setFailedOnly(e.target.checked)}
+    <div data-testid="findings-table">
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+        <Checkbox
+          checked={problemsOnly}
+          onChange={(e) => setProblemsOnly(e.target.checked)}
           data-testid="findings-failed-only"
+        >
+          {t('std.onlyProblems')}
+        </Checkbox>
+        <Select
+          size="small"
+          allowClear
+          value={ruleFilter}
+          placeholder={t('std.allRules')}
+          onChange={(v) => setRuleFilter(v ?? null)}
+          options={rules.map((f) => ({ value: f.rule, label: title(f) }))}
+          popupMatchSelectWidth={false}
+          style={{ minWidth: 160, maxWidth: '100%' }}
+          data-testid="findings-rule-filter"
         />
-        {t('analysis.findings.failedOnly')}
-      </label>
-      <div className="table-wrap">
-        <table className="data-table" data-testid="findings-table">
-          <thead>
-            <tr>
-              {COLUMNS.map((c) => (
-                <th key={c.key} className="sortable" onClick={() => setSort(nextSort(sort, c.key))}>
-                  {t(c.label)}
-                  {sort.key === c.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => (
-              <tr
-                key={`${f.rule}|${f.scope}|${f.unitId}|${f.siteId}`}
-                className={f.unitId !== null && f.scope !== 'site' ? 'clickable' : undefined}
-                onClick={() => f.unitId !== null && f.scope !== 'site' && onPickUnit(f.unitId)}
-                title={f.citation}
-              >
-                <td>{f.title}</td>
-                <td>{where(f)}</td>
-                <td className={f.pass ? 'cell-good' : 'cell-bad'}>
-                  {f.pass ? t('analysis.pass') : t('analysis.fail')}
-                  <div className="cell-sub">{valueVsRequired(f, i18n)}</div>
-                </td>
-                <td className="num">{shortfallText(f, i18n)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       </div>
-    </>
+      <FindingsGroup
+        kind="binding"
+        findings={shown.filter((f) => f.binding)}
+        where={where}
+        onPickUnit={onPickUnit}
+      />
+      <FindingsGroup
+        kind="benchmark"
+        findings={shown.filter((f) => !f.binding)}
+        where={where}
+        onPickUnit={onPickUnit}
+      />
+    </div>
   );
 }

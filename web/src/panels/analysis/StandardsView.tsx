@@ -1,7 +1,10 @@
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Finding } from '../../../../analysis/coverage/types.ts';
 import { documentLabel } from '../../../../analysis/standards/documents.ts';
-import type { StandardsProfile } from '../../../../analysis/standards/types.ts';
+import type { SkippedRule } from '../../../../analysis/standards/evaluate.ts';
+import { type Bilingual, checkCitation } from '../../../../analysis/standards/quote-check.ts';
+import type { Rule, StandardsProfile } from '../../../../analysis/standards/types.ts';
 import { shortfallText, valueVsRequired } from '../../analysis-ui/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ProfileEditor } from './ProfileEditor.tsx';
@@ -10,14 +13,35 @@ interface StandardsViewProps {
   profile: StandardsProfile;
   /** Findings of the last run of this profile (empty before a run). */
   findings: Finding[];
-  skipped: { rule: string; reason: string }[];
+  skipped: (Pick<SkippedRule, 'rule' | 'reason'> & Partial<Pick<SkippedRule, 'reasonText'>>)[];
   onRun(profile: StandardsProfile): void;
 }
 
-/** The profile's rules with their citywide result, citation and unit failures; edit a copy. */
+type RuleStatus = Finding['status'] | 'skip' | 'none';
+const BADGE: Record<RuleStatus, string> = {
+  pass: 'success',
+  fail: 'error',
+  not_evaluable: 'default',
+  skip: 'default',
+  none: 'default',
+};
+
+/** A rule binds nowhere (力争, a report of results) or only on some units (新建居住区 …). */
+function benchmarkKind(rule: Rule, profile: StandardsProfile): 'all' | 'some' | null {
+  if (rule.binding === false || profile.source.documentKind === 'report') return 'all';
+  return rule.bindsOn === undefined ? null : 'some';
+}
+
+/**
+ * The profile's rules with their citywide result (达标/未达标/无法评估 with the reason), the
+ * verbatim quote and locator, 推定 with its reason, and whether the rule is a benchmark
+ * (标杆对照); edit a copy.
+ */
 export function StandardsView({ profile, findings, skipped, onRun }: StandardsViewProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
+  const pick = (b: Bilingual | null | undefined) =>
+    b == null ? '' : locale === 'en' ? b.en : b.zh;
   const [editing, setEditing] = useState(false);
   if (editing)
     return (
@@ -30,48 +54,74 @@ export function StandardsView({ profile, findings, skipped, onRun }: StandardsVi
         }}
       />
     );
-  const skippedIds = new Map(skipped.map((s) => [s.rule, s.reason]));
+  const skippedById = new Map(skipped.map((s) => [s.rule, s]));
+  const report = profile.source.documentKind === 'report';
   return (
     <div className="standards" data-testid="standards-view">
       <div className="section-head">
         <div>
-          <div className="profile-name">{locale === 'en' ? profile.name.en : profile.name.zh}</div>
-          <div className="panel-note">{documentLabel(profile.source.document)}</div>
+          <div className="profile-name">{pick(profile.name)}</div>
+          <div className="panel-note">
+            {documentLabel(profile.source.document)}
+            {report && (
+              <Tag color="purple" style={{ marginInlineStart: 6 }} data-testid="profile-report">
+                {t('std.report')}
+              </Tag>
+            )}
+          </div>
         </div>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => setEditing(true)}
-          data-testid="edit-copy"
-        >
+        <Button onClick={() => setEditing(true)} data-testid="edit-copy">
           {t('analysis.standards.editCopy')}
-        </button>
+        </Button>
       </div>
+      {(profile.notes ?? []).map((n) => (
+        <Typography.Paragraph key={n.en} type="secondary" className="profile-note">
+          {pick(n)}
+        </Typography.Paragraph>
+      ))}
       <ul className="rule-list">
         {profile.rules.map((rule) => {
           const own = findings.filter((f) => f.rule === rule.id);
           const city = own.find((f) => f.scope === 'city');
-          const failing = own.filter((f) => !f.pass && f.scope !== 'city').length;
-          const reason = skippedIds.get(rule.id);
-          const status =
-            reason !== undefined
-              ? 'skip'
-              : city === undefined
-                ? 'none'
-                : city.pass
-                  ? 'pass'
-                  : 'fail';
+          const failing = own.filter((f) => f.status === 'fail' && f.scope !== 'city').length;
+          const skip = skippedById.get(rule.id);
+          const status: RuleStatus =
+            skip !== undefined ? 'skip' : city === undefined ? 'none' : city.status;
+          const label =
+            status === 'skip' || status === 'none'
+              ? t(`analysis.status.${status}`)
+              : t(`std.status.${status}`);
+          const benchmark = benchmarkKind(rule, profile);
+          const check = checkCitation(rule.citation);
+          const c = rule.citation;
           return (
             <li key={rule.id} className={`rule rule-${status}`} data-rule={rule.id}>
               <div className="rule-head">
-                <span className={`rule-badge badge-${status}`}>
-                  {t(`analysis.status.${status}`)}
-                </span>
-                <span className="rule-title">
-                  {locale === 'en' ? rule.title.en : rule.title.zh}
-                </span>
+                <Tag color={BADGE[status]} className="rule-badge" data-status={status}>
+                  {label}
+                </Tag>
+                <span className="rule-title">{pick(rule.title)}</span>
+                {benchmark === 'all' && (
+                  <Tooltip title={t('std.benchmarkHint')}>
+                    <Tag color="purple" className="rule-benchmark">
+                      {t('std.benchmark')}
+                    </Tag>
+                  </Tooltip>
+                )}
+                {benchmark === 'some' && rule.bindsOn !== undefined && (
+                  <Tag color="purple" className="rule-binds-on">
+                    {t(`std.bindsOn.${rule.bindsOn}`)}
+                  </Tag>
+                )}
+                {c.basis === 'interpretation' && (
+                  <Tooltip title={t('std.interpretationHint')}>
+                    <Tag color="gold" className="rule-interpretation">
+                      {t('std.interpretation')}
+                    </Tag>
+                  </Tooltip>
+                )}
               </div>
-              {city !== undefined && (
+              {city !== undefined && city.status !== 'not_evaluable' && (
                 <dl className="rule-figures">
                   <div>
                     <dt>{t('analysis.standards.valueVsRequired')}</dt>
@@ -89,21 +139,33 @@ export function StandardsView({ profile, findings, skipped, onRun }: StandardsVi
                   )}
                 </dl>
               )}
-              {reason !== undefined && <div className="panel-note">{reason}</div>}
+              {city?.statusReason != null && (
+                <div className="panel-note rule-reason">
+                  {t('std.reasonLabel')}：{pick(city.statusReason)}
+                </div>
+              )}
+              {skip !== undefined && (
+                <div className="panel-note">{skip.reasonText ? pick(skip.reasonText) : ''}</div>
+              )}
               <blockquote className="citation">
                 <span className="citation-doc">
-                  {documentLabel(rule.citation.document)} {rule.citation.locator}
+                  {documentLabel(c.document)} {c.locator}
                 </span>
-                {!rule.citation.verified && (
-                  <span className="unverified" title={t('analysis.unverifiedHint')}>
-                    {t('analysis.unverified')}
-                  </span>
+                {!check.found && (
+                  <Tooltip title={pick(check.reason)}>
+                    <Tag className="unverified" style={{ marginInlineStart: 6 }}>
+                      {t(check.status === 'not_found' ? 'std.notFound' : 'std.unverifiedText')}
+                    </Tag>
+                  </Tooltip>
                 )}
-                <div>“{rule.citation.quote}”</div>
+                <div className="rule-quote">“{c.quote}”</div>
               </blockquote>
-              {rule.note && (
-                <div className="panel-note">{locale === 'en' ? rule.note.en : rule.note.zh}</div>
+              {c.basis === 'interpretation' && c.interpretationReason !== undefined && (
+                <div className="panel-note rule-interpretation-reason">
+                  {t('std.interpretation')}：{pick(c.interpretationReason)}
+                </div>
               )}
+              {rule.note && <div className="panel-note">{pick(rule.note)}</div>}
             </li>
           );
         })}
