@@ -1,8 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useAnalysisWorkspace } from './analysis-ui/use-analysis-workspace.tsx';
+import { Notices } from './app/Notices.tsx';
 import { type TaskList, useTasks } from './app/tasks.ts';
 import { useCity } from './app/use-city.ts';
 import { useGraphs } from './app/use-graphs.ts';
+import { useMemoryCity } from './app/use-memory-city.ts';
 import { type CityData, DEFAULT_CITY } from './data/city-data.ts';
 import { cityUrl } from './data/load-city.ts';
 import { useI18n } from './i18n/I18nProvider.tsx';
@@ -28,7 +30,7 @@ export function App() {
   const baseUrl = cityUrl(cityFolder);
   const state = useCity(baseUrl, tasks);
   // A city built in the browser from an OSM extract replaces the fetched one.
-  const [memoryCity, setMemoryCity] = useState<CityData | null>(null);
+  const [memoryCity, setMemoryCity] = useMemoryCity();
   const baseline = memoryCity ?? (state.status === 'ready' ? state.city : null);
   const graphs = useGraphs(baseline?.baseUrl ?? baseUrl, baseline?.manifest ?? null, tasks);
   // Imported facilities/population layered over the baseline (which stays untouched).
@@ -54,6 +56,7 @@ export function App() {
           <Workspace city={city} graphs={graphs} baseMap={baseMap} tasks={tasks} />
         )}
         <TaskProgress tasks={tasks.tasks} />
+        <Notices />
       </div>
     </DesignSystem>
   );

@@ -63,12 +63,13 @@ describe('scenario store', () => {
     expect('problems' in notJson && notJson.problems[0].code).toBe('E_BAD_JSON');
   });
 
-  it('restores a stored list and drops scenarios that no longer validate', () => {
-    const stored = { version: 1, scenarios: [withAdd, { ...start, format: 'x' }], active: 1 };
-    const restored = restoreStore(stored, baseline);
-    expect(restored?.scenarios).toEqual([withAdd]);
-    expect(restored?.active).toBe(0);
-    expect(restoreStore({ version: 2 }, baseline)).toBeNull();
+  it('restores a stored list, keeping scenarios that no longer validate', () => {
+    const broken = { ...start, format: 'x' };
+    const stored = { version: 1, scenarios: [withAdd, broken, 'junk'], active: 1 };
+    const restored = restoreStore(stored);
+    expect(restored?.scenarios).toEqual([withAdd, broken]);
+    expect(restored?.active).toBe(1);
+    expect(restoreStore({ version: 2 })).toBeNull();
     expect(initialStore(start.baseline, 'A').scenarios[0].modifications).toEqual([]);
   });
 

@@ -33,6 +33,8 @@ export interface CityData {
   register?: ReportRegisterInfo;
   /** Planning units (street and community level); empty when the city has none. */
   units: FeatureCollection<Polygon | MultiPolygon, UnitProperties>;
+  /** Set for a city built in the browser and kept there: its entry in the saved-city list. */
+  savedAs?: string;
 }
 
 export const DEFAULT_CITY = 'nanjing-xinjiekou';

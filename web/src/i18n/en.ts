@@ -3,6 +3,7 @@ import { analysisEn } from './en/analysis.ts';
 import { appEn } from './en/app.ts';
 import { importEn } from './en/import.ts';
 import { pwaEn } from './en/pwa.ts';
+import { savedWorkEn } from './en/saved-work.ts';
 import { scenarioEn } from './en/scenario.ts';
 import { workspaceEn } from './en/workspace.ts';
 
@@ -12,6 +13,7 @@ export const en: Catalogue = {
   ...importEn,
   ...analysisEn,
   ...scenarioEn,
+  ...savedWorkEn,
   ...workspaceEn,
   ...pwaEn,
 };

@@ -2,6 +2,7 @@ import { analysisZh } from './zh-CN/analysis.ts';
 import { appZh } from './zh-CN/app.ts';
 import { importZh } from './zh-CN/import.ts';
 import { pwaZh } from './zh-CN/pwa.ts';
+import { savedWorkZh } from './zh-CN/saved-work.ts';
 import { scenarioZh } from './zh-CN/scenario.ts';
 import { workspaceZh } from './zh-CN/workspace.ts';
 
@@ -15,6 +16,7 @@ export const zhCN = {
   ...importZh,
   ...analysisZh,
   ...scenarioZh,
+  ...savedWorkZh,
   ...workspaceZh,
   ...pwaZh,
 } as const;

@@ -9,7 +9,7 @@ import type { Register } from './use-register.ts';
 
 interface DataToolsProps {
   register: Register;
-  onCity(city: CityData): void;
+  onCity(city: CityData | null): void;
   baseMap: BaseMapSetting;
   onBaseMap(setting: BaseMapSetting): void;
 }

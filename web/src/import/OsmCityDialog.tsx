@@ -1,6 +1,8 @@
 import { type DragEvent, useRef, useState } from 'react';
+import { SavedCities } from '../app/SavedCities.tsx';
+import { saveCity } from '../data/browser-cities.ts';
 import type { CityData } from '../data/city-data.ts';
-import { loadCityFromFiles } from '../data/load-city.ts';
+import { loadCityFromFiles, type MemoryCityFile } from '../data/load-city.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { analysisWorker } from '../worker/analysis-client.ts';
 import { cityWarningKey } from './city-warnings.ts';
@@ -8,12 +10,16 @@ import { Dialog } from './Dialog.tsx';
 
 interface OsmCityDialogProps {
   onClose(): void;
-  onCity(city: CityData): void;
+  /** The city to show; null = the city served with the app. */
+  onCity(city: CityData | null): void;
 }
 
-type Built = { city: CityData; warnings: string[]; fileName: string };
+type Built = { city: CityData; files: MemoryCityFile[]; warnings: string[]; fileName: string };
 
-/** "Your own city": an OSM extract dropped here is built into a city folder in the worker. */
+/**
+ * "Your own city": an OSM extract dropped here is built into a city folder in the worker;
+ * opening it keeps it in the browser (IndexedDB), in the city list below with the others.
+ */
 export function OsmCityDialog({ onClose, onCity }: OsmCityDialogProps) {
   const { t, formatNumber } = useI18n();
   const input = useRef<HTMLInputElement>(null);
@@ -35,7 +41,12 @@ export function OsmCityDialog({ onClose, onCity }: OsmCityDialogProps) {
         return;
       }
       const city = loadCityFromFiles(answer.value.files);
-      setBuilt({ city, warnings: answer.value.warnings, fileName: file.name });
+      setBuilt({
+        city,
+        files: answer.value.files,
+        warnings: answer.value.warnings,
+        fileName: file.name,
+      });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
@@ -62,8 +73,13 @@ export function OsmCityDialog({ onClose, onCity }: OsmCityDialogProps) {
             className="button button-primary"
             disabled={built === null}
             onClick={() => {
-              if (built !== null) onCity(built.city);
+              if (built === null) return;
+              const { city, files } = built;
+              // Kept for the next visit first (a failed save is reported to the user), then shown.
               onClose();
+              void saveCity(files, city.manifest).then((saved) =>
+                onCity(saved ? { ...city, savedAs: city.manifest.name } : city),
+              );
             }}
             data-testid="osm-city-open"
           >
@@ -132,6 +148,12 @@ export function OsmCityDialog({ onClose, onCity }: OsmCityDialogProps) {
           })}
         </ul>
       )}
+      <SavedCities
+        onCity={(city) => {
+          onCity(city);
+          onClose();
+        }}
+      />
     </Dialog>
   );
 }

@@ -1,4 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { get } from 'idb-keyval';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { notify } from '../app/notices.ts';
+import { saveOrReport } from '../app/persist.ts';
 import type { CityData } from '../data/city-data.ts';
 import { type ImportedRegister, registerView } from './facility-register.ts';
 import type { AppliedPopulation } from './ImportWizard.tsx';
@@ -25,21 +28,110 @@ export interface Register {
   clashingIds: string[];
   applyFacilities(register: ImportedRegister): void;
   applyPopulation(population: AppliedPopulation): void;
-  /** Back to the baseline register and population (kept untouched all along). */
+  /** Back to the baseline register and population (kept untouched all along); undoable. */
   reset(): void;
 }
 
-/** Imported data layered over a baseline city; a new baseline drops the imports. */
+/** What the user imported over one city, kept in IndexedDB so that a reload restores it. */
+interface StoredImports {
+  version: 1;
+  imported: ImportedRegister | null;
+  population: AppliedPopulation | null;
+}
+
+export const importsKey = (city: string) => `carecircle.imports.v1.${city}`;
+
+function restoreImports(value: unknown): StoredImports | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<StoredImports>;
+  if (v.version !== 1) return null;
+  return { version: 1, imported: v.imported ?? null, population: v.population ?? null };
+}
+
+/**
+ * Imported data layered over a baseline city; a new baseline brings that city's own imports
+ * back from IndexedDB. Replacing an import or restoring the original data can be undone.
+ */
 export function useRegister(baseline: CityData | null): Register {
   const [imported, setImported] = useState<ImportedRegister | null>(null);
   const [population, setPopulation] = useState<AppliedPopulation | null>(null);
   const [forCity, setForCity] = useState<CityData | null>(baseline);
+  const [loaded, setLoaded] = useState(false);
   if (forCity !== baseline) {
     // Adjusting state while rendering (React's documented pattern): imports belong to one city.
     setForCity(baseline);
     setImported(null);
     setPopulation(null);
+    setLoaded(false);
   }
+  const cityName = baseline?.manifest.name ?? null;
+
+  useEffect(() => {
+    if (cityName === null) return;
+    let cancelled = false;
+    get(importsKey(cityName))
+      .then((value) => {
+        const stored = restoreImports(value);
+        if (cancelled || stored === null) return;
+        setImported(stored.imported);
+        setPopulation(stored.population);
+      })
+      .catch((e: unknown) => console.error('import restore failed', e))
+      .finally(() => {
+        if (!cancelled) setLoaded(true);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [cityName]);
+
+  // Saved after every change, once the stored value has been read.
+  useEffect(() => {
+    if (!loaded || cityName === null) return;
+    const key = importsKey(cityName);
+    const value: StoredImports | undefined =
+      imported === null && population === null ? undefined : { version: 1, imported, population };
+    void saveOrReport(key, value, { id: key, what: ({ t }) => t('save.register') });
+  }, [loaded, cityName, imported, population]);
+
+  const current = useRef({ imported, population });
+  current.current = { imported, population };
+  /** Applies a change; when it discards an import, a notice offers to bring it back. */
+  const change = (next: {
+    imported: ImportedRegister | null;
+    population: AppliedPopulation | null;
+  }) => {
+    const before = current.current;
+    setImported(next.imported);
+    setPopulation(next.population);
+    const lostFacilities = before.imported !== null && before.imported !== next.imported;
+    const lostPopulation = before.population !== null && before.population !== next.population;
+    if (!lostFacilities && !lostPopulation) return;
+    const reset = next.imported === null && next.population === null;
+    const previous = lostFacilities ? before.imported?.fileName : before.population?.fileName;
+    const file = lostFacilities ? next.imported?.fileName : next.population?.fileName;
+    notify({
+      id: 'register-change',
+      level: 'info',
+      testId: 'notice-register',
+      text: ({ t }) =>
+        reset
+          ? t('undo.registerReset')
+          : t('undo.registerReplaced', { file: file ?? '', previous: previous ?? '' }),
+      detail: ({ t }) => t('undo.registerKept'),
+      actions: [
+        {
+          label: ({ t }) => t('undo.action'),
+          testId: 'notice-undo',
+          run: () => {
+            setImported(before.imported);
+            setPopulation(before.population);
+          },
+        },
+      ],
+    });
+  };
+
   const view = useMemo(() => {
     if (baseline === null) return { city: null, clashingIds: [] };
     const facilities = registerView(baseline.facilities, imported);
@@ -57,6 +149,17 @@ export function useRegister(baseline: CityData | null): Register {
       manifest,
       facilities: facilities.collection,
       population: population?.result.cells ?? baseline.population,
+      ...(imported === null
+        ? {}
+        : {
+            register: {
+              fileName: imported.fileName,
+              accepted: imported.features.length,
+              rejected: imported.rejected,
+              crsFrom: imported.crs,
+              outsideStudyArea: imported.outsideStudyArea,
+            },
+          }),
     };
     return { city, clashingIds: facilities.clashingIds };
   }, [baseline, imported, population]);
@@ -86,11 +189,8 @@ export function useRegister(baseline: CityData | null): Register {
     ...view,
     imported,
     population,
-    applyFacilities: setImported,
-    applyPopulation: setPopulation,
-    reset: () => {
-      setImported(null);
-      setPopulation(null);
-    },
+    applyFacilities: (next) => change({ imported: next, population: current.current.population }),
+    applyPopulation: (next) => change({ imported: current.current.imported, population: next }),
+    reset: () => change({ imported: null, population: null }),
   };
 }

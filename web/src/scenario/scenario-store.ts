@@ -26,22 +26,56 @@ export function initialStore(baseline: ScenarioBaseline, name: string): Scenario
 }
 
 /**
- * Reads a stored value back; anything unreadable (another version, a scenario that no longer
- * validates against this register) is dropped rather than half-loaded.
+ * Reads a stored value back. Every scenario is kept, even one that no longer validates against
+ * the register now shown (its sites were in a register since replaced or restored): the user's
+ * work is never dropped; `storeProblems` says what is wrong with it. Only what is not a scenario
+ * at all (not an object with a list of modifications) is left out.
  */
-export function restoreStore(
-  value: unknown,
-  baselineFacilities: readonly SiteFacility[],
-): ScenarioStore | null {
+export function restoreStore(value: unknown): ScenarioStore | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<ScenarioStore>;
   if (v.version !== 1 || !Array.isArray(v.scenarios)) return null;
   const scenarios = v.scenarios.filter(
-    (s) => validateScenario(s, baselineFacilities).length === 0,
-  ) as Scenario[];
+    (s: unknown) =>
+      typeof s === 'object' && s !== null && Array.isArray((s as Scenario).modifications),
+  );
   if (scenarios.length === 0) return null;
   const active = typeof v.active === 'number' && v.active < scenarios.length ? v.active : 0;
   return { version: 1, scenarios, active };
+}
+
+/** The problems of each stored scenario against the register shown now (empty = valid). */
+export function storeProblems(
+  store: ScenarioStore,
+  baselineFacilities: readonly SiteFacility[],
+): ScenarioProblem[][] {
+  return store.scenarios.map((s) => validateScenario(s, baselineFacilities));
+}
+
+/** Removes one scenario, returning what was removed so that it can be put back (undo). */
+export function removeScenario(
+  store: ScenarioStore,
+  index: number,
+  fresh: () => ScenarioStore,
+): { store: ScenarioStore; removed: Scenario | null } {
+  const removed = store.scenarios[index] ?? null;
+  const scenarios = store.scenarios.filter((_, i) => i !== index);
+  if (scenarios.length === 0) return { store: fresh(), removed };
+  return {
+    store: { ...store, scenarios, active: Math.min(store.active, scenarios.length - 1) },
+    removed,
+  };
+}
+
+/** Puts a removed scenario back at its place and makes it the active one. */
+export function reinsertScenario(
+  store: ScenarioStore,
+  index: number,
+  scenario: Scenario,
+): ScenarioStore {
+  const at = Math.min(index, store.scenarios.length);
+  const scenarios = [...store.scenarios.slice(0, at), scenario, ...store.scenarios.slice(at)];
+  return { ...store, scenarios, active: at };
 }
 
 /** Import of a scenario file: the scenario, or every problem found (validate first, then apply). */

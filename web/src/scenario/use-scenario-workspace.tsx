@@ -1,8 +1,17 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
-import { appendModification, type SiteFacility } from '../../../analysis/siting/scenario-types.ts';
+import { Alert } from 'antd';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  appendModification,
+  type ModificationKind,
+  type Scenario,
+  type SiteFacility,
+} from '../../../analysis/siting/scenario-types.ts';
+import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import type { CityData } from '../data/city-data.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
+import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
 import { DECK_LAYER_IDS, type FacilityFeature } from '../map/deck-layers.ts';
 import type { MapDrag } from '../map/MapView.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
@@ -49,6 +58,17 @@ export function useScenarioWorkspace(
   const [pickedId, setPickedId] = useState<string | null>(null);
   const [highlightMinutes, setHighlightMinutes] = useState<number | null>(null);
   const [dragging, setDragging] = useState<DragState | null>(null);
+  // A new register (imported, replaced, restored) or another city: the selected facility's card
+  // and a pending site pick belong to the old one, so they close.
+  const facilities = city.facilities;
+  const shownFacilities = useRef(facilities);
+  useEffect(() => {
+    if (shownFacilities.current === facilities) return;
+    shownFacilities.current = facilities;
+    setPickedId(null);
+    setInteraction({ kind: 'idle' });
+    onSelect(null);
+  }, [facilities, onSelect]);
   // While dragging, the map shows the site where it would land (not yet a modification).
   const sites = useMemo(
     () =>
@@ -141,20 +161,23 @@ export function useScenarioWorkspace(
   );
 
   const panel = (
-    <ScenarioPanel
-      city={city}
-      control={control}
-      interaction={interaction}
-      setInteraction={setInteraction}
-      selectedSite={selectedSite}
-      onDeselect={() => {
-        setPickedId(null);
-        onSelect(null);
-      }}
-      highlightMinutes={minutes}
-      onHighlightMinutes={setHighlightMinutes}
-      changedCellCount={cells.length}
-    />
+    <>
+      <StoredProblems scenarios={control.store.scenarios} problems={control.problems} />
+      <ScenarioPanel
+        city={city}
+        control={control}
+        interaction={interaction}
+        setInteraction={setInteraction}
+        selectedSite={selectedSite}
+        onDeselect={() => {
+          setPickedId(null);
+          onSelect(null);
+        }}
+        highlightMinutes={minutes}
+        onHighlightMinutes={setHighlightMinutes}
+        changedCellCount={cells.length}
+      />
+    </>
   );
   return { layers, panel, pick, drag };
 }
@@ -165,4 +188,74 @@ function draggedId(info: PickingInfo): string | null {
   if (info.layer?.id === DECK_LAYER_IDS.facilities)
     return (info.object as FacilityFeature).properties.id;
   return null;
+}
+
+/**
+ * Scenarios kept although they no longer fit the register shown (their sites were in a register
+ * since replaced or restored): listed with what is wrong, so nothing disappears silently.
+ */
+function StoredProblems({
+  scenarios,
+  problems,
+}: {
+  scenarios: readonly Scenario[];
+  problems: readonly ScenarioProblem[][];
+}) {
+  const i18n = useI18n();
+  const broken = scenarios
+    .map((scenario, index) => ({ scenario, problems: problems[index] ?? [] }))
+    .filter((entry) => entry.problems.length > 0);
+  if (broken.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="scenario-stored-problems"
+      title={i18n.t('scenario.kept.title', { n: broken.length })}
+      description={
+        <ul className="notes">
+          {broken.map(({ scenario, problems: list }, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: scenarios are addressed by position
+            <li key={index}>
+              <strong>{scenario.name ?? `#${index + 1}`}</strong>
+              {': '}
+              {list.map((p) => describeProblem(p, scenario, i18n)).join('；')}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+const KIND_LABELS: Partial<Record<ModificationKind, MessageKey>> = {
+  'add-site': 'scenario.kept.kind.add-site',
+  'move-site': 'scenario.kept.kind.move-site',
+  'resize-site': 'scenario.kept.kind.resize-site',
+  'retype-site': 'scenario.kept.kind.retype-site',
+  'close-site': 'scenario.kept.kind.close-site',
+  'set-walking-speed': 'scenario.kept.kind.set-walking-speed',
+  'set-profile': 'scenario.kept.kind.set-profile',
+  'set-travel-profile': 'scenario.kept.kind.set-travel-profile',
+  'add-link': 'scenario.kept.kind.add-link',
+  'close-link': 'scenario.kept.kind.close-link',
+};
+
+/** A problem in words: which modification (by position and kind) and why, never an id. */
+export function describeProblem(problem: ScenarioProblem, scenario: Scenario, i18n: I18n): string {
+  const match = /^modifications\[(\d+)\]/.exec(problem.path);
+  const index = match === null ? null : Number(match[1]);
+  const kind = index === null ? undefined : scenario.modifications[index]?.kind;
+  const reason =
+    problem.code === 'E_UNKNOWN_SITE'
+      ? i18n.t('scenario.kept.unknownSite')
+      : problem.code === 'E_DUPLICATE_SITE'
+        ? i18n.t('scenario.kept.duplicateSite')
+        : i18n.t('scenario.kept.other');
+  if (index === null || kind === undefined) return reason;
+  return i18n.t('scenario.kept.at', {
+    n: index + 1,
+    kind: i18n.t(KIND_LABELS[kind] ?? 'scenario.kept.kind.other'),
+    reason,
+  });
 }

@@ -1,4 +1,4 @@
-import { get, set } from 'idb-keyval';
+import { get } from 'idb-keyval';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SiteProgramme } from '../../../analysis/programme/types.ts';
 import {
@@ -13,19 +13,37 @@ import {
   type SiteFacility,
   undoLastModification,
 } from '../../../analysis/siting/scenario-types.ts';
+import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import type { LiveNumbers, LiveUpdate } from '../../../analysis/workflows/live-session.ts';
 import { DEFAULT_PROFILE_ID } from '../analysis-ui/use-analysis.ts';
+import { notify } from '../app/notices.ts';
+import { saveOrReport } from '../app/persist.ts';
 import type { CityData } from '../data/city-data.ts';
 import { cityRef } from '../data/city-ref.ts';
+import { downloadText } from '../import/download.ts';
 import { analysisWorker } from '../worker/analysis-client.ts';
-import { initialStore, restoreStore, type ScenarioStore, storeKey } from './scenario-store.ts';
+import {
+  exportScenarioText,
+  initialStore,
+  reinsertScenario,
+  removeScenario,
+  restoreStore,
+  type ScenarioStore,
+  storeKey,
+  storeProblems,
+} from './scenario-store.ts';
 
 export interface ScenarioControl {
   ready: boolean;
   error: string | null;
   store: ScenarioStore;
+  /**
+   * The problems of each scenario against the register shown now: a scenario whose sites left
+   * the register (replaced or restored) is kept and listed with them, not evaluated.
+   */
+  problems: ScenarioProblem[][];
   scenario: Scenario;
   baselineFacilities: SiteFacility[];
   baselineNumbers: (LiveNumbers & { ms: number }) | null;
@@ -39,6 +57,7 @@ export interface ScenarioControl {
   rename(name: string): void;
   /** Stores a site's programme status in the active scenario. */
   setStatusRecord(record: SiteProgramme): void;
+  /** Removes a scenario; a notice offers to put it back. */
   remove(index: number): void;
   profileId: string;
 }
@@ -75,14 +94,22 @@ export function useScenarios(
   const [live, setLive] = useState<LiveUpdate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = storeKey(city.manifest.name);
+  const [forKey, setForKey] = useState(key);
+  if (forKey !== key) {
+    // Another city: its own list, read before anything is saved under its key.
+    setForKey(key);
+    setStore(initialStore(baselineRef, '方案1'));
+    setLoaded(false);
+  }
 
-  // Restore what was autosaved for this city.
+  // Restore what was autosaved for this city. Only the city decides which list is read: a new
+  // register (imported, replaced or restored) keeps the list and checks its scenarios again.
   useEffect(() => {
     let cancelled = false;
     get(key)
       .then((value) => {
         if (cancelled) return;
-        const restored = restoreStore(value, baselineFacilities);
+        const restored = restoreStore(value);
         if (restored !== null) setStore(restored);
       })
       .catch((e: unknown) => console.error('scenario restore failed', e))
@@ -92,13 +119,44 @@ export function useScenarios(
     return () => {
       cancelled = true;
     };
-  }, [key, baselineFacilities]);
+  }, [key]);
 
-  // Autosave every change once the stored value has been read (never overwrite it before).
+  // Autosave every change once the stored value has been read (never overwrite it before); a
+  // failed save (a full quota) is shown with the way to export the scenario instead.
+  const latestStore = useRef(store);
+  latestStore.current = store;
   useEffect(() => {
-    if (!loaded) return;
-    set(key, store).catch((e: unknown) => console.error('scenario autosave failed', e));
-  }, [loaded, key, store]);
+    if (!loaded || forKey !== key) return;
+    void saveOrReport(key, store, {
+      id: key,
+      what: ({ t }) =>
+        t('save.scenarios', {
+          name: store.scenarios[store.active]?.name ?? '',
+          n: store.scenarios.length,
+        }),
+      exportAction: {
+        label: ({ t }) => t('save.exportScenario'),
+        testId: 'notice-export-scenario',
+        run: () => {
+          const current = latestStore.current;
+          const active = current.scenarios[current.active] ?? current.scenarios[0];
+          downloadText(
+            `${active.name ?? 'scenario'}.json`,
+            exportScenarioText(active),
+            'application/json',
+          );
+        },
+      },
+    });
+  }, [loaded, forKey, key, store]);
+
+  const problems = useMemo(
+    () => storeProblems(store, baselineFacilities),
+    [store, baselineFacilities],
+  );
+  useEffect(() => {
+    if (loaded) publishScenarioState(city.manifest.name, store, problems);
+  }, [loaded, city, store, problems]);
 
   // Open the live session once the graphs are in the worker.
   useEffect(() => {
@@ -122,11 +180,17 @@ export function useScenarios(
   }, [city, graphsReady, profile]);
 
   const scenario = store.scenarios[store.active] ?? store.scenarios[0];
+  const valid = (problems[store.active] ?? []).length === 0;
   // Evaluate the active scenario after each change; a newer request makes older answers stale.
+  // A scenario with problems is not evaluated (its sites are not in this register).
   const requestId = useRef(0);
   useEffect(() => {
     if (!opened || !loaded) return;
     const id = ++requestId.current;
+    if (!valid) {
+      setLive(null);
+      return;
+    }
     analysisWorker()
       .scenarioEvaluate({ modifications: scenario.modifications })
       .then((answer) => {
@@ -137,7 +201,7 @@ export function useScenarios(
         } else setError(answer.error.message);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [opened, loaded, scenario]);
+  }, [opened, loaded, scenario, valid]);
 
   // Status records of sites an edit removed (an undone add) are dropped, so the scenario stays
   // valid and survives the autosave round trip.
@@ -157,6 +221,7 @@ export function useScenarios(
     ready: opened && loaded,
     error,
     store,
+    problems,
     scenario,
     baselineFacilities,
     baselineNumbers,
@@ -169,13 +234,56 @@ export function useScenarios(
     add: (s) =>
       setStore((st) => ({ ...st, scenarios: [...st.scenarios, s], active: st.scenarios.length })),
     select: (index) => setStore((st) => ({ ...st, active: index })),
-    remove: (index) =>
-      setStore((st) => {
-        const scenarios = st.scenarios.filter((_, i) => i !== index);
-        if (scenarios.length === 0) return initialStore(baselineRef, '方案1');
-        return { ...st, scenarios, active: Math.min(st.active, scenarios.length - 1) };
-      }),
+    remove: (index) => {
+      const result = removeScenario(store, index, () => initialStore(baselineRef, '方案1'));
+      setStore(result.store);
+      const removed = result.removed;
+      if (removed === null) return;
+      notify({
+        id: `scenario-removed:${key}`,
+        level: 'info',
+        testId: 'notice-scenario-removed',
+        text: ({ t }) => t('undo.scenarioRemoved', { name: removed.name ?? '' }),
+        actions: [
+          {
+            label: ({ t }) => t('undo.action'),
+            testId: 'notice-undo',
+            run: () => setStore((st) => reinsertScenario(st, index, removed)),
+          },
+        ],
+      });
+    },
   };
+}
+
+/** For end-to-end tests: the scenario list as kept, next to window.__carecircle. */
+export interface ScenarioTestState {
+  city: string;
+  names: string[];
+  /** Problem count of each scenario against the register shown. */
+  problems: number[];
+  active: number;
+}
+
+declare global {
+  interface Window {
+    readonly __carecircleScenarios?: Readonly<ScenarioTestState>;
+  }
+}
+
+function publishScenarioState(city: string, store: ScenarioStore, problems: ScenarioProblem[][]) {
+  const state: ScenarioTestState = {
+    city,
+    names: store.scenarios.map((s) => s.name ?? ''),
+    problems: problems.map((list) => list.length),
+    active: store.active,
+  };
+  Object.defineProperty(window, '__carecircleScenarios', {
+    value: Object.freeze(state),
+    configurable: true,
+    enumerable: false,
+    writable: false,
+  });
 }
 
 export function newScenario(control: ScenarioControl, name: string): Scenario {
