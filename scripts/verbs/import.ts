@@ -15,13 +15,13 @@ import {
   importPopulation,
   type PopulationImportReport,
   parseCrs,
-  rejectedRowsCsv,
+  rejectedRowsCsvLines,
   roadDistanceIndex,
   roadLinesFromGeoJson,
   type StudyArea,
   type StudyAreaOutcome,
   studyAreaOf,
-  warnedRowsCsv,
+  warnedRowsCsvLines,
 } from '../../analysis/io/import/index.ts';
 import { reasonText } from '../../analysis/io/import/reasons.ts';
 import type { ReportRegisterInfo } from '../../analysis/report/types.ts';
@@ -115,9 +115,10 @@ export const verb: Verb = {
       const written = ['facilities.geojson', 'rejected.csv', 'register.json', 'warnings.csv'].map(
         (f) => join(out, f),
       );
-      await writeFile(written[0], featureCollectionText(report));
-      await writeFile(written[1], rejectedRowsCsv(report.table, report.rejections));
-      await writeFile(written[3], warnedRowsCsv(report.table, report.warnings));
+      // Streamed in batches: a register of millions of rows is never one string.
+      await writeFile(written[0], batched(featureCollectionChunks(report)));
+      await writeFile(written[1], batched(rejectedRowsCsvLines(report.table, report.rejections)));
+      await writeFile(written[3], batched(warnedRowsCsvLines(report.table, report.warnings)));
       await writeFile(
         written[2],
         `${JSON.stringify(registerInfo(basename(file), report), null, 2)}\n`,
@@ -132,10 +133,10 @@ export const verb: Verb = {
         mapping: parseMapOptions(opts.map ?? [], POPULATION_FIELDS),
       });
       const rows = report.rows.map((r) => JSON.stringify(r));
-      await writeFile(join(out, 'population-import.json'), `{"rows":[\n${rows.join(',\n')}\n]}\n`);
+      await writeFile(join(out, 'population-import.json'), batched(jsonRows(rows)));
       await writeFile(
         join(out, 'population-rejected.csv'),
-        rejectedRowsCsv(report.table, report.rejections),
+        batched(rejectedRowsCsvLines(report.table, report.rejections)),
       );
       console.log(
         summary(file, report, [
@@ -238,9 +239,40 @@ function registerInfo(fileName: string, report: FacilityImportReport): ReportReg
 }
 
 /** One feature per line: diffable, and still valid GeoJSON. */
-function featureCollectionText(report: FacilityImportReport): string {
-  const features = report.collection.features.map((f) => JSON.stringify(f));
-  return `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
+function* featureCollectionChunks(report: FacilityImportReport): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[\n';
+  let first = true;
+  for (const f of report.collection.features) {
+    yield `${first ? '' : ',\n'}${JSON.stringify(f)}`;
+    first = false;
+  }
+  yield '\n]}\n';
+}
+
+function* jsonRows(rows: Iterable<string>): Generator<string> {
+  yield '{"rows":[\n';
+  let first = true;
+  for (const row of rows) {
+    yield `${first ? '' : ',\n'}${row}`;
+    first = false;
+  }
+  yield '\n]}\n';
+}
+
+/** Joins small chunks into about a megabyte each, so that writing takes few system calls. */
+function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buffer: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    buffer.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield buffer.join('');
+      buffer = [];
+      length = 0;
+    }
+  }
+  if (buffer.length > 0) yield buffer.join('');
 }
 
 function studyAreaLine(outcome: StudyAreaOutcome | undefined): string[] {

@@ -42,7 +42,12 @@ export {
   importPopulation,
   type PopulationImportReport,
 } from './import-population.ts';
-export { rejectedRowsCsv, warnedRowsCsv } from './rejected-csv.ts';
+export {
+  rejectedRowsCsv,
+  rejectedRowsCsvLines,
+  warnedRowsCsv,
+  warnedRowsCsvLines,
+} from './rejected-csv.ts';
 export {
   DEFAULT_STUDY_AREA_MARGIN_M,
   inStudyArea,
