@@ -40,7 +40,7 @@ export interface LiveUpdate extends LiveNumbers {
   travelProfile: TravelProfileName;
   /** Cells whose best time differs from the baseline: [h3, baseline minutes, scenario minutes]. */
   changedCells: [string, number | null, number | null][];
-  /** Network edits in force on the routed network (links added + stretches closed). */
+  /** Network edits in force on the routed network (links added + road segments closed). */
   networkEdits: number;
   /** Edits the graph cannot represent (set-barrier choices without barrier data). */
   networkNotes: EditNote[];
