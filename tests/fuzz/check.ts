@@ -1,8 +1,8 @@
 /**
- * Runs one corpus file through the importer (or the OSM reader and the extent check) and holds
+ * Runs one corpus file through the importer (or the OSM reader and the city build) and holds
  * the result against the truth: no crash, every row accounted for, no silent change.
  */
-import { checkOsmExtent } from '../../analysis/city/osm-extent.ts';
+import { buildCity } from '../../analysis/city/write-city.ts';
 import { InputError } from '../../analysis/errors.ts';
 import type { FacilityField } from '../../analysis/io/import/column-synonyms.ts';
 import {
@@ -47,7 +47,8 @@ export async function checkFile(file: CorpusFile): Promise<Outcome> {
   try {
     if (file.family === 'osm') {
       const osm = readOsm(file.bytes, file.name);
-      checkOsmExtent(osm, file.name);
+      // The whole build, as build-city and the browser run it (its extent check comes first).
+      buildCity({ osm, osmFile: file.name, name: file.name, command: 'fuzz' });
       if ('osm' in file.expect) {
         const names = new Set([...osm.nodeTags.values()].map((t) => t.name));
         for (const name of file.expect.osm.names)
