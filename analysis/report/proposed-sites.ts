@@ -28,7 +28,8 @@ export interface ProposedSite {
 }
 
 /** Names such as "拟建站点 8a3091190727fff" carry an internal code, not a place. */
-const CODE_NAME = /^(拟建站点|候选点|candidate)\s*(\S*[0-9a-f]{15}\S*|\d+)$/i;
+// Also building and grid candidates of the optimiser ("拟建站点 B318173189", "候选点 G12").
+const CODE_NAME = /^(拟建站点|候选点|candidate)\s*(\S*[0-9a-f]{15}\S*|[A-Z]?\d+)$/i;
 const H3_IN_TEXT = /[0-9a-f]{15}/i;
 
 export function isCodeName(name: string): boolean {
