@@ -3,7 +3,7 @@ import { isInputError } from '../../../analysis/errors.ts';
 import { programmeProfileFor } from '../../../analysis/programme/builtin.ts';
 import { programmeProgress } from '../../../analysis/programme/progress.ts';
 import { applyTargetOverrides, setTargetValue } from '../../../analysis/programme/targets.ts';
-import { handMadeRegister, UNIT_IDS } from './register-fixture.ts';
+import { acceptedIn, facility, handMadeRegister, UNIT_IDS } from './register-fixture.ts';
 
 const haining = programmeProfileFor('haining-2024');
 
@@ -120,5 +120,40 @@ describe('editable targets', () => {
     }
     const edited = setTargetValue(haining, 'points', 2024, 150);
     expect(edited.targets.find((t) => t.id === 'points' && t.year === 2024)?.value).toBe(150);
+  });
+});
+
+describe('驿站 are 睦邻点: they count toward the point targets and the 20-station target', () => {
+  // K1, K2: 养老驿站 (care_post) accepted 2024; J: a point recognised as a Jiaxing station,
+  // accepted 2024; N: a plain point accepted 2024; K3: a 驿站 accepted only in 2025.
+  const register = {
+    facilities: [
+      facility('K1', 'care_post'),
+      facility('K2', 'care_post'),
+      facility('K3', 'care_post'),
+      facility('J', 'neighbourhood_point'),
+      facility('N', 'neighbourhood_point'),
+    ],
+    sites: [
+      acceptedIn('K1', 2024),
+      acceptedIn('K2', 2024),
+      acceptedIn('K3', 2025),
+      acceptedIn('J', 2024, { designations: ['jiaxing_station'] }),
+      acceptedIn('N', 2024),
+    ],
+  };
+  const years = programmeProgress(register, haining);
+  const target = (year: number, id: string) =>
+    years.find((y) => y.year === year)?.targets.find((t) => t.id === id);
+
+  it('counts stations among the points (包含嘉兴养老驿站建设任务20个)', () => {
+    expect(target(2024, 'points')).toMatchObject({ target: 140, achieved: 4, gap: 136 });
+    expect(target(2025, 'points')).toMatchObject({ target: 180, achieved: 5 });
+    expect(target(2024, 'stations')).toMatchObject({
+      target: 20,
+      achieved: 3,
+      gap: 17,
+      met: false,
+    });
   });
 });
