@@ -89,6 +89,17 @@ export async function xlsxCases(random: () => number): Promise<CorpusFile[]> {
         } as ExcelJS.CellFormulaValue;
     });
   });
+  // One type written once for three rows in a merged cell, as district lists often do.
+  const merged = await workbook((wb) => {
+    const ws = wb.addWorksheet('名录');
+    ws.addRow(HEADER);
+    const group = a.slice(0, 3).map((m) => ({ ...m, type: a[0].type }));
+    for (const m of [...group, ...a.slice(3)]) ws.addRow(sheetRow(m));
+    ws.mergeCells('C2:C4');
+  });
+  const mergedTruth: RowTruth[] = a.map((m, i) =>
+    meant(i + 2, i < 3 ? { ...m, type: a[0].type } : m),
+  );
   const formulaTruth: RowTruth[] = a.map((m, i) =>
     i === 1 || i === 2
       ? { row: i + 2, unknowable: 'formula without value / #DIV/0!' }
@@ -104,6 +115,7 @@ export async function xlsxCases(random: () => number): Promise<CorpusFile[]> {
     xlsx('formulas.xlsx', 'formulas without cached values, #DIV/0!, dates', formulas, {
       rows: formulaTruth,
     }),
+    xlsx('merged.xlsx', 'a type cell merged over three rows', merged, { rows: mergedTruth }),
     xlsx('corrupt.xlsx', 'a workbook cut in half', simple.subarray(0, simple.length >> 1), {
       error: ['E_BAD_XLSX', 'E_BAD_ZIP'],
     }),

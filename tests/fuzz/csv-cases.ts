@@ -145,6 +145,17 @@ export function csvCases(random: () => number): CorpusFile[] {
     ...base.slice(0, -1).map((f) => row(f, reorder(cellsOf(f)))),
     { cells: reorder(cellsOf({ ...long, lat: 32.04 })), truth: { meant: long }, end: '' },
   ]);
+  // The file ends inside a quoted name: the row is cut, the rows before it are whole.
+  const cutQuote = delimited([
+    headerLine,
+    ...base.slice(0, -1).map((f) => row(f)),
+    {
+      cells: [...cellsOf(last).slice(0, 1), `"${last.name.slice(0, 3)}`],
+      raw: true,
+      truth: { unknowable: 'file ends inside a quoted name' },
+      end: '',
+    },
+  ]);
   const noFinalBreak = delimited([
     headerLine,
     ...base.slice(0, -1).map((f) => row(f)),
@@ -196,6 +207,12 @@ export function csvCases(random: () => number): CorpusFile[] {
       'quotes, commas and newlines inside names',
       utf8(quoted.text),
       quoted.truths,
+    ),
+    file(
+      'cut-in-quote.csv',
+      'the file ends inside a quoted name',
+      utf8(cutQuote.text),
+      cutQuote.truths,
     ),
     file(
       'unbalanced-quote.csv',
