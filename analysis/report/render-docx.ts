@@ -16,7 +16,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { declareFonts } from './docx-fonts.ts';
 import type {
   Block,
   FigureId,
@@ -42,16 +42,6 @@ export interface DocxOptions {
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
 const HEAD_FONT = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体' };
 const QUOTE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
-/**
- * Font table entries: the Chinese names with their Latin alternates and the GB2312 charset, so
- * that Word, WPS and LibreOffice find SimSun / SimHei / FangSong (or substitute a CJK serif or
- * sans such as Noto Serif/Sans CJK SC) when the Chinese-named font is missing.
- */
-const FONT_TABLE: { name: string; alt: string; family: 'roman' | 'swiss' | 'modern' }[] = [
-  { name: '宋体', alt: 'SimSun', family: 'roman' },
-  { name: '黑体', alt: 'SimHei', family: 'swiss' },
-  { name: '仿宋', alt: 'FangSong', family: 'modern' },
-];
 const TONE_COLOUR: Record<Tone | 'warning' | 'quote', string> = {
   pass: '1B5E20',
   fail: 'B00020',
@@ -356,24 +346,4 @@ export async function renderDocx(
     ],
   });
   return declareFonts(new Uint8Array(await Packer.toArrayBuffer(doc)));
-}
-
-/** Adds the Chinese fonts with their alternates to word/fontTable.xml. */
-function declareFonts(bytes: Uint8Array): Uint8Array {
-  const files = unzipSync(bytes);
-  const table = files['word/fontTable.xml'];
-  if (table === undefined) return bytes;
-  let xml = strFromU8(table);
-  const entries = FONT_TABLE.filter((f) => !xml.includes(`w:name="${f.name}"`))
-    .map(
-      (f) =>
-        `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
-    )
-    .join('');
-  // docx writes an empty table as one self-closing element.
-  xml = /<\/w:fonts>\s*$/.test(xml)
-    ? xml.replace(/<\/w:fonts>\s*$/, `${entries}</w:fonts>`)
-    : xml.replace(/\/>\s*$/, `>${entries}</w:fonts>`);
-  files['word/fontTable.xml'] = strToU8(xml);
-  return zipSync(files);
 }
