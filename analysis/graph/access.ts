@@ -1,5 +1,5 @@
 import type { OsmTags } from '../io/osm/types.ts';
-import type { NetworkProfile } from './types.ts';
+import { type NetworkProfile, WHEELCHAIR_KERB, WHEELCHAIR_NO, WHEELCHAIR_STEEP } from './types.ts';
 
 /**
  * Which ways each travel profile may use, and in which directions. The rules are the table in
@@ -170,4 +170,31 @@ export function isEbikeOnPedestrianWay(tags: OsmTags): boolean {
     highway === 'corridor' ||
     highway === 'bridleway'
   );
+}
+
+/** 1:12, the steepest ramp GB 50763 (无障碍设计规范) allows. */
+const MAX_RAMP_GRADE = 1 / 12;
+
+/** An incline tag as a grade (0.1 = 10 %), or undefined for "up", "down" and unreadable values. */
+export function inclineGrade(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*(%|°)\s*$/.exec(value.split(';')[0]);
+  if (!match) return undefined;
+  const number = Math.abs(Number(match[1]));
+  return match[2] === '%' ? number / 100 : Math.tan((number * Math.PI) / 180);
+}
+
+/** WHEELCHAIR_* bits a way carries (wheelchair=no, a ramp steeper than 1:12). */
+export function wheelchairWayBits(tags: OsmTags): number {
+  let bits = 0;
+  if (tags.wheelchair === 'no') bits |= WHEELCHAIR_NO;
+  const grade = inclineGrade(tags.incline);
+  if (grade !== undefined && grade > MAX_RAMP_GRADE + 1e-9) bits |= WHEELCHAIR_STEEP;
+  return bits;
+}
+
+/** WHEELCHAIR_KERB when a node is a raised kerb (barrier=kerb with kerb=raised, or kerb=raised). */
+export function wheelchairNodeBits(tags: OsmTags | undefined): number {
+  if (tags === undefined) return 0;
+  return tags.kerb === 'raised' ? WHEELCHAIR_KERB : 0;
 }

@@ -11,9 +11,12 @@ import type { NetworkProfile, RoadGraph } from './types.ts';
  *   then, each array 8-byte aligned, in this order:
  *   nodeLon f64[n], nodeLat f64[n], nodeOsmId f64[n], offsets u32[n+1], targets u32[m],
  *   lengthM f32[m], costS f32[m], highway u8[m]
+ *   optional, after the last array (8-byte aligned): magic "CCWHEEL\0", wheelchair u8[m]
+ *   (readers that predate it stop at the highway array, so the format version stays 1)
  */
 export const GRAPH_FORMAT_VERSION = 1;
 const MAGIC = 'CCGRAPH\0';
+const WHEELCHAIR_MAGIC = 'CCWHEEL\0';
 const HEADER_BYTES = 24;
 const NETWORKS: NetworkProfile[] = ['walk', 'ebike', 'drive'];
 
@@ -31,7 +34,8 @@ function layout(n: number, m: number) {
 }
 
 export function encodeGraph(g: RoadGraph): Uint8Array {
-  const { offsets, total } = layout(g.nodeCount, g.edgeCount);
+  const { offsets, total: core } = layout(g.nodeCount, g.edgeCount);
+  const total = g.wheelchair ? core + 8 + align8(g.edgeCount) : core;
   const buffer = new ArrayBuffer(total);
   const bytes = new Uint8Array(buffer);
   for (let i = 0; i < MAGIC.length; i++) bytes[i] = MAGIC.charCodeAt(i);
@@ -53,6 +57,12 @@ export function encodeGraph(g: RoadGraph): Uint8Array {
   arrays.forEach((array, i) => {
     bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offsets[i]);
   });
+  if (g.wheelchair) {
+    for (let i = 0; i < WHEELCHAIR_MAGIC.length; i++) {
+      bytes[core + i] = WHEELCHAIR_MAGIC.charCodeAt(i);
+    }
+    bytes.set(g.wheelchair, core + 8);
+  }
   return bytes;
 }
 
@@ -88,6 +98,11 @@ export function decodeGraph(input: ArrayBuffer | Uint8Array, file = 'graph'): Ro
   }
   const base = data.byteOffset;
   const buf = data.buffer;
+  const extra = String.fromCharCode(...data.subarray(total, total + 8));
+  const wheelchair =
+    extra === WHEELCHAIR_MAGIC && data.byteLength >= total + 8 + m
+      ? { wheelchair: new Uint8Array(buf, base + total + 8, m) }
+      : {};
   return {
     network,
     nodeCount: n,
@@ -100,5 +115,6 @@ export function decodeGraph(input: ArrayBuffer | Uint8Array, file = 'graph'): Ro
     lengthM: new Float32Array(buf, base + at[5], m),
     costS: new Float32Array(buf, base + at[6], m),
     highway: new Uint8Array(buf, base + at[7], m),
+    ...wheelchair,
   };
 }

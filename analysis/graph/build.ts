@@ -1,5 +1,5 @@
 import type { OsmData } from '../io/osm/types.ts';
-import { edgeAccess } from './access.ts';
+import { edgeAccess, wheelchairNodeBits, wheelchairWayBits } from './access.ts';
 import { haversineM } from './haversine.ts';
 import { secondsPerMetre } from './speeds.ts';
 import { highwayCode, type NetworkProfile, type RoadGraph } from './types.ts';
@@ -41,6 +41,7 @@ export function buildGraph(
   const length: number[] = [];
   const cost: number[] = [];
   const highway: number[] = [];
+  const wheelchair: number[] = [];
   const used = new Set<number>();
   for (const way of osm.ways) {
     const access = edgeAccess(way.tags, network);
@@ -48,6 +49,7 @@ export function buildGraph(
     report.waysUsed++;
     const spm = secondsPerMetre(way.tags, network);
     const code = highwayCode(way.tags.highway ?? '');
+    const wayBits = wheelchairWayBits(way.tags);
     for (let i = 0; i + 1 < way.refs.length; i++) {
       const a = way.refs[i];
       const b = way.refs[i + 1];
@@ -61,12 +63,15 @@ export function buildGraph(
       const metres = haversineM(pa.lon, pa.lat, pb.lon, pb.lat);
       used.add(a);
       used.add(b);
+      const bits =
+        wayBits | wheelchairNodeBits(osm.nodeTags.get(a)) | wheelchairNodeBits(osm.nodeTags.get(b));
       if (access.forward) {
         fromId.push(a);
         toId.push(b);
         length.push(metres);
         cost.push(metres * spm);
         highway.push(code);
+        wheelchair.push(bits);
       }
       if (access.backward) {
         fromId.push(b);
@@ -74,6 +79,7 @@ export function buildGraph(
         length.push(metres);
         cost.push(metres * spm);
         highway.push(code);
+        wheelchair.push(bits);
       }
     }
   }
@@ -140,12 +146,15 @@ export function buildGraph(
     lengthM: new Float32Array(m),
     costS: new Float32Array(m),
     highway: new Uint8Array(m),
+    // Wheelchair facts matter on foot only.
+    ...(network === 'walk' ? { wheelchair: new Uint8Array(m) } : {}),
   };
   for (let k = 0; k < m; k++) {
     const e = keptEdges[k];
     graph.lengthM[k] = length[e];
     graph.costS[k] = cost[e];
     graph.highway[k] = highway[e];
+    if (graph.wheelchair) graph.wheelchair[k] = wheelchair[e];
   }
   if (options.report) Object.assign(options.report, report);
   return graph;

@@ -26,7 +26,20 @@ export interface RoadGraph {
   costS: Float32Array;
   /** Highway class code of each edge (HIGHWAY_CLASSES index). */
   highway: Uint8Array;
+  /**
+   * Walk graphs: per edge, what is mapped against wheelchair and walker users (WHEELCHAIR_* bits,
+   * 0 = nothing). Absent in graphs built without it (older files, edge lists): then only
+   * highway=steps is known.
+   */
+  wheelchair?: Uint8Array;
 }
+
+/** The way says wheelchair=no. */
+export const WHEELCHAIR_NO = 1;
+/** The way's incline is steeper than 1:12 (8.33 %), the steepest ramp GB 50763 allows. */
+export const WHEELCHAIR_STEEP = 2;
+/** A raised kerb is mapped on one of the segment's nodes (barrier=kerb + kerb=raised). */
+export const WHEELCHAIR_KERB = 4;
 
 /** Highway classes kept in the graph, in code order (code = index). Append only: codes are stored. */
 export const HIGHWAY_CLASSES = [

@@ -11,6 +11,12 @@ import type {
 export interface OverlayOptions {
   /** Close every highway=steps edge and every link with steps (the walk-assisted profile). */
   closeSteps?: boolean;
+  /**
+   * Wheelchair and walker users: closeSteps, and every edge the graph marks against them
+   * (graph.wheelchair: wheelchair=no, ramps steeper than 1:12, raised kerbs). A graph without
+   * those marks closes steps only.
+   */
+  wheelchair?: boolean;
 }
 
 const STEPS = highwayCode('steps');
@@ -35,9 +41,12 @@ export function buildOverlay(
     if (reverse[e] >= 0) closed[reverse[e]] = 1;
   };
   for (const e of spec.closedEdges) close(e);
-  if (options.closeSteps) {
+  const noSteps = options.closeSteps === true || options.wheelchair === true;
+  if (noSteps) {
     for (let e = 0; e < graph.edgeCount; e++) if (graph.highway[e] === STEPS) close(e);
   }
+  const marks = options.wheelchair ? graph.wheelchair : undefined;
+  if (marks) for (let e = 0; e < graph.edgeCount; e++) if (marks[e] !== 0) close(e);
 
   // Virtual nodes: one per distinct position inside an edge, numbered in order of appearance.
   const virtualIds = new Map<string, number>();
@@ -76,7 +85,7 @@ export function buildOverlay(
       ),
       edges: touched.flatMap((p) => ('edge' in p ? [p.edge] : [])),
     });
-    if (link.steps && options.closeSteps) continue;
+    if (link.steps && noSteps) continue;
     from.push(a, b);
     to.push(b, a);
     cost.push(link.costS, link.costS);

@@ -291,6 +291,10 @@ export function overlayFor(
   options: OverlayOptions = {},
 ): { overlay: NetworkOverlay | null; notes: EditNote[] } {
   const { spec, notes } = resolveNetworkEdits(graph, edits);
-  const empty = spec.links.length === 0 && spec.closedEdges.length === 0 && !options.closeSteps;
+  const empty =
+    spec.links.length === 0 &&
+    spec.closedEdges.length === 0 &&
+    !options.closeSteps &&
+    !options.wheelchair;
   return { overlay: empty ? null : buildOverlay(graph, spec, options), notes };
 }
