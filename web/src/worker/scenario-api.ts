@@ -48,6 +48,8 @@ export interface OptimiseRequest {
   /** Drawn candidates; empty = buildings and an H3 grid near the roads (as the CLI). */
   candidates: SitingCandidate[];
   gridResolution: number;
+  /** HiGHS time limit in seconds (default 10, as the CLI). */
+  timeLimitS?: number;
 }
 
 export interface OptimiseOutcome {
@@ -154,6 +156,7 @@ export function createScenarioApi(held: HeldGraphs) {
           minutes: request.minutes,
           candidates: request.candidates,
           gridResolution: request.gridResolution,
+          ...(request.timeLimitS === undefined ? {} : { timeLimitS: request.timeLimitS }),
         });
         return {
           result: outcome.result,
