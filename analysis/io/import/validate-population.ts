@@ -4,7 +4,7 @@ import { type Crs, toWgs84 } from '../crs/convert.ts';
 import type { RawTable, Rejection } from '../table/types.ts';
 import type { PopulationField } from './column-synonyms.ts';
 import type { ColumnMapping } from './guess-columns.ts';
-import { parseNumber } from './parse-values.ts';
+import { isAmbiguousNumber, parseNumber } from './parse-values.ts';
 import { reasons } from './reasons.ts';
 import { type RowContext, readCoordinates, requireMapping } from './row-checks.ts';
 
@@ -74,6 +74,12 @@ export function validatePopulation(
   const rejections: Rejection[] = [];
   for (const row of table.rows) {
     const ctx: RowContext = { row, table, problems: [...(row.problems ?? [])] };
+    // A formula without a saved result or an error value in a mapped column rejects the row.
+    for (const issue of row.cellIssues ?? []) {
+      if (!mapped.has(table.columns[issue.column])) continue;
+      const column = table.columns[issue.column];
+      ctx.problems.push({ row: row.row, column, value: issue.value, reason: issue.reason });
+    }
     const fail = (f: PopulationField, reason: Rejection['reason']) =>
       ctx.problems.push({
         row: row.row,
@@ -101,8 +107,11 @@ export function validatePopulation(
     for (const f of COUNT_FIELDS) {
       if (col(f) < 0 || row.cells[col(f)].trim() === '') continue;
       anyCount = true;
-      const value = parseNumber(row.cells[col(f)]);
-      if (value === undefined) fail(f, reasons.badNumber());
+      const text = row.cells[col(f)];
+      const value = parseNumber(text);
+      if ((row.cellIssues ?? []).some((issue) => issue.column === col(f))) continue;
+      if (value === undefined)
+        fail(f, isAmbiguousNumber(text) ? reasons.ambiguousNumber() : reasons.badNumber());
       else if (value < 0) fail(f, reasons.negative());
       else out[f] = value;
     }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../analysis/errors.ts';
 import { importFacilities } from '../../../analysis/io/import/import-facilities.ts';
+import { importPopulation } from '../../../analysis/io/import/import-population.ts';
 import { readTable } from '../../../analysis/io/table/read-table.ts';
 import { metresBetween, utf8 } from './helpers.ts';
 
@@ -189,5 +190,28 @@ describe('GeoJSON', () => {
     const at = report.collection.features[0].geometry.coordinates;
     expect(metresBetween(at, [118.78, 32.04])).toBeLessThan(1);
     expect(report.warnings.map((w) => w.reason.code)).toEqual(['W_LARGEST_PART']);
+  });
+});
+
+describe('population tables', () => {
+  it('"1,234" residents is E_AMBIGUOUS_NUMBER, and a formula without a value rejects its row', async () => {
+    const text = utf8('h3,常住人口\n8840e1c0c1fffff,"1,234"\n8840e1c0c3fffff,"1,234.0"\n');
+    const report = await importPopulation(text, { fileName: 'pop.csv' });
+    expect(report.rejections.map((r) => `${r.row} ${r.reason.code}`)).toEqual([
+      '2 E_AMBIGUOUS_NUMBER',
+    ]);
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('人口');
+      ws.addRow(['h3', '常住人口']);
+      ws.addRow(['8840e1c0c1fffff', 10]).getCell(2).value = {
+        formula: 'A1*2',
+      } as ExcelJS.CellFormulaValue;
+      ws.addRow(['8840e1c0c3fffff', 20]);
+    });
+    const fromXlsx = await importPopulation(bytes, { fileName: 'pop.xlsx' });
+    expect(fromXlsx.rejections.map((r) => `${r.row} ${r.reason.code}`)).toContain(
+      '2 E_FORMULA_NO_VALUE',
+    );
+    expect(fromXlsx.rows.map((r) => r.residents)).toEqual([20]);
   });
 });
