@@ -44,6 +44,8 @@ export interface ReportContext {
   figureNo(id: FigureId): number;
   /** A point in words: junction or road, building, unit. */
   describe(lon: number, lat: number): string;
+  /** The same without the unit (for tables that have a unit column). */
+  describeSpot(lon: number, lat: number): string;
   /** A cited document as planners name it (文号《标题》). */
   documentName(id: string): string;
   /** Punctuation differs: full-width in Chinese. */
@@ -95,6 +97,13 @@ export function reportContext(input: ReportInput): ReportContext {
     gapMinutes: gapMinutes(input, headline),
     figureNo: (id) => figures.indexOf(id) + 1,
     describe: (lon, lat) => describeLocation(places, lon, lat, lang).text,
+    describeSpot: (lon, lat) => {
+      const d = describeLocation(places, lon, lat, lang);
+      if (d.unitName === null || d.text === d.unitName) return d.text;
+      return d.text
+        .replace(unitInParens(lang, d.unitName), '')
+        .replace(`${lang === 'zh' ? '，' : ', '}${d.unitName}`, '');
+    },
     documentName: (id) => documentLabel(id),
   };
   return context;
@@ -111,6 +120,9 @@ function headlineMinutes(input: ReportInput): number {
   const thresholds = input.baseline.summary.thresholds;
   return thresholds.includes(15) ? 15 : Math.max(...thresholds);
 }
+
+const unitInParens = (lang: ReportLang, text: string) =>
+  lang === 'zh' ? `（${text}）` : ` (${text})`;
 
 function gapMinutes(input: ReportInput, headline: number): number {
   const sorted = [...input.baseline.summary.thresholds].sort((a, b) => a - b);

@@ -74,6 +74,7 @@ td.muted { color: #777; }
 td.strong { font-weight: bold; }
 table.data.fixed { table-layout: fixed; }
 table.data.fixed td { overflow-wrap: anywhere; }
+table.data.fixed td.num { white-space: normal; }
 table.data { break-inside: auto; }
 table.data thead { display: table-header-group; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; text-align: center; }

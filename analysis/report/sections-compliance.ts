@@ -69,7 +69,7 @@ export function complianceSection(ctx: ReportContext): ReportSection {
       table: {
         header: c.header,
         numeric: [true, false, false, true, true, true],
-        widths: [6, 40, 12, 14, 14, 14],
+        widths: [6, 36, 11, 16, 16, 15],
         rows: own.map((x) => clauseRow(ctx, x, ++n)),
       },
     });

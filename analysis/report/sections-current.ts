@@ -125,7 +125,10 @@ function areaText(ctx: ReportContext): string {
   const units = input.baseline.units.filter(
     (u) => u.level === 'community' && u.m2PerResident !== null,
   );
-  const sorted = [...units].sort((a, b) => (a.m2PerResident ?? 0) - (b.m2PerResident ?? 0));
+  // Lowest among the units that have a facility (those without one are counted apart).
+  const sorted = units
+    .filter((u) => u.facilities > 0)
+    .sort((a, b) => (a.m2PerResident ?? 0) - (b.m2PerResident ?? 0));
   const none = units.filter((u) => u.facilities === 0);
   const rule = s.findings.find(
     (f) => f.scope === 'city' && f.valueUnit.startsWith('m2/') && f.kind === 'area_per_resident',
@@ -177,7 +180,7 @@ function gapBlocks(ctx: ReportContext): Block[] {
         widths: [7, 45, 28, 11, 9],
         rows: clusters.map((x) => [
           String(x.rank),
-          ctx.describe(...x.center),
+          ctx.describeSpot(...x.center),
           x.unitIds.map((id) => ctx.unitName(id)).join(t.listSeparator),
           formatInt(x.elders60),
           formatInt(x.cells.length),

@@ -54,7 +54,8 @@ export function coverageMapSvg(ctx: ReportContext): ReportFigure {
         c.minutesNearest === null
           ? UNREACHED
           : MINUTE_RAMP[Math.min(k < 0 ? thresholds.length : k, MINUTE_RAMP.length - 1)];
-      return `<path d="${cellPath(c.h3, pan.p)}" fill="${hex(fill)}" fill-opacity="0.85"/>`;
+      // A thin outline keeps the palest class (the nearest) visible on the map background.
+      return `<path d="${cellPath(c.h3, pan.p)}" fill="${hex(fill)}" fill-opacity="0.9" stroke="#b8a77a" stroke-width="0.35"/>`;
     })
     .join('');
   const sites = input.facilities.map((f) => siteSymbol('existing', f, pan.p)).join('');

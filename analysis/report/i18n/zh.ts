@@ -241,7 +241,7 @@ export const zh = {
     source: '原文',
     detailNone: (n: number) => `共核查${n}项，均达标。`,
     detailFailed: (n: number, failed: number, names: string, more: number) =>
-      `共核查${n}项，未达标${failed}项：${names}${more > 0 ? `等（另有${more}处，详见附表）` : ''}。`,
+      `共核查${n}项，未达标${failed}项：${names}${more > 0 ? `等（另有${more}处，详见电子表格“核查结果”）` : ''}。`,
   },
   proposal: {
     none: '本次未提出规划方案。',
