@@ -1,12 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildReportModel } from '../../analysis/report/build-model.ts';
-import { circlesGeoJson, sitesGeoJson } from '../../analysis/report/geojson.ts';
+import { reportDocuments } from '../../analysis/report/documents.ts';
 import { catalogue } from '../../analysis/report/i18n/index.ts';
 import { renderDocx } from '../../analysis/report/render-docx.ts';
-import { renderHtml } from '../../analysis/report/render-html.ts';
-import { renderXlsx } from '../../analysis/report/render-xlsx.ts';
 import type { FigureId, ReportInput, ReportModel } from '../../analysis/report/types.ts';
 import { chromiumAvailable, htmlToPdf, launchChromium, svgsToPng } from './chromium.ts';
 import { gatherReportInput, type ReportRequest } from './inputs.ts';
@@ -32,8 +29,7 @@ export async function writeReport(
   options: { browser?: Browser } = {},
 ): Promise<WrittenReport> {
   const input = await gatherReportInput(request);
-  const model = buildReportModel(input);
-  const html = renderHtml(model);
+  const { model, html, xlsx, circles, sites, figures } = await reportDocuments(input);
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   const skipped: string[] = [];
@@ -42,15 +38,14 @@ export async function writeReport(
     written.push(name);
   };
   write('report.html', html);
-  write('tables.xlsx', await renderXlsx(model));
-  write('circles.geojson', `${JSON.stringify(circlesGeoJson(input))}\n`);
-  write('sites.geojson', `${JSON.stringify(sitesGeoJson(input))}\n`);
+  write('tables.xlsx', xlsx);
+  write('circles.geojson', circles);
+  write('sites.geojson', sites);
 
   const figurePngs: Partial<Record<FigureId, Uint8Array>> = {};
   if (options.browser !== undefined || chromiumAvailable()) {
     const browser = options.browser ?? (await launchChromium());
     try {
-      const figures = Object.values(model.figures);
       const pngs = await svgsToPng(browser, figures);
       figures.forEach((figure, i) => {
         figurePngs[figure.id] = pngs[i];

@@ -59,9 +59,9 @@ circles.geojson, sites.geojson. Maps in the .docx are PNGs rasterised by the sam
       outDir,
     );
     for (const note of skipped) console.warn(note);
-    const failed = input.baseline.summary.findingsSummary;
+    const counts = input.baseline.summary.findingsSummary;
     console.log(
-      `${input.city.name} · ${input.profile.id}: ${failed.failed} of ${failed.evaluated} checks not met`,
+      `${input.city.name} · ${input.profile.id}: ${counts.total} checks — ${counts.failed} not met, ${counts.passed} met, ${counts.notEvaluable} not evaluable`,
     );
     console.log(`written to ${outDir}: ${written.join(', ')}`);
     return 0;

@@ -1,13 +1,9 @@
 import type { OpenedCity } from '../../../analysis/city/open-city.ts';
-import { buildReportModel } from '../../../analysis/report/build-model.ts';
-import { circlesGeoJson, sitesGeoJson } from '../../../analysis/report/geojson.ts';
+import { type ReportDocuments, reportDocuments } from '../../../analysis/report/documents.ts';
 import { catalogue } from '../../../analysis/report/i18n/index.ts';
 import { renderDocx } from '../../../analysis/report/render-docx.ts';
-import { renderHtml } from '../../../analysis/report/render-html.ts';
-import { renderXlsx } from '../../../analysis/report/render-xlsx.ts';
 import type {
   FigureId,
-  ReportFigure,
   ReportLang,
   ReportModel,
   ReportRegisterInfo,
@@ -29,13 +25,7 @@ export interface ReportRequest {
   register?: ReportRegisterInfo;
 }
 
-export interface ReportFiles {
-  html: string;
-  xlsx: Uint8Array;
-  circles: string;
-  sites: string;
-  figures: ReportFigure[];
-}
+export type ReportFiles = Omit<ReportDocuments, 'model'>;
 
 let lastModel: ReportModel | null = null;
 
@@ -52,15 +42,9 @@ export async function buildReport(
     ...(origin === undefined ? {} : { optimiser: origin }),
     ...(request.register === undefined ? {} : { register: request.register }),
   });
-  const model = buildReportModel(reportInput);
+  const { model, ...files } = await reportDocuments(reportInput);
   lastModel = model;
-  return {
-    html: renderHtml(model),
-    xlsx: await renderXlsx(model),
-    circles: `${JSON.stringify(circlesGeoJson(reportInput))}\n`,
-    sites: `${JSON.stringify(sitesGeoJson(reportInput))}\n`,
-    figures: Object.values(model.figures),
-  };
+  return files;
 }
 
 /** Packs the .docx of the last report with the figures the page rasterised. */
