@@ -198,3 +198,40 @@ export function wheelchairNodeBits(tags: OsmTags | undefined): number {
   if (tags === undefined) return 0;
   return tags.kerb === 'raised' ? WHEELCHAIR_KERB : 0;
 }
+
+/** Node barriers that stop each network unless an access tag on the node lets it through. */
+const WALLS = ['wall', 'fence', 'city_wall', 'hedge', 'retaining_wall', 'jersey_barrier'];
+const BARRIER_STOPS: Record<NetworkProfile, Set<string>> = {
+  walk: new Set(WALLS),
+  ebike: new Set([...WALLS, 'stile', 'turnstile', 'full-height_turnstile', 'kissing_gate']),
+  drive: new Set([
+    ...WALLS,
+    'bollard',
+    'block',
+    'cycle_barrier',
+    'stile',
+    'turnstile',
+    'full-height_turnstile',
+    'kissing_gate',
+    'chain',
+  ]),
+};
+const ACCESS_KEYS: Record<NetworkProfile, string[]> = {
+  walk: ['foot', 'access'],
+  ebike: ['bicycle', 'vehicle', 'access'],
+  drive: ['motorcar', 'motor_vehicle', 'vehicle', 'access'],
+};
+
+/**
+ * True when a node's barrier stops a network: an access tag on the node decides when present
+ * (a gate with access=private is a locked compound gate); otherwise the barrier type does
+ * (walls and fences stop everyone, bollards stop cars, turnstiles stop bikes and cars; gates and
+ * lift gates let everyone through). Nodes without barrier=* never stop anyone.
+ */
+export function barrierStops(tags: OsmTags | undefined, network: NetworkProfile): boolean {
+  const barrier = tags?.barrier;
+  if (tags === undefined || barrier === undefined || barrier === 'no') return false;
+  const say = verdict(tags, ACCESS_KEYS[network]);
+  if (say !== undefined) return say === 'no';
+  return BARRIER_STOPS[network].has(barrier);
+}

@@ -11,12 +11,14 @@ import type { NetworkProfile, RoadGraph } from './types.ts';
  *   then, each array 8-byte aligned, in this order:
  *   nodeLon f64[n], nodeLat f64[n], nodeOsmId f64[n], offsets u32[n+1], targets u32[m],
  *   lengthM f32[m], costS f32[m], highway u8[m]
- *   optional, after the last array (8-byte aligned): magic "CCWHEEL\0", wheelchair u8[m]
- *   (readers that predate it stop at the highway array, so the format version stays 1)
+ *   optional sections after the last array, each 8-byte aligned: magic "CCWHEEL\0" then
+ *   wheelchair u8[m]; magic "CCBARR\0\0" then barrier u8[n] (readers that predate them stop
+ *   at the highway array, so the format version stays 1)
  */
 export const GRAPH_FORMAT_VERSION = 1;
 const MAGIC = 'CCGRAPH\0';
 const WHEELCHAIR_MAGIC = 'CCWHEEL\0';
+const BARRIER_MAGIC = 'CCBARR\0\0';
 const HEADER_BYTES = 24;
 const NETWORKS: NetworkProfile[] = ['walk', 'ebike', 'drive'];
 
@@ -35,7 +37,11 @@ function layout(n: number, m: number) {
 
 export function encodeGraph(g: RoadGraph): Uint8Array {
   const { offsets, total: core } = layout(g.nodeCount, g.edgeCount);
-  const total = g.wheelchair ? core + 8 + align8(g.edgeCount) : core;
+  const sections = [
+    { magic: WHEELCHAIR_MAGIC, array: g.wheelchair },
+    { magic: BARRIER_MAGIC, array: g.barrier },
+  ].filter((x): x is { magic: string; array: Uint8Array } => x.array !== undefined);
+  const total = sections.reduce((at, x) => at + 8 + align8(x.array.length), core);
   const buffer = new ArrayBuffer(total);
   const bytes = new Uint8Array(buffer);
   for (let i = 0; i < MAGIC.length; i++) bytes[i] = MAGIC.charCodeAt(i);
@@ -57,11 +63,11 @@ export function encodeGraph(g: RoadGraph): Uint8Array {
   arrays.forEach((array, i) => {
     bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offsets[i]);
   });
-  if (g.wheelchair) {
-    for (let i = 0; i < WHEELCHAIR_MAGIC.length; i++) {
-      bytes[core + i] = WHEELCHAIR_MAGIC.charCodeAt(i);
-    }
-    bytes.set(g.wheelchair, core + 8);
+  let at = core;
+  for (const { magic, array } of sections) {
+    for (let i = 0; i < magic.length; i++) bytes[at + i] = magic.charCodeAt(i);
+    bytes.set(array, at + 8);
+    at += 8 + align8(array.length);
   }
   return bytes;
 }
@@ -98,11 +104,16 @@ export function decodeGraph(input: ArrayBuffer | Uint8Array, file = 'graph'): Ro
   }
   const base = data.byteOffset;
   const buf = data.buffer;
-  const extra = String.fromCharCode(...data.subarray(total, total + 8));
-  const wheelchair =
-    extra === WHEELCHAIR_MAGIC && data.byteLength >= total + 8 + m
-      ? { wheelchair: new Uint8Array(buf, base + total + 8, m) }
-      : {};
+  const optional: { wheelchair?: Uint8Array; barrier?: Uint8Array } = {};
+  for (let at = total; at + 8 <= data.byteLength; ) {
+    const magic = String.fromCharCode(...data.subarray(at, at + 8));
+    const length = magic === WHEELCHAIR_MAGIC ? m : magic === BARRIER_MAGIC ? n : -1;
+    if (length < 0 || at + 8 + length > data.byteLength) break;
+    const array = new Uint8Array(buf, base + at + 8, length);
+    if (magic === WHEELCHAIR_MAGIC) optional.wheelchair = array;
+    else optional.barrier = array;
+    at += 8 + align8(length);
+  }
   return {
     network,
     nodeCount: n,
@@ -115,6 +126,6 @@ export function decodeGraph(input: ArrayBuffer | Uint8Array, file = 'graph'): Ro
     lengthM: new Float32Array(buf, base + at[5], m),
     costS: new Float32Array(buf, base + at[6], m),
     highway: new Uint8Array(buf, base + at[7], m),
-    ...wheelchair,
+    ...optional,
   };
 }

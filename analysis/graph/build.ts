@@ -1,5 +1,5 @@
 import type { OsmData } from '../io/osm/types.ts';
-import { edgeAccess, wheelchairNodeBits, wheelchairWayBits } from './access.ts';
+import { barrierStops, edgeAccess, wheelchairNodeBits, wheelchairWayBits } from './access.ts';
 import { haversineM } from './haversine.ts';
 import { secondsPerMetre } from './speeds.ts';
 import { highwayCode, type NetworkProfile, type RoadGraph } from './types.ts';
@@ -90,9 +90,11 @@ export function buildGraph(
   const indexOf = new Map<number, number>();
   const nodeLon = new Float64Array(n);
   const nodeLat = new Float64Array(n);
+  const barrier = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const id = nodeOsmId[i];
     indexOf.set(id, i);
+    if (barrierStops(osm.nodeTags.get(id), network)) barrier[i] = 1;
     const p = osm.nodes.get(id);
     if (p === undefined) throw new Error(`bug: node ${id} vanished`);
     nodeLon[i] = p.lon;
@@ -148,6 +150,7 @@ export function buildGraph(
     highway: new Uint8Array(m),
     // Wheelchair facts matter on foot only.
     ...(network === 'walk' ? { wheelchair: new Uint8Array(m) } : {}),
+    barrier,
   };
   for (let k = 0; k < m; k++) {
     const e = keptEdges[k];

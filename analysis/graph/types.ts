@@ -32,6 +32,12 @@ export interface RoadGraph {
    * highway=steps is known.
    */
   wheelchair?: Uint8Array;
+  /**
+   * Per node: 1 when a barrier mapped on it (barrier=*) stops this network (access.ts,
+   * barrierStops). The graph is routed through barriers unless a scenario honours them; absent in
+   * graphs built without it.
+   */
+  barrier?: Uint8Array;
 }
 
 /** The way says wheelchair=no. */

@@ -52,7 +52,11 @@ export const NODE_SNAP_M = 1;
 /** close-link: `at` within this of the stretch, `from`/`to` within this of a node. */
 export const CLOSE_SNAP_M = 15;
 
-/** What the graph files hold today: access=private ways left out, node barriers not stored. */
+/**
+ * How graphs are built: routed through node barriers (their nodes are recorded in
+ * graph.barrier when the file has them, so a scenario can honour them), access=private ways left
+ * out (not recorded: they cannot be opened).
+ */
 export const GRAPH_BARRIER_RULES = { barriers: 'ignore', privateAccess: 'honour' } as const;
 
 export interface EditNote {
@@ -89,20 +93,35 @@ export function resolveNetworkEdits(
     else if (m.kind === 'close-link') {
       for (const e of resolveStretch(graph, m, at)) spec.closedEdges.push(e);
     } else {
+      if (m.barriers === 'honour' && graph.barrier !== undefined) {
+        for (const e of barrierEdges(graph, graph.barrier)) spec.closedEdges.push(e);
+      }
       for (const key of ['barriers', 'privateAccess'] as const) {
         if (m[key] === GRAPH_BARRIER_RULES[key]) continue;
+        if (key === 'barriers' && graph.barrier !== undefined) continue;
         notes.push({
           code: 'W_BARRIERS_NOT_IN_GRAPH',
           path: `${at}.${key}`,
           message:
             key === 'barriers'
-              ? `the ${graph.network} graph does not record node barriers (gates, bollards), so they cannot be honoured`
+              ? `the ${graph.network} graph file does not record node barriers (gates, bollards); rebuild the city to honour them`
               : `the ${graph.network} graph leaves access=private ways out, so they cannot be opened`,
         });
       }
     }
   }
   return { spec, notes };
+}
+
+/** Canonical edges touching a node whose barrier stops the network (closing them cuts it). */
+function barrierEdges(graph: RoadGraph, barrier: Uint8Array): number[] {
+  const topology = edgeTopology(graph);
+  const out: number[] = [];
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const stops = barrier[topology.source[e]] === 1 || barrier[graph.targets[e]] === 1;
+    if (stops && isCanonicalEdge(topology, e)) out.push(e);
+  }
+  return out;
 }
 
 function resolveLink(
