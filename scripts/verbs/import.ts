@@ -93,6 +93,8 @@ export const verb: Verb = {
     const common = {
       crs,
       ...(opts.sheet === undefined ? {} : { sheet: opts.sheet }),
+      // No sheet picker here: a register split over sheets waits for --sheet.
+      severalSheets: 'error' as const,
       ...(opts['header-row'] === undefined
         ? {}
         : { headerRow: parseHeaderRow(opts['header-row']) }),

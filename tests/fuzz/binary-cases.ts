@@ -109,9 +109,20 @@ export async function xlsxCases(random: () => number): Promise<CorpusFile[]> {
     xlsx('simple.xlsx', 'one data sheet and a notes sheet', simple, {
       rows: a.map((m, i) => meant(i + 2, m)),
     }),
-    xlsx('split-sheets.xlsx', 'the register split over two sheets', split, {
-      error: ['E_MULTIPLE_SHEETS'],
-    }),
+    // The CLI refuses until a sheet is named; the wizard reads the first and says so beside
+    // its sheet picker.
+    {
+      ...xlsx('split-sheets.xlsx', 'the register split over two sheets (CLI)', split, {
+        error: ['E_MULTIPLE_SHEETS'],
+      }),
+      options: { crs: 'wgs84', severalSheets: 'error' },
+    },
+    {
+      ...xlsx('split-sheets-wizard.xlsx', 'the register split over two sheets (wizard)', split, {
+        rows: a.map((m, i) => meant(i + 2, m)),
+      }),
+      mustNote: '"鼓楼", "玄武" all hold register rows',
+    },
     xlsx('formulas.xlsx', 'formulas without cached values, #DIV/0!, dates', formulas, {
       rows: formulaTruth,
     }),

@@ -74,6 +74,11 @@ export async function checkFile(file: CorpusFile): Promise<Outcome> {
     return outcome;
   }
   if (report !== undefined && 'rows' in file.expect) compareRows(file, report, outcome, fail);
+  if (
+    file.mustNote !== undefined &&
+    !report?.table.warnings.some((w) => w.includes(file.mustNote ?? ''))
+  )
+    fail(`no note "${file.mustNote}" among the table's warnings`);
   return outcome;
 }
 

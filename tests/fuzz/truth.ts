@@ -41,9 +41,11 @@ export interface CorpusFile {
   note: string;
   bytes: Uint8Array;
   expect: Expectation;
+  /** Text the table's warnings must contain (what the wizard shows beside the mapping). */
+  mustNote?: string;
   options?: Pick<
     ImportFacilitiesOptions,
-    'crs' | 'sheet' | 'allowOutsideChina' | 'maxInflatedBytes'
+    'crs' | 'sheet' | 'allowOutsideChina' | 'maxInflatedBytes' | 'severalSheets'
   >;
 }
 

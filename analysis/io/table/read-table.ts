@@ -16,6 +16,8 @@ export interface ReadTableOptions {
   headerRow?: number;
   /** Refuse larger inputs before parsing (default 200 MB). */
   maxBytes?: number;
+  /** A workbook with register rows on several sheets and none named: see ReadXlsxOptions. */
+  severalSheets?: 'warn' | 'error';
   /** Stop inflating a zipped input past this many bytes (default: 512 MB for XLSX, 128 MB for Shapefile). */
   maxInflatedBytes?: number;
 }

@@ -8,6 +8,12 @@ import type { RawRow, RawTable, Reason } from './types.ts';
 export interface ReadXlsxOptions extends BuildTableOptions {
   /** Sheet name; the first sheet when absent. */
   sheet?: string;
+  /**
+   * When no sheet is named and several hold register rows: 'warn' (default; the wizard) reads
+   * the first and names the others in the table's warnings, beside its sheet picker; 'error'
+   * (the CLI) refuses with E_MULTIPLE_SHEETS until one is named.
+   */
+  severalSheets?: 'warn' | 'error';
 }
 
 /**
@@ -32,7 +38,14 @@ export async function readXlsx(
     );
   }
   const sheetNames = workbook.worksheets.map((w) => w.name);
-  if (options.sheet === undefined) refuseSplitRegister(workbook, location);
+  const dataSheets = options.sheet === undefined ? sheetsWithRows(workbook) : [];
+  if (dataSheets.length > 1 && options.severalSheets === 'error') {
+    throw new InputError(
+      'E_MULTIPLE_SHEETS',
+      `sheets ${quoted(dataSheets)} all hold register rows; choose one (--sheet NAME) and import the others separately; 多个工作表均有数据，请选择工作表`,
+      location,
+    );
+  }
   const sheet =
     options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
   if (sheet === undefined) {
@@ -75,37 +88,39 @@ export async function readXlsx(
     const found = issues.get(row.row);
     if (found !== undefined) row.cellIssues = found;
   }
-  const others = sheetNames.filter((n) => n !== sheet.name);
+  if (dataSheets.length > 1) {
+    table.warnings.push(
+      `sheets ${quoted(dataSheets)} all hold register rows; only "${sheet.name}" is read: choose each sheet in turn (多个工作表均有数据，本次只读取"${sheet.name}"，请逐个选择工作表导入)`,
+    );
+  }
+  const others = sheetNames.filter((n) => n !== sheet.name && !dataSheets.includes(n));
   if (others.length > 0)
     table.warnings.push(`sheets not read: ${others.join(', ')} (未读取的工作表)`);
   return table;
 }
 
 /**
- * A register split over sheets (one per district, say) must not import as its first sheet
- * alone: when another sheet also has a header of known column names and rows under it, the
- * user picks the sheet. A notes or instructions sheet does not count.
+ * The sheets that hold register rows: a header of known column names with rows under it. A
+ * notes or instructions sheet does not count. A register split over such sheets (one per
+ * district, say) must never import as its first sheet alone without a word.
  */
-function refuseSplitRegister(workbook: ExcelJS.Workbook, location: { file?: string }): void {
-  const withData = workbook.worksheets.filter((ws) => {
-    let header = false;
-    let rows = 0;
-    ws.eachRow((row) => {
-      if (rows > 0) return;
-      const cells = (row.values as CellValue[]).slice(1).map(cellText);
-      if (header && cells.some((c) => c.trim() !== '')) rows++;
-      else if (!header && headerLikeness(cells) >= 2) header = true;
-    });
-    return rows > 0;
-  });
-  if (withData.length < 2) return;
-  const names = withData.map((ws) => `"${ws.name}"`).join(', ');
-  throw new InputError(
-    'E_MULTIPLE_SHEETS',
-    `sheets ${names} all hold register rows; choose one (--sheet NAME, or the sheet list in the wizard) and import the others separately; 多个工作表均有数据，请选择工作表`,
-    location,
-  );
+function sheetsWithRows(workbook: ExcelJS.Workbook): string[] {
+  return workbook.worksheets
+    .filter((ws) => {
+      let header = false;
+      let rows = 0;
+      ws.eachRow((row) => {
+        if (rows > 0) return;
+        const cells = (row.values as CellValue[]).slice(1).map(cellText);
+        if (header && cells.some((c) => c.trim() !== '')) rows++;
+        else if (!header && headerLikeness(cells) >= 2) header = true;
+      });
+      return rows > 0;
+    })
+    .map((ws) => ws.name);
 }
+
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /** Why a cell's text is not its value, if it is not. */
 function cellIssue(value: CellValue): Reason | undefined {

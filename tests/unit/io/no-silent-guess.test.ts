@@ -109,7 +109,7 @@ const sheetHeader = HEADER.split(',');
 const sheetRow = (id: string) => [id, `${id}站`, '社区养老服务站', 118.78, 32.04, 100, 2, 1];
 
 describe('workbooks', () => {
-  it('a register split over two sheets is E_MULTIPLE_SHEETS naming both, not the first sheet alone', async () => {
+  it('a register split over two sheets is never read as its first sheet without a word (CLI: E_MULTIPLE_SHEETS)', async () => {
     const bytes = await workbook((wb) => {
       for (const name of ['鼓楼', '玄武']) {
         const ws = wb.addWorksheet(name);
@@ -117,9 +117,17 @@ describe('workbooks', () => {
         ws.addRow(sheetRow(name));
       }
     });
-    const error = await refused(() => run(bytes, 'split.xlsx'));
+    const error = await refused(() =>
+      importFacilities(bytes, { crs: 'wgs84', fileName: 'split.xlsx', severalSheets: 'error' }),
+    );
     expect(error.code).toBe('E_MULTIPLE_SHEETS');
     expect(error.message).toMatch(/"鼓楼", "玄武"/);
+    // The wizard's default: the first sheet, and a note naming both beside the sheet picker.
+    const first = await run(bytes, 'split.xlsx');
+    expect(first.counts.accepted).toBe(1);
+    expect(first.table.warnings.join()).toMatch(
+      /"鼓楼", "玄武" all hold register rows; only "鼓楼" is read/,
+    );
     const second = await importFacilities(bytes, {
       crs: 'wgs84',
       fileName: 'split.xlsx',
