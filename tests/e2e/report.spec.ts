@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -8,7 +8,8 @@ import { expect, test } from '@playwright/test';
  * The browser's report view printed to PDF: the demo scenario is imported, the report is built in
  * the worker and shown in the preview frame (the HTML the print button prints); that HTML is
  * printed with page.pdf as Chromium's "Save as PDF" would. The PDF must have the pages of a
- * review document, every figure, and no English outside names in the Chinese text.
+ * review document, every figure, and no English outside names in the Chinese text; the CLI on
+ * the same city, scenario and date writes the same text.
  */
 test.use({ viewport: { width: 1600, height: 960 } });
 
@@ -17,6 +18,15 @@ const FIGURES = ['coverage-chart', 'map-coverage', 'map-compliance', 'map-effect
 /** Latin words a Chinese planning document writes: brand, data and licence names, units. */
 const ALLOWED = new Set(['OpenStreetMap', 'contributors', 'ODbL', 'CareCircle', 'km', 'm', 'N']);
 
+/** What a reader sees of a report page: text of the body and of the figures, tags removed. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function pdfText(file: string): string {
   const run = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
@@ -24,7 +34,7 @@ function pdfText(file: string): string {
 }
 
 test('report: the browser view prints to a complete Chinese PDF', async ({ page, context }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await page.goto('/');
   await page.getByTestId('dock-tab-scenario').click();
   await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
@@ -45,6 +55,31 @@ test('report: the browser view prints to a complete Chinese PDF', async ({ page,
   await expect(
     page.frameLocator('[data-testid="report-preview"]').locator('h2').first(),
   ).toHaveText('目  录');
+
+  // The CLI on the same city, scenario and date writes the same document.
+  const date = /编制日期<\/th><td>(\d{4}-\d{2}-\d{2})/.exec(html)?.[1];
+  if (date === undefined) throw new Error('no date on the cover');
+  const out = mkdtempSync(join(tmpdir(), 'carecircle-report-cli-'));
+  const cli = spawnSync(
+    'node',
+    [
+      'scripts/carecircle.mjs',
+      'report',
+      '--city',
+      'data/nanjing-xinjiekou',
+      '--profile',
+      'huaihua-2020',
+      '--scenario',
+      'tests/fixtures/report/demo-scenario.json',
+      '--date',
+      date,
+      '--out',
+      out,
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(cli.status, cli.stderr).toBe(0);
+  expect(visibleText(html)).toBe(visibleText(readFileSync(join(out, 'report.html'), 'utf8')));
 
   const print = await context.newPage();
   await print.setContent(html, { waitUntil: 'load' });
