@@ -13,7 +13,9 @@ import type { NetworkProfile, RoadGraph } from './types.ts';
  *   lengthM f32[m], costS f32[m], highway u8[m]
  *   optional sections after the last array, each 8-byte aligned: magic "CCWHEEL\0" then
  *   wheelchair u8[m]; magic "CCBARR\0\0" then barrier u8[n] (readers that predate them stop
- *   at the highway array, so the format version stays 1)
+ *   at the highway array, so the format version stays 1). A section is written only when it holds
+ *   a non-zero entry; a graph decoded without it has no marks (wheelchair) / no stopping
+ *   barrier (barrier).
  */
 export const GRAPH_FORMAT_VERSION = 1;
 const MAGIC = 'CCGRAPH\0';
@@ -37,10 +39,15 @@ function layout(n: number, m: number) {
 
 export function encodeGraph(g: RoadGraph): Uint8Array {
   const { offsets, total: core } = layout(g.nodeCount, g.edgeCount);
+  // A section of zeros says nothing an absent one does not, and leaving it out keeps files of
+  // extracts without such tags identical to those written before the sections existed.
   const sections = [
     { magic: WHEELCHAIR_MAGIC, array: g.wheelchair },
     { magic: BARRIER_MAGIC, array: g.barrier },
-  ].filter((x): x is { magic: string; array: Uint8Array } => x.array !== undefined);
+  ].filter(
+    (x): x is { magic: string; array: Uint8Array } =>
+      x.array !== undefined && x.array.some((v) => v !== 0),
+  );
   const total = sections.reduce((at, x) => at + 8 + align8(x.array.length), core);
   const buffer = new ArrayBuffer(total);
   const bytes = new Uint8Array(buffer);

@@ -128,8 +128,9 @@ export type BarrierRule = 'honour' | 'ignore';
 /**
  * Whether mapped barriers (gates, bollards on nodes) and access=private ways block the networks
  * listed. The graphs are built routing through node barriers and leaving access=private ways
- * out. Honouring barriers needs a graph file that records them (analysis/graph/README.md);
- * opening private ways is not possible with the graph data and is reported as not evaluable.
+ * out; each graph records the nodes whose barrier would stop it, which honouring closes
+ * (analysis/graph/README.md). Opening private ways is not possible with the graph data and is
+ * reported as not evaluable.
  */
 export interface SetBarrier {
   kind: 'set-barrier';

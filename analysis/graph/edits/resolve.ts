@@ -53,9 +53,9 @@ export const NODE_SNAP_M = 1;
 export const CLOSE_SNAP_M = 15;
 
 /**
- * How graphs are built: routed through node barriers (their nodes are recorded in
- * graph.barrier when the file has them, so a scenario can honour them), access=private ways left
- * out (not recorded: they cannot be opened).
+ * How graphs are built: routed through node barriers (the nodes that would stop the network are
+ * recorded in graph.barrier, so a scenario can honour them), access=private ways left out (not
+ * recorded: they cannot be opened).
  */
 export const GRAPH_BARRIER_RULES = { barriers: 'ignore', privateAccess: 'honour' } as const;
 
@@ -93,19 +93,15 @@ export function resolveNetworkEdits(
     else if (m.kind === 'close-link') {
       for (const e of resolveStretch(graph, m, at)) spec.closedEdges.push(e);
     } else {
+      // A graph without a barrier record has no node that stops this network (see binary.ts).
       if (m.barriers === 'honour' && graph.barrier !== undefined) {
         for (const e of barrierEdges(graph, graph.barrier)) spec.closedEdges.push(e);
       }
-      for (const key of ['barriers', 'privateAccess'] as const) {
-        if (m[key] === GRAPH_BARRIER_RULES[key]) continue;
-        if (key === 'barriers' && graph.barrier !== undefined) continue;
+      if (m.privateAccess !== GRAPH_BARRIER_RULES.privateAccess) {
         notes.push({
           code: 'W_BARRIERS_NOT_IN_GRAPH',
-          path: `${at}.${key}`,
-          message:
-            key === 'barriers'
-              ? `the ${graph.network} graph file does not record node barriers (gates, bollards); rebuild the city to honour them`
-              : `the ${graph.network} graph leaves access=private ways out, so they cannot be opened`,
+          path: `${at}.privateAccess`,
+          message: `the ${graph.network} graph leaves access=private ways out, so they cannot be opened`,
         });
       }
     }

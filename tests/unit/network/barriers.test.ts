@@ -74,17 +74,26 @@ describe('node barriers', () => {
     expect(reachable(drive, true)).toEqual([5]);
   });
 
-  it('a graph file without barrier data reports honouring as not evaluable', () => {
-    const { barrier: _dropped, ...older } = buildGraph(osm(), 'walk');
+  it('a graph without a barrier record has nothing to honour; private ways cannot be opened', () => {
+    const { barrier: _dropped, ...none } = buildGraph(osm(), 'walk');
     const edit: NetworkEdit = {
       kind: 'set-barrier',
       networks: ['walk'],
       barriers: 'honour',
-      privateAccess: 'honour',
+      privateAccess: 'ignore',
     };
-    const { notes } = resolveNetworkEdits(older, [{ index: 2, modification: edit }]);
+    const { spec, notes } = resolveNetworkEdits(none, [{ index: 2, modification: edit }]);
+    expect(spec.closedEdges).toEqual([]);
     expect(notes.map((n) => `${n.code} ${n.path}`)).toEqual([
-      'W_BARRIERS_NOT_IN_GRAPH modifications[2].barriers',
+      'W_BARRIERS_NOT_IN_GRAPH modifications[2].privateAccess',
     ]);
+    // A barrier record of zeros is not written: the file equals one without the record.
+    const open = buildGraph(
+      readOsm(new TextEncoder().encode(XML.replace(/barrier/g, 'note')), 'x'),
+      'walk',
+    );
+    expect(open.barrier?.every((b) => b === 0)).toBe(true);
+    const { barrier: _zeros, ...bare } = open;
+    expect(encodeGraph(open)).toEqual(encodeGraph(bare));
   });
 });
