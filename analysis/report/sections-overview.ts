@@ -133,7 +133,7 @@ function dataRows(ctx: ReportContext): string[][] {
             reg.fileName,
             reg.accepted,
             reg.rejected,
-            t.crs[reg.crsFrom],
+            reg.crsFrom === 'wgs84' ? null : t.crs[reg.crsFrom],
             reg.outsideStudyArea,
           )
         : city.facilitiesIllustrative

@@ -83,19 +83,23 @@ export async function reportCityInfo(
   register?: ReportRegisterInfo,
 ): Promise<ReportCityInfo> {
   const { manifest, input } = city;
+  const imported = register ?? (await folderRegister(city));
   return {
     name: manifest.name,
     populationMethod: manifest.population?.method ?? null,
-    // A register the user imported is their own: only its own rows can say illustrative.
+    // A register the user imported (in the app, or into the folder by the import verb) is their
+    // own: only its own rows can say illustrative.
     facilitiesIllustrative:
       input.facilities.some((f) => f.illustrative) ||
-      (!city.overridden.facilities && manifest.facilitiesIllustrative === true),
+      (!city.overridden.facilities &&
+        imported === undefined &&
+        manifest.facilitiesIllustrative === true),
     attribution: manifest.source?.attribution ?? '',
     licence: manifest.source?.licence ?? '',
     osmFile: manifest.source?.osmFile ?? '',
     provenance: provenanceLines(await city.text('PROVENANCE.md')),
     methodNotes: methodLines(await city.text('METHOD.md')),
-    ...withRegister(register ?? (await folderRegister(city))),
+    ...withRegister(imported),
   };
 }
 

@@ -93,10 +93,10 @@ export const en: Catalogue = {
       file: string,
       accepted: number,
       rejected: number,
-      crs: string,
+      crs: string | null,
       outside: number,
     ) =>
-      `register imported by the user, "${file}": ${accepted} rows used, ${rejected} rejected${outside > 0 ? ` (${outside} outside the study area)` : ''}; coordinates converted from ${crs}`,
+      `register imported by the user, "${file}": ${accepted} rows used, ${rejected} rejected${outside > 0 ? ` (${outside} outside the study area)` : ''}; ${crs === null ? 'coordinates in WGS-84, not converted' : `coordinates converted from ${crs} to WGS-84`}`,
     registerNote: (n: number) => `${plural(n, 'facility', 'facilities')} assessed`,
     dataUnits: 'Planning units',
     unitsDerived: 'units bounded by main roads (not official boundaries)',

@@ -110,10 +110,10 @@ export const zh = {
       file: string,
       accepted: number,
       rejected: number,
-      crs: string,
+      crs: string | null,
       outside: number,
     ) =>
-      `使用单位导入的名录“${file}”：采用${accepted}条，剔除${rejected}条${outside > 0 ? `（其中${outside}条位于评估范围外）` : ''}；坐标由${crs}转换`,
+      `使用单位导入的名录“${file}”：采用${accepted}条，剔除${rejected}条${outside > 0 ? `（其中${outside}条位于评估范围外）` : ''}；${crs === null ? '坐标为国际通用坐标（WGS-84），未经转换' : `坐标由${crs}转换为国际通用坐标（WGS-84）`}`,
     registerNote: (n: number) => `参与评估的设施${n}处`,
     dataUnits: '评估单元',
     unitsDerived: '由主要道路围合推导的规划单元（非法定行政界线）',

@@ -23,6 +23,25 @@ describe('the report names the register the folder holds', () => {
     const files = [...demoFiles, { path: 'register.json', bytes: JSON.stringify(register) }];
     const info = await reportCityInfo(await openCity(memorySource(files)));
     expect(info.register).toEqual(register);
+    // The demo's illustrative register was replaced: only the imported rows could say so.
+    expect(info.facilitiesIllustrative).toBe(true); // the demo's own rows still carry the flag
+    const plain = demoFiles.map((f) =>
+      f.path === 'facilities.geojson'
+        ? {
+            path: f.path,
+            bytes: new TextDecoder()
+              .decode(f.bytes)
+              .replaceAll('"illustrative":true', '"illustrative":false'),
+          }
+        : f,
+    );
+    const replaced = [...plain, { path: 'register.json', bytes: JSON.stringify(register) }];
+    expect(
+      (await reportCityInfo(await openCity(memorySource(replaced)))).facilitiesIllustrative,
+    ).toBe(false);
+    expect((await reportCityInfo(await openCity(memorySource(plain)))).facilitiesIllustrative).toBe(
+      true,
+    );
   });
 
   it("has no register entry for the folder's own, and the page's own wins over the folder", async () => {
