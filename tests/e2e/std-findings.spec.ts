@@ -22,6 +22,8 @@ const rule = (id: string) => {
 };
 
 test.use({ viewport: { width: 1600, height: 960 } });
+// A cold start (routing and duckdb-wasm on a shared machine) takes most of the default budget.
+test.setTimeout(300_000);
 
 async function openAnalysed(page: Page) {
   await page.goto('/');
@@ -80,6 +82,10 @@ test('findings show status with reason, quote and locator, 推定, and benchmark
   await expect(street.locator('.finding-interpretation-reason')).toHaveText(reason);
   // Status words only from the three statuses; a pass row shows 达标.
   await expect(table.locator('[data-status="pass"] .finding-status').first()).toHaveText('达标');
+  // In Chinese no English reaches the user: notes, reasons and statuses read in Chinese.
+  await onlyRule(page, 'hh-area-per-resident');
+  await expect(rowsOf(benchmark, 'hh-area-per-resident').first()).toContainText('按用地面积计');
+  for (const text of await table.allInnerTexts()) expect(text).not.toMatch(/[A-Za-z]{4,}/);
   await page.screenshot({ path: testInfo.outputPath('std-findings-zh.png') });
 
   // English: the same finding reads in English (title, status, reason).
