@@ -45,8 +45,7 @@ export function encodeGraph(g: RoadGraph): Uint8Array {
     { magic: WHEELCHAIR_MAGIC, array: g.wheelchair },
     { magic: BARRIER_MAGIC, array: g.barrier },
   ].filter(
-    (x): x is { magic: string; array: Uint8Array } =>
-      x.array !== undefined && x.array.some((v) => v !== 0),
+    (x): x is { magic: string; array: Uint8Array } => x.array?.some((v) => v !== 0) === true,
   );
   const total = sections.reduce((at, x) => at + 8 + align8(x.array.length), core);
   const buffer = new ArrayBuffer(total);
