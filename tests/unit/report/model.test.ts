@@ -200,3 +200,67 @@ describe('report.docx structure', () => {
     expect(fonts).toMatch(/<w:font w:name="黑体"><w:altName w:val="SimHei"\/>/);
   });
 });
+
+describe('given inputs', () => {
+  it('renders a programme as yearly tasks with cost and subsidy committed and paid', () => {
+    const programme = {
+      years: [
+        {
+          year: 2026,
+          tasks: ['大光路养老睦邻点'],
+          sites: 1,
+          costYuan: 600_000,
+          subsidyCommittedYuan: 200_000,
+          subsidyPaidYuan: 50_000,
+          localYuan: 400_000,
+        },
+        {
+          year: 2027,
+          tasks: ['莫愁路社区养老服务站', '太平北路养老睦邻点'],
+          sites: 2,
+          costYuan: 1_500_000,
+          subsidyCommittedYuan: 500_000,
+          subsidyPaidYuan: null,
+          localYuan: 1_000_000,
+        },
+      ],
+      sitesWithoutCost: 1,
+      costAssumption: '',
+    };
+    const m = buildReportModel({ ...input, programme });
+    const blocks = m.sections.find((s) => s.id === 'implementation')?.blocks ?? [];
+    const table = blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no programme table');
+    expect(table.table.rows.map((r) => r[0])).toEqual(['2026', '2027', zh.implementation.total]);
+    // Cost in 万元; the unknown payment of 2027 leaves the paid total unknown, not 5.0.
+    expect(table.table.rows[2].slice(2)).toEqual(['3', '210.0', '70.0', '—', '140.0']);
+    expect(paragraphs(m, 'implementation')[0]).toContain('投资最多的年度为2027（150.0万元）');
+    expect(paragraphs(m, 'implementation').join('')).toContain('另有1处站点尚无投资估算');
+  });
+
+  it('states where an imported register came from', () => {
+    const register = {
+      fileName: '民政局名录2025.xlsx',
+      accepted: 31,
+      rejected: 2,
+      crsFrom: 'gcj02' as const,
+      outsideStudyArea: 1,
+    };
+    const m = buildReportModel({
+      ...input,
+      city: { ...input.city, register, facilitiesIllustrative: false },
+    });
+    const data = m.sections[0].blocks.find((b) => b.kind === 'table');
+    const text =
+      data?.kind === 'table'
+        ? data.table.rows
+            .flat()
+            .map((c) => (typeof c === 'string' ? c : c.text))
+            .join('|')
+        : '';
+    expect(text).toContain(
+      '使用单位导入的名录“民政局名录2025.xlsx”：采用31条，剔除2条（其中1条位于评估范围外）；坐标由国测局加密坐标转换',
+    );
+    expect(m.banner).toBeNull();
+  });
+});
