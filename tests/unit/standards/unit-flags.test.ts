@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnitProperties } from '../../../analysis/city/types.ts';
 import { analyseCity } from '../../../analysis/coverage/analyse-city.ts';
+import { parseCityInput } from '../../../analysis/coverage/parse-city.ts';
 import type { CityInput, Finding } from '../../../analysis/coverage/types.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import { NodeRunner } from '../../../scripts/db/node-runner.ts';
@@ -79,5 +80,81 @@ describe('areaType: urban rules evaluate urban units, rural rules rural units', 
     expect(rural).toMatchObject({ status: 'fail', binding: false });
     expect(rural?.value).toBeCloseTo(50 / 55, 6);
     expect(rural?.shortfall).toBeCloseTo(5, 6);
+  });
+});
+
+/** The mini city written out as a city folder's texts, its unit file carrying `flags`. */
+function cityTexts(flags: Record<string, Record<string, unknown>>) {
+  const city = miniCity();
+  const header = 'h3,residents,elders60,elders65,elders80,households,unit_id,street_id';
+  const rows = city.cells.map((c) =>
+    [
+      c.h3,
+      c.residents,
+      c.elders60,
+      c.elders65,
+      c.elders80,
+      c.households,
+      c.unit_id,
+      c.street_id,
+    ].join(','),
+  );
+  const collection = (features: unknown[]) =>
+    JSON.stringify({ type: 'FeatureCollection', features });
+  return {
+    manifest: JSON.stringify({ name: 'mini', h3Resolution: city.h3Resolution }),
+    population: [header, ...rows].join('\n'),
+    units: collection(
+      city.units.map((u) => ({
+        type: 'Feature',
+        geometry: null,
+        properties: {
+          id: u.id,
+          name: u.name,
+          level: u.level,
+          parentId: u.parentId,
+          ...flags[u.id],
+        },
+      })),
+    ),
+    facilities: collection(
+      city.facilities.map(({ lon, lat, ...p }) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [lon, lat] },
+        properties: p,
+      })),
+    ),
+  };
+}
+
+describe('a unit file with a rural, new residential unit', () => {
+  it('changes exactly the findings the flags speak of (hand-computed)', async () => {
+    const statuses = async (flags: Record<string, Record<string, unknown>>) => {
+      const city = parseCityInput(cityTexts(flags));
+      const result = await analyseCity(city, runner, { profile: huaihua, reach: miniReach });
+      return new Map(
+        result.summary.findings
+          .filter((f) => f.scope === 'city')
+          .map((f) => [f.rule, `${f.status}${f.binding ? '' : ' (benchmark)'}`]),
+      );
+    };
+    const plain = await statuses({});
+    const flagged = await statuses({ C2: { areaType: 'rural', newResidential: true } });
+    const changed = [...plain.keys()]
+      .filter((rule) => plain.get(rule) !== flagged.get(rule))
+      .map((rule) => `${rule}: ${plain.get(rule)} -> ${flagged.get(rule)}`);
+    expect(changed).toEqual([
+      // C1 (both sites) 1 of 2 urban communities served -> the only urban one, served.
+      'hh-urban-services-100: fail -> pass',
+      // 65 of 110 elders within 15 minutes -> 55 of 55 urban elders.
+      'hh-urban-15min: fail -> pass',
+      // No rural unit -> c and d of C2 within 30 minutes, f not: 50 of 55.
+      'hh-rural-30min: not_evaluable (benchmark) -> fail (benchmark)',
+      // 1,350 m² / 550 residents as a benchmark -> 0 m² for C2's 220 residents, binding.
+      'hh-area-per-resident: pass (benchmark) -> fail',
+      // 300 m of F1/F2 cover a, b, e only: C2's elders uncovered, now binding.
+      'hh-radius-300-straight: fail (benchmark) -> fail',
+      'hh-radius-300-network: fail (benchmark) -> fail',
+    ]);
   });
 });
