@@ -1,6 +1,7 @@
 import { cityCells } from '../coverage/city-cells.ts';
 import type { CityInput } from '../coverage/types.ts';
-import { OverlaySurface, relinkChanges } from '../graph/edits/overlay-surface.ts';
+import { relinkChanges } from '../graph/edits/open-snap.ts';
+import { OverlaySurface } from '../graph/edits/overlay-surface.ts';
 import type { NetworkOverlay, OverlayElement } from '../graph/edits/types.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { type CellLinks, cellLinks } from '../routing/cell-links.ts';

@@ -1,5 +1,8 @@
+import type { CellLinks } from '../../routing/cell-links.ts';
 import type { EdgeIndex } from '../../routing/edge-index.ts';
 import type { Snap } from '../../routing/snap.ts';
+import { edgeTopology } from '../../routing/topology.ts';
+import type { OverlayElement } from './types.ts';
 
 /**
  * Nearest point on a segment that is not closed, within maxDistanceM (null when none): where a
@@ -49,4 +52,30 @@ export function snapOpen(
   }
   if (bestEdge < 0) return null;
   return { edge: bestEdge, t: bestT, distanceM: Math.sqrt(bestD2) };
+}
+
+/**
+ * Cells whose link to the network differs between two relink maps (OverlaySurface.relinks), as
+ * overlay elements: a search that reaches the ends of the old or the new segment of such a cell
+ * may see the cell at another time, even though no route changed.
+ */
+export function relinkChanges(
+  links: CellLinks,
+  before: ReadonlyMap<number, Snap>,
+  after: ReadonlyMap<number, Snap>,
+): OverlayElement[] {
+  const { source } = edgeTopology(links.graph);
+  const out: OverlayElement[] = [];
+  for (const c of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(c);
+    const b = after.get(c);
+    if (a && b && a.edge === b.edge && a.t === b.t && a.distanceM === b.distanceM) continue;
+    const edges = [a?.edge ?? links.edge[c], b?.edge ?? links.edge[c]];
+    out.push({
+      key: `relink:${c}`,
+      nodes: edges.flatMap((e) => [source[e], links.graph.targets[e]]),
+      edges,
+    });
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import {
 } from '../../routing/surface.ts';
 import { edgeTopology } from '../../routing/topology.ts';
 import { snapOpen } from './open-snap.ts';
-import type { EdgeChain, NetworkOverlay, OverlayElement } from './types.ts';
+import type { EdgeChain, NetworkOverlay } from './types.ts';
 
 /**
  * The travel-time surface of routing/surface.ts over an edited network (overlay.ts):
@@ -278,29 +278,3 @@ function along(e: number, r: number, t0: number, t1: number, costS: Float32Array
 
 /** Same switch as routing/surface.ts: sweep all cells once a search reaches many nodes. */
 const CELL_SWEEP_RATIO = 4;
-
-/**
- * Cells whose link to the network differs between two relink maps (OverlaySurface.relinks), as
- * overlay elements: a search that reaches the ends of the old or the new segment of such a cell
- * may see the cell at another time, even though no route changed.
- */
-export function relinkChanges(
-  links: CellLinks,
-  before: ReadonlyMap<number, Snap>,
-  after: ReadonlyMap<number, Snap>,
-): OverlayElement[] {
-  const { source } = edgeTopology(links.graph);
-  const out: OverlayElement[] = [];
-  for (const c of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(c);
-    const b = after.get(c);
-    if (a && b && a.edge === b.edge && a.t === b.t && a.distanceM === b.distanceM) continue;
-    const edges = [a?.edge ?? links.edge[c], b?.edge ?? links.edge[c]];
-    out.push({
-      key: `relink:${c}`,
-      nodes: edges.flatMap((e) => [source[e], links.graph.targets[e]]),
-      edges,
-    });
-  }
-  return out;
-}
