@@ -153,4 +153,36 @@ describe('network edits on the demo city', () => {
     expect(row?.elders60Covered).toBeCloseTo(live.covered[0], 6);
     expect(base.covered[0]).toBeLessThanOrEqual(live.covered[0]);
   });
+
+  it('a set-barrier the graph cannot represent leaves that network unevaluated, never passed', async () => {
+    const profile = builtInProfile('huaihua-2020');
+    const context = {
+      input,
+      graph: async () => graph,
+      networks: ['walk' as const],
+      runner,
+      profile,
+    };
+    const open: Modification = {
+      kind: 'set-barrier',
+      networks: ['walk'],
+      barriers: 'ignore',
+      privateAccess: 'ignore',
+    };
+    const analysis = await analyseScenario(context, { modifications: [open] }, { skipCells: true });
+    expect(analysis.networkNotes.map((n) => n.code)).toEqual(['W_BARRIERS_NOT_IN_GRAPH']);
+    expect(analysis.unavailable).toContain('walk-elderly');
+    const coverageFindings = (a: typeof analysis) =>
+      a.result.summary.findings.filter((f) => f.kind === 'coverage_share');
+    const baseline = await analyseScenario(context, { modifications: [] }, { skipCells: true });
+    const evaluated = coverageFindings(baseline).filter((f) => f.status !== 'not_evaluable');
+    expect(evaluated.length).toBeGreaterThan(0);
+    // The same findings, on the network the scenario asked for, cannot be evaluated.
+    const after = new Map(
+      coverageFindings(analysis).map((f) => [`${f.rule}|${f.scope}|${f.unitId}`, f]),
+    );
+    for (const f of evaluated) {
+      expect(after.get(`${f.rule}|${f.scope}|${f.unitId}`)?.status).toBe('not_evaluable');
+    }
+  });
 });
