@@ -225,9 +225,11 @@ export function drawPanel(
   thematic: string,
   sites: string,
   title?: string,
+  /** Drawn above the labels, which keep clear of its boxes (numbered markers). */
+  overlay: { svg: string; boxes: Box[] } = { svg: '', boxes: [] },
 ): string {
   const { p } = pan;
-  const placed: Box[] = [];
+  const placed: Box[] = [...overlay.boxes];
   if (title !== undefined) placed.push({ x0: 0, y0: 0, x1: textWidth(title, 13) + 16, y1: 26 });
   placed.push(
     { x0: p.width - 30, y0: 0, x1: p.width, y1: 48 },
@@ -242,6 +244,7 @@ export function drawPanel(
     sites,
     unitLabels(ctx.input.units, p, placed),
     roadLabels(ctx, p, placed),
+    overlay.svg,
   ].join('');
   const furniture = [
     northArrow(p.width - 16, 8),

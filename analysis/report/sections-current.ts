@@ -170,7 +170,12 @@ function gapBlocks(ctx: ReportContext): Block[] {
   if (clusters.length > 0) {
     blocks.push({
       kind: 'paragraph',
-      text: c.clustersText(g, clusters.length, ctx.describe(...clusters[0].center)),
+      text: c.clustersText(
+        g,
+        clusters.length,
+        ctx.describe(...clusters[0].center),
+        ctx.figureNo('map-coverage'),
+      ),
     });
     blocks.push({
       kind: 'table',

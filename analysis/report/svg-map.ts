@@ -11,6 +11,7 @@ import {
   UNREACHED,
 } from '../style/palette.ts';
 import type { ReportContext } from './context.ts';
+import { uncoveredClusters } from './gaps.ts';
 import { type LegendEntry, type LegendGroup, legendBelow } from './map-furniture.ts';
 import { baseEntries, drawPanel, panel, siteSymbol, typeEntries } from './map-layers.ts';
 import { cellPath, geometryPath, type Projection, svgDocument } from './svg-kit.ts';
@@ -58,6 +59,15 @@ export function coverageMapSvg(ctx: ReportContext): ReportFigure {
       return `<path d="${cellPath(c.h3, pan.p)}" fill="${hex(fill)}" fill-opacity="0.9" stroke="#b8a77a" stroke-width="0.35"/>`;
     })
     .join('');
+  // The uncovered clusters of 二（五）, numbered as in its table, above the labels.
+  const markers = uncoveredClusters(input.baseline, ctx.gapMinutes).map((c) => {
+    const [x, y] = pan.p.project(c.center[0], c.center[1]);
+    return {
+      svg: `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="8" fill="#fff" stroke="#222" stroke-width="1.4"/><text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="10.5" font-weight="bold" text-anchor="middle" dominant-baseline="central">${c.rank}</text>`,
+      box: { x0: x - 9, y0: y - 9, x1: x + 9, y1: y + 9 },
+    };
+  });
+  const clusters = markers.map((m) => m.svg).join('');
   const sites = input.facilities.map((f) => siteSymbol('existing', f, pan.p)).join('');
   const ramp: LegendEntry[] = thresholds.map((m, i) => ({
     label: i === 0 ? t.maps.within(m) : t.maps.between(thresholds[i - 1], m),
@@ -71,11 +81,33 @@ export function coverageMapSvg(ctx: ReportContext): ReportFigure {
     },
   });
   ramp.push({ label: t.maps.unreached, symbol: { kind: 'box', fill: hex(UNREACHED) } });
-  return figure('map-coverage', t.maps.coverage, pan.p.height, drawPanel(ctx, pan, cells, sites), [
-    { title: t.maps.minutesTitle, entries: ramp },
-    { title: t.maps.facilitiesTitle, entries: typeEntries(ctx, input.facilities) },
-    { title: t.maps.baseTitle, entries: baseEntries(ctx) },
-  ]);
+  return figure(
+    'map-coverage',
+    t.maps.coverage,
+    pan.p.height,
+    drawPanel(ctx, pan, cells, sites, undefined, {
+      svg: clusters,
+      boxes: markers.map((m) => m.box),
+    }),
+    [
+      { title: t.maps.minutesTitle, entries: ramp },
+      { title: t.maps.facilitiesTitle, entries: typeEntries(ctx, input.facilities) },
+      {
+        title: t.maps.baseTitle,
+        entries: [
+          ...baseEntries(ctx),
+          ...(clusters === ''
+            ? []
+            : [
+                {
+                  label: t.maps.cluster(ctx.gapMinutes),
+                  symbol: { kind: 'ring' as const, stroke: '#222' },
+                },
+              ]),
+        ],
+      },
+    ],
+  );
 }
 
 /** Community units by the number of checks they fail; facilities by type. */

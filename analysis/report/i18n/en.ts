@@ -180,8 +180,8 @@ export const en: Catalogue = {
     unitOutside: (name: string, n: string) => `${name} (${n})`,
     gapsText: (m: number, total: string, units: number, top: string, share: string) =>
       `${total} elders live outside the ${m}-min circle, in ${plural(units, 'community-level unit')}; most of them in ${top}, which together hold ${share} of them.`,
-    clustersText: (m: number, n: number, first: string) =>
-      `Outside the ${m}-min circle the elders form ${plural(n, 'cluster')} (neighbouring cells joined); the largest is ${first}.`,
+    clustersText: (m: number, n: number, first: string, figNo: number) =>
+      `Outside the ${m}-min circle the elders form ${plural(n, 'cluster')} (neighbouring cells joined, numbered in Figure ${figNo}); the largest is ${first}.`,
     clustersHeader: ['No.', 'Location', 'Unit', 'Elders', 'Cells'],
   },
   compliance: {
@@ -395,6 +395,7 @@ export const en: Catalogue = {
     between: (a: number, b: number) => `${a}–${b} min`,
     beyond: (m: number) => `over ${m} min`,
     unreached: 'not reached',
+    cluster: (m: number) => `cluster outside ${m} min (no. as in 2.5)`,
     minutesTitle: 'Walk to nearest facility',
     facilitiesTitle: 'Facility type',
     baseTitle: 'Base map',

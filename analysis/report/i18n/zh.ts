@@ -202,8 +202,8 @@ export const zh = {
     unitOutside: (name: string, n: string) => `${name}（${n}人）`,
     gapsText: (m: number, total: string, units: number, top: string, share: string) =>
       `${m}分钟步行圈外共有老年人${total}人，分布在${units}个社区级单元，最多的是${top}，三者合计占圈外老年人的${share}。`,
-    clustersText: (m: number, n: number, first: string) =>
-      `${m}分钟圈外老年人连片分布形成${n}处聚集区（相邻网格连成一片计为一处），规模最大的一处位于${first}。`,
+    clustersText: (m: number, n: number, first: string, figNo: number) =>
+      `${m}分钟圈外老年人连片分布形成${n}处聚集区（相邻网格连成一片计为一处，图${figNo}中按序号标注），规模最大的一处位于${first}。`,
     clustersHeader: ['序号', '位置', '所在单元', '老年人（人）', '网格数'],
   },
   compliance: {
@@ -413,6 +413,7 @@ export const zh = {
     between: (a: number, b: number) => `${a}～${b}分钟`,
     beyond: (m: number) => `${m}分钟以上`,
     unreached: '不可达',
+    cluster: (m: number) => `${m}分钟圈外聚集区（编号同表）`,
     minutesTitle: '至最近设施步行时间',
     facilitiesTitle: '设施类型',
     baseTitle: '底图',
