@@ -33,6 +33,7 @@ function fullTable(): StatusTable {
     },
     upgraded: true,
     capacity: 40,
+    capacityAtOnce: 15,
     usableAreaM2: 180.5,
     functions: ['生活服务', '健康管理'],
     costYuan: 80_000.25,
@@ -251,6 +252,7 @@ describe('status columns: round trips lose nothing', () => {
       year: fc.integer({ min: 2000, max: 2100 }),
       upgraded: fc.boolean(),
       capacity: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+      capacityAtOnce: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
       usableAreaM2: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: undefined }),
       functions: fc.option(fc.uniqueArray(item, { minLength: 1, maxLength: 4 }), {
         nil: undefined,
@@ -270,7 +272,13 @@ describe('status columns: round trips lose nothing', () => {
             steps: { [status]: { year: r.year } },
             upgraded: r.upgraded,
           };
-          for (const key of ['capacity', 'usableAreaM2', 'functions', 'note'] as const) {
+          for (const key of [
+            'capacity',
+            'capacityAtOnce',
+            'usableAreaM2',
+            'functions',
+            'note',
+          ] as const) {
             if (r[key] !== undefined) Object.assign(site, { [key]: r[key] });
           }
           return { id: site.id, record: site, extra: { 其他: r.extra } };
