@@ -51,7 +51,7 @@ export function complianceSection(ctx: ReportContext): ReportSection {
       const first = n - own.length + 1;
       const byQuote = new Map<string, { nos: number[]; clause: ClauseSummary }>();
       own.forEach((x, i) => {
-        const key = `${x.rule.citation.document}|${x.rule.citation.locator}|${x.rule.citation.quote}`;
+        const key = quoteKey(x);
         const entry = byQuote.get(key) ?? { nos: [], clause: x };
         entry.nos.push(first + i);
         byQuote.set(key, entry);
@@ -73,9 +73,23 @@ export function complianceSection(ctx: ReportContext): ReportSection {
         rows: own.map((x) => clauseRow(ctx, x, ++n)),
       },
     });
+    // A sentence that carries several clauses is quoted once; the next ones refer back to it.
+    const quoted = new Map<string, number>();
     own.forEach((x, i) => {
-      blocks.push({ kind: 'heading', level: 3, text: `${first + i + 1}. ${x.title}` });
-      blocks.push(quoteBlock(ctx, x));
+      const no = first + i + 1;
+      blocks.push({ kind: 'heading', level: 3, text: `${no}. ${x.title}` });
+      const key = quoteKey(x);
+      const earlier = quoted.get(key);
+      if (earlier === undefined) {
+        quoted.set(key, no);
+        blocks.push(quoteBlock(ctx, x));
+      } else {
+        blocks.push({
+          kind: 'paragraph',
+          tone: 'quote',
+          text: `${c.source}${ctx.colon}${c.sameQuote(earlier)}`,
+        });
+      }
       blocks.push({ kind: 'paragraph', text: detail(ctx, x) });
       if (group === 'interpretation' && x.rule.citation.interpretationReason !== undefined) {
         blocks.push({
@@ -87,6 +101,11 @@ export function complianceSection(ctx: ReportContext): ReportSection {
     });
   }
   return { id: 'compliance', title: t.sections.compliance, blocks };
+}
+
+function quoteKey(x: ClauseSummary): string {
+  const c = x.rule.citation;
+  return `${c.document}|${c.locator}|${c.quote}`;
 }
 
 function clauseRow(ctx: ReportContext, x: ClauseSummary, n: number): TableCell[] {

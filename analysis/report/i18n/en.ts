@@ -218,6 +218,7 @@ export const en: Catalogue = {
     allOf: (scope: string) => `every ${scope}`,
     failedCount: (n: number, scope: string) => `${n} ${scope} not met`,
     source: 'Text',
+    sameQuote: (n: number) => `as for clause ${n}`,
     detailNone: (n: number) => `${plural(n, 'check')}, all met.`,
     detailFailed: (n: number, failed: number, names: string, more: number) =>
       `${plural(n, 'check')}, ${failed} not met: ${names}${more > 0 ? ` and ${more} more (see the spreadsheet)` : ''}.`,
