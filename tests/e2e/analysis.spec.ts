@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
+import { chooseOption } from './antd.ts';
 import { changedFraction } from './pixels.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -59,10 +60,19 @@ const analysisState = (page: Page) =>
       (window as unknown as { __carecircle?: { analysis?: AnalysisState } }).__carecircle?.analysis,
   );
 
-async function waitForLayers(page: Page, predicate: string) {
+/** Waits until the drawn layers include every name of `has` and none of `lacks`. */
+async function waitForLayers(page: Page, want: { has?: string[]; lacks?: string[] }) {
+  // A function, not a string: the app's Content-Security-Policy refuses eval.
   await page.waitForFunction(
-    `window.__carecircle && window.__carecircle.ready && (${predicate})(window.__carecircle.layers)`,
-    undefined,
+    ({ has, lacks }) => {
+      const state = (window as unknown as { __carecircle?: { ready: boolean; layers: string[] } })
+        .__carecircle;
+      if (state === undefined || !state.ready) return false;
+      return (
+        has.every((l) => state.layers.includes(l)) && !lacks.some((l) => state.layers.includes(l))
+      );
+    },
+    { has: want.has ?? [], lacks: want.lacks ?? [] },
     { timeout: 90_000 },
   );
 }
@@ -105,7 +115,11 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   });
 
   // Run it explicitly with huaihua-2020 too, as a planner would.
-  await page.getByTestId('profile-select').selectOption('huaihua-2020');
+  await chooseOption(
+    page,
+    'profile-select',
+    '怀化市居家和社区养老服务改革试点工作实施方案（2020）',
+  );
   await page.getByTestId('run-analysis').click();
   await page.waitForFunction(
     () =>
@@ -144,42 +158,41 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   await expect(page.getByTestId('result-failed')).toContainText(
     String(expected.findingsSummary.failed),
   );
-  await waitForLayers(page, '(l) => l.includes("analysis-circles")');
+  await waitForLayers(page, { has: ['analysis-circles'] });
   await page.screenshot({ path: testInfo.outputPath('analysis-results-zh.png') });
 
   // Circles: switching thresholds on and off changes the drawing.
   const map = page.getByTestId('map');
   await page.getByTestId('toggle-population').uncheck();
-  await waitForLayers(page, '(l) => !l.includes("population-h3")');
+  await waitForLayers(page, { lacks: ['population-h3'] });
   const before = await map.screenshot({ style: MAP_ONLY });
   for (const m of [5, 10, 15]) await page.getByTestId(`threshold-${m}`).click();
-  await waitForLayers(page, '(l) => !l.includes("analysis-circles")');
+  await waitForLayers(page, { lacks: ['analysis-circles'] });
   const without = await map.screenshot({ style: MAP_ONLY });
   expect(await changedFraction(page, before, without)).toBeGreaterThan(0.05);
   await page.getByTestId('threshold-15').click();
-  await waitForLayers(page, '(l) => l.includes("analysis-circles")');
+  await waitForLayers(page, { has: ['analysis-circles'] });
   const only15 = await map.screenshot({ style: MAP_ONLY });
   expect(await changedFraction(page, without, only15)).toBeGreaterThan(0.05);
 
   // Other views and layers draw.
   await page.getByTestId('view-split').click();
-  await waitForLayers(page, '(l) => l.includes("analysis-circles-split")');
+  await waitForLayers(page, { has: ['analysis-circles-split'] });
   await page.screenshot({ path: testInfo.outputPath('analysis-split.png') });
   await page.getByTestId('view-dissolved').click();
   await page.getByTestId('toggle-analysis-units').check();
   await page.getByTestId('toggle-analysis-elders').check();
   await page.getByTestId('toggle-analysis-radius').check();
-  await waitForLayers(
-    page,
-    '(l) => l.includes("analysis-units") && l.includes("analysis-elders") && l.includes("analysis-radius-reach")',
-  );
+  await waitForLayers(page, {
+    has: ['analysis-units', 'analysis-elders', 'analysis-radius-reach'],
+  });
   await page.screenshot({ path: testInfo.outputPath('analysis-layers.png') });
 
   // Hovering the analysis layers explains them.
   const box = await map.boundingBox();
   if (box !== null) {
     await page.getByTestId('toggle-facilities').uncheck(); // markers would take the hover
-    await waitForLayers(page, '(l) => !l.includes("facilities")');
+    await waitForLayers(page, { lacks: ['facilities'] });
     await page.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.55);
     await expect(page.locator('.deck-tooltip')).toContainText('分钟');
     await page.screenshot({ path: testInfo.outputPath('analysis-tooltip.png') });
@@ -188,7 +201,7 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   }
 
   // A unit row zooms the map and shows its details.
-  await page.getByTestId('units-table').locator('tbody tr').first().click();
+  await page.getByTestId('units-table').locator('tbody tr.ant-table-row').first().click();
   await expect(page.getByTestId('pick-details')).toBeVisible();
 
   // Standards tab: citations and the unverified mark; an invalid edit lists every problem.
@@ -219,9 +232,9 @@ test('analysis in the browser equals the analyse CLI; layers toggle; language sw
   expect(slower.coverage[0].elders60Share ?? 1).toBeLessThan(got.coverage[0].elders60Share ?? 0);
 
   // The panel folds away to give the map the room, and comes back.
-  await page.getByTestId('analysis-panel-close').click();
-  await expect(page.getByTestId('analysis-panel-open')).toBeVisible();
-  await page.getByTestId('analysis-panel-open').click();
+  await page.getByTestId('dock-collapse').click();
+  await expect(page.getByTestId('dock-open-analysis')).toBeVisible();
+  await page.getByTestId('dock-open-analysis').click();
   await expect(page.getByTestId('standards-view')).toBeVisible(); // the tab it was left on
 
   // Language switch.

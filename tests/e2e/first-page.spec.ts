@@ -22,10 +22,19 @@ test.use({ viewport: { width: 1440, height: 900 } });
 const testState = (page: Page) =>
   page.evaluate(() => (window as unknown as { __carecircle: TestState }).__carecircle);
 
-async function waitForLayers(page: Page, predicate: string) {
+/** Waits until the drawn layers include every name of `has` and none of `lacks`. */
+async function waitForLayers(page: Page, want: { has?: string[]; lacks?: string[] }) {
+  // A function, not a string: the app's Content-Security-Policy refuses eval.
   await page.waitForFunction(
-    `window.__carecircle && window.__carecircle.ready && (${predicate})(window.__carecircle.layers)`,
-    undefined,
+    ({ has, lacks }) => {
+      const state = (window as unknown as { __carecircle?: { ready: boolean; layers: string[] } })
+        .__carecircle;
+      if (state === undefined || !state.ready) return false;
+      return (
+        has.every((l) => state.layers.includes(l)) && !lacks.some((l) => state.layers.includes(l))
+      );
+    },
+    { has: want.has ?? [], lacks: want.lacks ?? [] },
     { timeout: 90_000 },
   );
 }
@@ -43,7 +52,7 @@ test('first page: offline map of the demo city with data layers', async ({
   const started = Date.now();
   // The analysis panel is closed so that the pixel checks see the whole map.
   await page.goto('/?panel=closed');
-  await waitForLayers(page, '(l) => l.includes("population-h3") && l.includes("facilities")');
+  await waitForLayers(page, { has: ['population-h3', 'facilities'] });
   console.log(`map ready ${Date.now() - started} ms after navigation`);
 
   // Feature counts equal the city files.
@@ -70,7 +79,7 @@ test('first page: offline map of the demo city with data layers', async ({
   expect(files.illustrative).toBe(true);
   await expect(page.getByTestId('illustrative-badge')).toBeVisible();
   await expect(page.getByTestId('illustrative-badge')).toHaveText('示例数据');
-  await expect(page.getByTestId('network-card')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('network-card')).toContainText('步行', { timeout: 60_000 });
   await expect(
     page.getByText('© OpenStreetMap contributors (ODbL)', { exact: false }),
   ).toBeVisible();
@@ -98,23 +107,26 @@ test('first page: offline map of the demo city with data layers', async ({
     // Clicking it opens its register entry and rings it on the map; closing clears both.
     await page.mouse.click(box.x + red.x, box.y + red.y + 6);
     await expect(page.getByTestId('facility-details')).toContainText('街道综合养老服务中心');
-    await waitForLayers(page, '(l) => l.includes("facility-selected")');
+    // The folded dock opened on the overview, where the card shows with the network summary.
+    await expect(page.getByTestId('network-card')).toBeVisible();
+    // …and draws its service circle.
+    await waitForLayers(page, { has: ['facility-selected', 'facility-selected-circle'] });
     await page.screenshot({ path: testInfo.outputPath('first-page-selected.png') });
     await page.getByTestId('facility-details').getByRole('button').click();
     await expect(page.getByTestId('facility-details')).toHaveCount(0);
-    await waitForLayers(page, '(l) => !l.includes("facility-selected")');
+    await waitForLayers(page, { lacks: ['facility-selected'] });
     await page.mouse.move(box.x + 5, box.y + 5);
   }
 
   // Toggling the population layer off removes the blue cells.
   await page.getByTestId('toggle-population').uncheck();
-  await waitForLayers(page, '(l) => !l.includes("population-h3")');
+  await waitForLayers(page, { lacks: ['population-h3'] });
   const withoutCells = await map.screenshot({ style: MAP_ONLY });
   const stats = await pixelStats(page, withoutCells, BACKGROUND, STREET_CENTRE_RED);
   expect(stats.bluish).toBeLessThan(drawn.bluish / 4);
   expect(await changedFraction(page, withCells, withoutCells)).toBeGreaterThan(0.05);
   await page.getByTestId('toggle-population').check();
-  await waitForLayers(page, '(l) => l.includes("population-h3")');
+  await waitForLayers(page, { has: ['population-h3'] });
 
   // Language switch changes the visible strings.
   await page.getByTestId('language-switch').click();
@@ -150,7 +162,7 @@ test('slow work shows progress, and the road networks arrive from the worker', a
   await page.goto('/');
   const status = page.getByRole('status');
   await expect(status).toContainText('加载路网');
-  await expect(status.locator('progress')).toBeVisible();
+  await expect(status.locator('.ant-progress')).toBeVisible();
   await expect(page.getByTestId('network-card')).toContainText('步行', { timeout: 60_000 });
   await expect(status).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { chooseOption } from './antd.ts';
 
 /**
  * Scenario editing end to end: draw a site, close it, undo, reload (IndexedDB), export and
@@ -19,8 +20,10 @@ async function modCount(page: Page): Promise<number> {
   return page.getByTestId('scenario-mods').locator('li').count();
 }
 
-/** Clicks the map in add mode and submits the form; returns the point clicked. */
+/** Enters add mode, clicks the map and submits the form. */
 async function addSiteAt(page: Page, x: number, y: number): Promise<void> {
+  // Add mode ends once a site is placed: each site starts with the add button.
+  await page.getByTestId('scenario-add-mode').click();
   const map = page.getByTestId('map');
   await map.click({ position: { x, y } });
   await expect(page.getByTestId('scenario-site-form')).toBeVisible();
@@ -33,6 +36,7 @@ test('scenario: draw, close, undo, persist, export/import, optimise', async ({ p
   const requested: string[] = [];
   page.context().on('request', (request) => requested.push(request.url()));
   await page.goto('/');
+  await page.getByTestId('dock-tab-scenario').click();
   await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('scenario-panel')).not.toContainText('正在准备方案计算');
   const base = await covered(page);
@@ -41,7 +45,6 @@ test('scenario: draw, close, undo, persist, export/import, optimise', async ({ p
   // Add a site by clicking the map; try a few points until one covers more elders at 5 min.
   const box = await page.getByTestId('map').boundingBox();
   if (box === null) throw new Error('no map');
-  await page.getByTestId('scenario-add-mode').click();
   const points = [
     [0.62, 0.55],
     [0.75, 0.4],
@@ -73,7 +76,7 @@ test('scenario: draw, close, undo, persist, export/import, optimise', async ({ p
   await page.screenshot({ path: `${SHOTS}/scenario-added.png` });
 
   // Close the drawn site (pick it on the map) → coverage goes down; undo restores it.
-  await page.getByTestId('scenario-add-mode').click();
+  await expect(page.getByTestId('scenario-add-mode')).toHaveAttribute('aria-pressed', 'false');
   if (site === null) throw new Error('unreachable');
   await page.getByTestId('map').click({ position: { x: site[0], y: site[1] } });
   await expect(page.getByTestId('scenario-site-actions')).toBeVisible();
@@ -191,6 +194,7 @@ test('scenario: drag a site to move it; the analysis profile drives the budget',
 }) => {
   test.setTimeout(240_000);
   await page.goto('/');
+  await page.getByTestId('dock-tab-scenario').click();
   await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('scenario-panel')).not.toContainText('正在准备方案计算');
   const box = await page.getByTestId('map').boundingBox();
@@ -198,7 +202,6 @@ test('scenario: drag a site to move it; the analysis profile drives the budget',
 
   // Add a site that raises the 5-minute coverage (as the first test), then leave add mode.
   const base = await covered(page);
-  await page.getByTestId('scenario-add-mode').click();
   let from: { x: number; y: number } | null = null;
   for (const [fx, fy] of [
     [0.62, 0.55],
@@ -218,7 +221,12 @@ test('scenario: drag a site to move it; the analysis profile drives the budget',
     await page.getByTestId('scenario-undo').click();
   }
   if (from === null) throw new Error('no drawn site raised the 5-minute coverage');
+  // Esc leaves add mode (entered and left here without placing a site).
   await page.getByTestId('scenario-add-mode').click();
+  await expect(page.getByTestId('scenario-esc-hint')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('scenario-esc-hint')).toHaveCount(0);
+  await expect(page.getByTestId('scenario-add-mode')).toHaveAttribute('aria-pressed', 'false');
   const before = await coveredAll(page);
 
   // Drag it off the road network, top right: one move-site modification; the live numbers
@@ -236,8 +244,14 @@ test('scenario: drag a site to move it; the analysis profile drives the budget',
 
   // Choose haining-2024 in the analysis panel: the scenario panel follows it and the compare
   // view's budget uses Haining's subsidy rules (a neighbourhood point: ¥10,000).
-  await page.getByTestId('profile-select').selectOption('haining-2024');
+  await page.getByTestId('dock-tab-analysis').click();
+  await chooseOption(
+    page,
+    'profile-select',
+    '海宁市照料中心增效提质及养老睦邻点建设项目实施方案（2024）',
+  );
   await page.getByTestId('run-analysis').click();
+  await page.getByTestId('dock-tab-scenario').click();
   await expect(page.getByTestId('scenario-profile')).toHaveAttribute('data-value', 'haining-2024', {
     timeout: 90_000,
   });

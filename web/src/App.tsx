@@ -1,4 +1,7 @@
+import { BarChartOutlined, DashboardOutlined, EditOutlined } from '@ant-design/icons';
+import { Layout } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
+import type { StandardsProfile } from '../../analysis/standards/types.ts';
 import { useAnalysisWorkspace } from './analysis-ui/use-analysis-workspace.tsx';
 import { Notices } from './app/Notices.tsx';
 import { type TaskList, useTasks } from './app/tasks.ts';
@@ -15,6 +18,8 @@ import { elderClasses } from './map/elder-classes.ts';
 import { Legend } from './map/Legend.tsx';
 import { MapView } from './map/MapView.tsx';
 import { DesignSystem } from './panels/DesignSystem.tsx';
+import { Dock, type DockTab } from './panels/Dock.tsx';
+import { FacilityDetails } from './panels/FacilityDetails.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { TaskProgress } from './panels/TaskProgress.tsx';
 import { TopBar } from './panels/TopBar.tsx';
@@ -84,6 +89,7 @@ function Workspace({
   baseMap: BaseMapSetting;
   tasks: TaskList;
 }) {
+  const { t } = useI18n();
   // Coverage/standards analysis in the worker, its map layers, legend and panel.
   const analysis = useAnalysisWorkspace(city, tasks);
   const [visibility, setVisibility] = useState<LayerVisibility>({
@@ -118,39 +124,82 @@ function Workspace({
     (layer: keyof LayerVisibility) => setVisibility((v) => ({ ...v, [layer]: !v[layer] })),
     [],
   );
+  const [activeTab, setActiveTab] = useState('');
+  const [wantedTab, setWantedTab] = useState<{ key: string } | null>(null);
+  // A facility clicked while the dock is folded opens it on the overview, where its card shows.
+  const select = useCallback(
+    (facility: FacilityFeature | null) => {
+      setSelected(facility);
+      if (facility !== null && activeTab === '') setWantedTab({ key: 'overview' });
+    },
+    [activeTab],
+  );
+  const card =
+    selected === null ? null : (
+      <FacilityDetails facility={selected} onClose={() => setSelected(null)} />
+    );
+  const tabs: DockTab[] = [
+    {
+      key: 'analysis',
+      label: t('dock.tab.analysis'),
+      icon: <BarChartOutlined />,
+      content: (
+        <>
+          {activeTab === 'analysis' && card}
+          {analysis.panel}
+        </>
+      ),
+    },
+    {
+      key: 'scenario',
+      label: t('dock.tab.scenario'),
+      icon: <EditOutlined />,
+      content: scenario.panel,
+    },
+    {
+      key: 'overview',
+      label: t('dock.tab.overview'),
+      icon: <DashboardOutlined />,
+      content: (
+        <SidePanel city={city} graphs={graphs} card={activeTab === 'overview' ? card : null} />
+      ),
+    },
+  ];
   return (
-    <div className="workspace">
-      <SidePanel city={city} graphs={graphs} selected={selected} onSelect={setSelected} />
-      <main className="map-area">
+    <Layout className="workspace" hasSider>
+      <Dock tabs={tabs} tab={wantedTab} onTab={setActiveTab} />
+      <Layout.Content className="map-area">
         <MapView
           city={city}
           classes={classes}
           visibility={visibility}
           selected={selected}
-          onSelect={setSelected}
+          onSelect={select}
           baseMap={baseMap}
           extraLayers={extraLayers}
           extraTooltip={analysis.tooltip}
           onPickExtra={pickExtra}
           focus={analysis.focus}
           drag={scenario.drag}
+          serviceRadiusM={serviceRadius(analysis.profile)}
         />
-        {/* The scenario panel and the legend dock as one column (never overlapping). */}
-        <div className="map-left-dock">
-          {scenario.panel}
-          <Legend
-            classes={classes}
-            presentTypes={presentTypes}
-            illustrative={city.manifest.facilitiesIllustrative}
-            hasUnits={city.units.features.length > 0}
-            visibility={visibility}
-            onToggle={toggle}
-          >
-            {analysis.legend}
-          </Legend>
-        </div>
-      </main>
-      {analysis.panel}
-    </div>
+        <Legend
+          classes={classes}
+          presentTypes={presentTypes}
+          illustrative={city.manifest.facilitiesIllustrative}
+          hasUnits={city.units.features.length > 0}
+          visibility={visibility}
+          onToggle={toggle}
+        >
+          {analysis.legend}
+        </Legend>
+      </Layout.Content>
+    </Layout>
   );
+}
+
+/** The service radius the profile's radius rule names (300 m when it has none). */
+function serviceRadius(profile: StandardsProfile | null): number {
+  const rule = profile?.rules.find((r) => r.kind === 'radius_coverage');
+  return rule?.kind === 'radius_coverage' ? rule.radiusM : 300;
 }

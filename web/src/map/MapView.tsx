@@ -37,6 +37,8 @@ interface MapViewProps {
   focus?: { bbox: [number, number, number, number] } | null;
   /** Pressing on a draggable object drags it (map panning paused meanwhile). */
   drag?: MapDrag;
+  /** Radius of the selected site's service circle (metres). */
+  serviceRadiusM?: number;
 }
 
 /** Drag-to-move of objects drawn by deck.gl layers (scenario sites). */
@@ -59,7 +61,7 @@ const ATTRIBUTION =
 /** The map: maplibre draws the offline base style, deck.gl (interleaved) draws the data layers. */
 export function MapView(props: MapViewProps) {
   const { city, classes, visibility, selected, onSelect, onRendered, baseMap } = props;
-  const { extraLayers, extraTooltip, onPickExtra, focus, drag } = props;
+  const { extraLayers, extraTooltip, onPickExtra, focus, drag, serviceRadiusM } = props;
   const container = useRef<HTMLDivElement>(null);
   const [handles, setHandles] = useState<{ map: maplibregl.Map; overlay: MapLibreOverlay } | null>(
     null,
@@ -75,8 +77,8 @@ export function MapView(props: MapViewProps) {
       container: container.current,
       style: buildBaseStyle(city),
       bounds: [west, south, east, north],
-      // The legend floats over the lower left: keep the data clear of it.
-      fitBoundsOptions: { padding: { top: 24, bottom: 24, right: 24, left: 260 } },
+      // The dock sits beside the map (not over it); the legend folds in the lower-left corner.
+      fitBoundsOptions: { padding: { top: 24, bottom: 24, right: 60, left: 24 } },
       maxBounds: [west - padX, south - padY, east + padX, north + padY],
       attributionControl: false,
       canvasContextAttributes: { antialias: true },
@@ -101,7 +103,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (handles === null) return;
     const { map, overlay } = handles;
-    const base = buildDeckLayers(city, classes, visibility, selected);
+    const base = buildDeckLayers(city, classes, visibility, selected, serviceRadiusM);
     const extra = extraLayers ?? [];
     const layers = [base[0], ...extra, ...base.slice(1)];
     overlay.setProps({ layers });
@@ -123,7 +125,7 @@ export function MapView(props: MapViewProps) {
       onRendered?.();
     });
     map.triggerRepaint();
-  }, [handles, city, classes, visibility, selected, onRendered, extraLayers]);
+  }, [handles, city, classes, visibility, selected, onRendered, extraLayers, serviceRadiusM]);
 
   useEffect(() => {
     if (handles === null) return;
@@ -144,59 +146,68 @@ export function MapView(props: MapViewProps) {
     });
   }, [handles, i18n, onSelect, extraTooltip, onPickExtra]);
 
-  // Drag: picked on mousedown; followed on the window so a release off the map still ends it.
+  // Drag: pointer events, so mouse, pen and touch all move a site. The press is picked on
+  // pointerdown (before maplibre's mouse/touch handlers see it, so panning can be paused) and
+  // followed on the window, so a release off the map still ends it.
   useEffect(() => {
     if (handles === null || drag === undefined) return;
     const { map, overlay } = handles;
     const canvas = map.getCanvas();
     let stop: (() => void) | null = null;
-    const onDown = (e: maplibregl.MapMouseEvent) => {
-      if (e.originalEvent.button !== 0) return;
-      // Objects under the press, occluded ones too; the earliest layer in drag.layerIds wins (an added site
-      // drawn next to a facility marker is the one the user means).
+    const onDown = (e: PointerEvent) => {
+      if (e.button !== 0 || !e.isPrimary) return;
+      const rect = canvas.getBoundingClientRect();
+      // Objects under the press, occluded ones too; the earliest layer in drag.layerIds wins (an
+      // added site drawn next to a facility marker is the one the user means).
       const hits = overlay.pickMultipleObjects({
-        x: e.point.x,
-        y: e.point.y,
-        radius: 4,
+        x: e.clientX - rect.left,
+        y: e.clientY - rect.top,
+        radius: e.pointerType === 'touch' ? 10 : 4,
         depth: 4,
         layerIds: drag.layerIds,
       });
       const rank = (info: PickingInfo) => drag.layerIds.indexOf(info.layer?.id ?? '');
       const info = [...hits].sort((a, b) => rank(a) - rank(b))[0];
       if (info === undefined || !drag.start(info)) return;
-      e.preventDefault();
       map.dragPan.disable();
-      const startX = e.originalEvent.clientX;
-      const startY = e.originalEvent.clientY;
+      map.touchZoomRotate.disable();
+      const pointer = e.pointerId;
+      const startX = e.clientX;
+      const startY = e.clientY;
       let moved = false;
-      const lngLatOf = (event: MouseEvent) => {
-        const rect = canvas.getBoundingClientRect();
-        return map.unproject([event.clientX - rect.left, event.clientY - rect.top]);
+      const lngLatOf = (event: PointerEvent) => {
+        const r = canvas.getBoundingClientRect();
+        return map.unproject([event.clientX - r.left, event.clientY - r.top]);
       };
-      const onMove = (event: MouseEvent) => {
+      const onMove = (event: PointerEvent) => {
+        if (event.pointerId !== pointer) return;
         if (Math.hypot(event.clientX - startX, event.clientY - startY) > DRAG_TOLERANCE_PX)
           moved = true;
         if (!moved) return;
         const { lng, lat } = lngLatOf(event);
         drag.move(lng, lat);
       };
-      const onUp = (event: MouseEvent) => {
+      const onUp = (event: PointerEvent) => {
+        if (event.pointerId !== pointer) return;
         stop?.();
         const { lng, lat } = lngLatOf(event);
-        drag.end(lng, lat, moved);
+        drag.end(lng, lat, moved && event.type === 'pointerup');
       };
       stop = () => {
-        window.removeEventListener('mousemove', onMove);
-        window.removeEventListener('mouseup', onUp);
+        window.removeEventListener('pointermove', onMove);
+        window.removeEventListener('pointerup', onUp);
+        window.removeEventListener('pointercancel', onUp);
         map.dragPan.enable();
+        map.touchZoomRotate.enable();
         stop = null;
       };
-      window.addEventListener('mousemove', onMove);
-      window.addEventListener('mouseup', onUp);
+      window.addEventListener('pointermove', onMove);
+      window.addEventListener('pointerup', onUp);
+      window.addEventListener('pointercancel', onUp);
     };
-    map.on('mousedown', onDown);
+    canvas.addEventListener('pointerdown', onDown);
     return () => {
-      map.off('mousedown', onDown);
+      canvas.removeEventListener('pointerdown', onDown);
       stop?.();
     };
   }, [handles, drag]);
@@ -205,11 +216,28 @@ export function MapView(props: MapViewProps) {
     if (handles === null || focus === null || focus === undefined) return;
     const [west, south, east, north] = focus.bbox;
     handles.map.fitBounds([west, south, east, north], {
-      padding: { top: 60, bottom: 60, left: 280, right: 60 },
+      padding: { top: 60, bottom: 60, left: 260, right: 60 },
       maxZoom: 16,
       duration: 600,
     });
   }, [handles, focus]);
+
+  // maplibre's control titles are English: label them in the app's language (and follow it).
+  useEffect(() => {
+    if (handles === null) return;
+    const root = handles.map.getContainer();
+    const label = (selector: string, text: string) => {
+      for (const el of root.querySelectorAll<HTMLElement>(selector)) {
+        el.title = text;
+        el.setAttribute('aria-label', text);
+      }
+    };
+    label('.maplibregl-ctrl-zoom-in', i18n.t('map.zoomIn'));
+    label('.maplibregl-ctrl-zoom-out', i18n.t('map.zoomOut'));
+    label('.maplibregl-ctrl-compass', i18n.t('map.resetNorth'));
+    handles.map.getCanvas().setAttribute('aria-label', i18n.t('map.title'));
+    root.setAttribute('aria-label', i18n.t('map.title'));
+  }, [handles, i18n]);
 
   useEffect(() => {
     if (handles !== null) applyBaseMap(handles.map, baseMap ?? { kind: 'offline' });

@@ -12,6 +12,7 @@ export const DECK_LAYER_IDS = {
   population: 'population-h3',
   facilities: 'facilities',
   selection: 'facility-selected',
+  selectionCircle: 'facility-selected-circle',
 } as const;
 
 export interface LayerVisibility {
@@ -30,6 +31,7 @@ export function buildDeckLayers(
   classes: ElderClasses,
   visible: LayerVisibility,
   selected: FacilityFeature | null = null,
+  serviceRadiusM = 300,
 ): Layer[] {
   const population = new H3HexagonLayer<PopulationCellRow>({
     id: DECK_LAYER_IDS.population,
@@ -79,5 +81,19 @@ export function buildDeckLayers(
     getLineColor: [31, 41, 51],
     getLineWidth: 2.5,
   });
-  return [population, facilities, selection];
+  // Its service circle (the profile's radius rule, 300 m by default) on the ground, in metres.
+  const circle = new ScatterplotLayer<FacilityFeature>({
+    id: DECK_LAYER_IDS.selectionCircle,
+    data: [selected],
+    stroked: true,
+    filled: true,
+    radiusUnits: 'meters',
+    lineWidthUnits: 'pixels',
+    getPosition: (f) => [f.geometry.coordinates[0], f.geometry.coordinates[1]],
+    getRadius: serviceRadiusM,
+    getFillColor: (f) => [...(FACILITY_STYLE[f.properties.type]?.color ?? [90, 90, 90]), 40],
+    getLineColor: (f) => [...(FACILITY_STYLE[f.properties.type]?.color ?? [90, 90, 90]), 220],
+    getLineWidth: 2,
+  });
+  return [population, circle, facilities, selection];
 }

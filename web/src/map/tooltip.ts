@@ -40,7 +40,8 @@ export function tooltipFor(info: PickingInfo, i18n: I18n): TooltipContent | null
   }
   if (info.layer.id === DECK_LAYER_IDS.population) {
     const row = info.object as PopulationCellRow;
-    return render(row.h3, [
+    // The cell's H3 id means nothing to a planner: name what it is, then its figures.
+    return render(t('tooltip.cellTitle'), [
       t('tooltip.elders', { value: formatNumber(row.elders60) }),
       t('tooltip.residents', { value: formatNumber(row.residents) }),
     ]);

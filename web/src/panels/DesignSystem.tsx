@@ -19,6 +19,11 @@ export function DesignSystem({ children }: { children: ReactNode }) {
         token: {
           colorPrimary: '#0b5f8a',
           colorInfo: '#0b5f8a',
+          // Darker than antd's defaults so that red text and secondary text pass WCAG AA.
+          colorError: '#c0262d',
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.62)',
           borderRadius: 4,
           fontSize: 13,
           fontFamily:

@@ -1,3 +1,5 @@
+import { CloseOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions } from 'antd';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { FacilityFeature } from '../map/deck-layers.ts';
 import { FACILITY_STYLE, rgbCss } from '../map/facility-style.ts';
@@ -8,7 +10,7 @@ interface FacilityDetailsProps {
   onClose(): void;
 }
 
-/** The clicked facility's register entry. */
+/** The clicked facility's register entry (its service circle is drawn on the map). */
 export function FacilityDetails({ facility, onClose }: FacilityDetailsProps) {
   const { t, formatNumber } = useI18n();
   const p = facility.properties;
@@ -25,28 +27,35 @@ export function FacilityDetails({ facility, onClose }: FacilityDetailsProps) {
     [t('details.coordinates'), `${lon.toFixed(6)}, ${lat.toFixed(6)}`],
   ];
   return (
-    <div className="card card-selected" data-testid="facility-details">
-      <div className="card-head">
-        <h3>
+    <Card
+      size="small"
+      className="card-selected"
+      data-testid="facility-details"
+      title={
+        <span className="card-selected-title">
           <span
             className="swatch-dot"
             style={{ background: rgbCss(FACILITY_STYLE[p.type]?.color ?? [90, 90, 90]) }}
-          />{' '}
+          />
           {p.name}
-        </h3>
-        <button type="button" className="close" onClick={onClose} aria-label={t('details.close')}>
-          ×
-        </button>
-      </div>
+        </span>
+      }
+      extra={
+        <Button
+          type="text"
+          size="small"
+          icon={<CloseOutlined aria-hidden="true" />}
+          onClick={onClose}
+          aria-label={t('details.close')}
+        />
+      }
+    >
       {p.illustrative && <IllustrativeBadge />}
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label} className="details-row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
+      <Descriptions
+        size="small"
+        column={1}
+        items={rows.map(([label, value]) => ({ key: label, label, children: value }))}
+      />
+    </Card>
   );
 }

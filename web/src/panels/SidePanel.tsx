@@ -1,20 +1,19 @@
+import type { ReactNode } from 'react';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { FacilityFeature } from '../map/deck-layers.ts';
 import type { GraphStats } from '../worker/graph-stats.ts';
 import { FacilityCounts } from './FacilityCounts.tsx';
-import { FacilityDetails } from './FacilityDetails.tsx';
 import { NetworkCard } from './NetworkCard.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
 
 interface SidePanelProps {
   city: CityData;
   graphs: GraphStats[] | null;
-  selected: FacilityFeature | null;
-  onSelect(facility: FacilityFeature | null): void;
+  /** The selected facility's card, shown above the counts (null: a hint to click one). */
+  card: ReactNode;
 }
 
-export function SidePanel({ city, graphs, selected, onSelect }: SidePanelProps) {
+export function SidePanel({ city, graphs, card }: SidePanelProps) {
   const { t, formatNumber } = useI18n();
   const { manifest } = city;
   return (
@@ -29,11 +28,7 @@ export function SidePanel({ city, graphs, selected, onSelect }: SidePanelProps) 
           })}
         </p>
       </section>
-      {selected === null ? (
-        <p className="panel-note">{t('details.hint')}</p>
-      ) : (
-        <FacilityDetails facility={selected} onClose={() => onSelect(null)} />
-      )}
+      {card ?? <p className="panel-note">{t('details.hint')}</p>}
       <FacilityCounts facilities={city.facilities.features} />
       <NetworkCard stats={graphs} />
       <footer className="panel-footer">

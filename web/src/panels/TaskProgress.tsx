@@ -1,3 +1,4 @@
+import { Progress } from 'antd';
 import type { Task } from '../app/tasks.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -16,10 +17,13 @@ export function TaskProgress({ tasks }: { tasks: Task[] }) {
             <span>{i18n.t(task.label)}</span>
             {task.detail && <span className="task-detail">{task.detail(i18n)}</span>}
           </div>
-          <progress
+          <Progress
             className="task-bar"
-            max={1}
-            value={task.fraction}
+            size="small"
+            // Unknown size: an active bar without a figure rather than a made-up percentage.
+            percent={task.fraction === undefined ? 100 : Math.round(task.fraction * 100)}
+            status={task.fraction === undefined ? 'active' : 'normal'}
+            showInfo={task.fraction !== undefined}
             aria-label={i18n.t(task.label)}
           />
         </div>

@@ -1,3 +1,4 @@
+import { Button, Checkbox } from 'antd';
 import { useState } from 'react';
 import { type CompareColumn, findingFlips } from '../../../analysis/workflows/compare.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -53,26 +54,26 @@ export function CompareView({ control }: { control: ScenarioControl }) {
     <>
       <section className="scenario-section">
         {control.store.scenarios.map((s, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: scenarios are addressed by position
-          <label key={i} className="scenario-check">
-            <input
-              type="checkbox"
-              checked={chosen.has(i)}
-              onChange={() =>
-                setChosen((c) => {
-                  const next = new Set(c);
-                  if (next.has(i)) next.delete(i);
-                  else next.add(i);
-                  return next;
-                })
-              }
-            />
+          <Checkbox
+            // biome-ignore lint/suspicious/noArrayIndexKey: scenarios are addressed by position
+            key={i}
+            className="scenario-check"
+            checked={chosen.has(i)}
+            onChange={() =>
+              setChosen((c) => {
+                const next = new Set(c);
+                if (next.has(i)) next.delete(i);
+                else next.add(i);
+                return next;
+              })
+            }
+          >
             {s.name ?? `#${i + 1}`}
-          </label>
+          </Checkbox>
         ))}
-        <button type="button" onClick={run} disabled={busy} data-testid="scenario-compare-run">
+        <Button size="small" onClick={run} loading={busy} data-testid="scenario-compare-run">
           {busy ? t('scenario.running') : t('scenario.compare.run')}
-        </button>
+        </Button>
       </section>
       {error !== null && <p className="scenario-error">{error}</p>}
       {columns !== null && (

@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { Button, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
 import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
+import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadText } from '../import/download.ts';
 import { LiveNumbersTable } from './LiveNumbers.tsx';
@@ -27,7 +30,7 @@ export function EditView({
   selectedSite: SiteFacility | null;
   onDeselect(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { scenario, store } = control;
   const [problems, setProblems] = useState<ScenarioProblem[]>([]);
   const speed =
@@ -37,6 +40,15 @@ export function EditView({
   const travel =
     [...scenario.modifications].reverse().find((m) => m.kind === 'set-travel-profile')?.travel ??
     'walk-elderly';
+  // Esc leaves any mode (add, the form of a placed site, move).
+  useEffect(() => {
+    if (interaction.kind === 'idle') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setInteraction({ kind: 'idle' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [interaction.kind, setInteraction]);
   const importFile = async (file: File) => {
     const result = importScenarioText(await file.text(), control.baselineFacilities);
     if ('problems' in result) setProblems(result.problems);
@@ -49,6 +61,7 @@ export function EditView({
     <>
       <section className="scenario-section scenario-row">
         <select
+          className="native-select"
           aria-label={t('scenario.pick')}
           data-testid="scenario-select"
           value={store.active}
@@ -61,74 +74,83 @@ export function EditView({
             </option>
           ))}
         </select>
-        <input
+        <Input
+          size="small"
+          className="scenario-name"
           aria-label={t('scenario.name')}
           value={scenario.name ?? ''}
           onChange={(e) => control.rename(e.target.value)}
         />
-        <button
-          type="button"
+        <Button
+          size="small"
           onClick={() => control.add(newScenario(control, `方案${store.scenarios.length + 1}`))}
         >
           {t('scenario.new')}
-        </button>
-        <button type="button" onClick={() => control.remove(store.active)}>
+        </Button>
+        <Button size="small" danger onClick={() => control.remove(store.active)}>
           {t('scenario.delete')}
-        </button>
+        </Button>
       </section>
       <p className="scenario-muted" data-testid="scenario-profile" data-value={control.profileId}>
-        {t('scenario.usingProfile', { profile: control.profileId })}
+        {t('scenario.usingProfile', { profile: profileName(control.profileId, locale) })}
       </p>
       <LiveNumbersTable control={control} />
       <section className="scenario-section scenario-row">
-        <button
-          type="button"
+        <Button
+          type={interaction.kind === 'add' ? 'primary' : 'default'}
+          icon={<EnvironmentOutlined aria-hidden="true" />}
+          aria-pressed={interaction.kind === 'add'}
           data-testid="scenario-add-mode"
-          className={interaction.kind === 'add' ? 'active' : ''}
           onClick={() =>
             setInteraction(interaction.kind === 'add' ? { kind: 'idle' } : { kind: 'add' })
           }
         >
           {t('scenario.addSite')}
-        </button>
-        <label>
+        </Button>
+        <span className="scenario-field">
           {t('scenario.speed')}
-          <select
+          <Select
+            size="small"
+            aria-label={t('scenario.speed')}
             data-testid="scenario-speed"
             value={speed}
-            onChange={(e) =>
-              control.apply({ kind: 'set-walking-speed', mps: Number(e.target.value) })
-            }
-          >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s.toFixed(1)} m/s
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
+            onChange={(mps: number) => control.apply({ kind: 'set-walking-speed', mps })}
+            options={SPEEDS.map((s) => ({
+              value: s,
+              label: `${s.toFixed(1)} ${t('unit.mps')}`,
+            }))}
+          />
+        </span>
+        <span className="scenario-field">
           {t('scenario.travel')}
-          <select
+          <Select
+            size="small"
+            aria-label={t('scenario.travel')}
             data-testid="scenario-travel"
             value={travel}
-            onChange={(e) => {
-              const next = TRAVELS.find((name) => name === e.target.value);
-              if (next !== undefined) control.apply({ kind: 'set-travel-profile', travel: next });
-            }}
-          >
-            {TRAVELS.map((name) => (
-              <option key={name} value={name}>
-                {t(`travel.${name}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+            onChange={(next: (typeof TRAVELS)[number]) =>
+              control.apply({ kind: 'set-travel-profile', travel: next })
+            }
+            options={TRAVELS.map((name) => ({ value: name, label: t(`travel.${name}`) }))}
+          />
+        </span>
       </section>
       {interaction.kind === 'idle' && <p className="scenario-hint">{t('scenario.dragHint')}</p>}
       {interaction.kind === 'add' && <p className="scenario-hint">{t('scenario.addHint')}</p>}
       {interaction.kind === 'move' && (
-        <p className="scenario-hint">{t('scenario.moveHint', { id: interaction.id })}</p>
+        <p className="scenario-hint">
+          {t('scenario.moveHint', {
+            id:
+              (selectedSite?.id === interaction.id ? selectedSite.name : undefined) ??
+              control.baselineFacilities.find((f) => f.id === interaction.id)?.name ??
+              t('scenario.newSiteName'),
+          })}
+        </p>
+      )}
+      {interaction.kind !== 'idle' && (
+        <p className="scenario-muted" data-testid="scenario-esc-hint">
+          {t('mode.escHint')}
+        </p>
       )}
       {interaction.kind === 'form' && (
         <SiteForm
@@ -139,7 +161,7 @@ export function EditView({
             beds: 0,
             floorLevel: 1,
           }}
-          submitLabel={t('scenario.addSite')}
+          submitLabel={t('scenario.form.submitAdd')}
           onCancel={() => setInteraction({ kind: 'idle' })}
           onSubmit={(v) => {
             const id = nextSiteId(scenario, control.baselineFacilities);
@@ -150,7 +172,8 @@ export function EditView({
               lon: interaction.lon,
               lat: interaction.lat,
             });
-            setInteraction({ kind: 'add' });
+            // One site per click of the add button: the mode ends once the site is placed.
+            setInteraction({ kind: 'idle' });
           }}
         />
       )}
@@ -164,8 +187,8 @@ export function EditView({
       )}
       <ModificationList modifications={scenario.modifications} onUndo={control.undo} />
       <section className="scenario-section scenario-row">
-        <button
-          type="button"
+        <Button
+          size="small"
           data-testid="scenario-export"
           onClick={() =>
             downloadText(
@@ -176,7 +199,7 @@ export function EditView({
           }
         >
           {t('scenario.export')}
-        </button>
+        </Button>
         <label className="scenario-file">
           {t('scenario.import')}
           <input
@@ -203,4 +226,14 @@ export function EditView({
       {control.error !== null && <p className="scenario-error">{control.error}</p>}
     </>
   );
+}
+
+/** A profile's document name in the user's language (its id only if it is not a built-in one). */
+function profileName(id: string, locale: string): string {
+  try {
+    const profile = builtInProfile(id);
+    return locale === 'en' ? profile.name.en : profile.name.zh;
+  } catch {
+    return id;
+  }
 }

@@ -26,13 +26,21 @@ export function LiveNumbersTable({ control }: { control: ScenarioControl }) {
             return (
               <tr key={minutes}>
                 <td>{t('scenario.live.minutes', { n: minutes })}</td>
-                <td>
-                  {formatNumber(Math.round(base.covered[i]))} ({share(base.covered[i])})
+                <td className="num">
+                  {formatNumber(Math.round(base.covered[i]))}
+                  <span className="scenario-share">{share(base.covered[i])}</span>
                 </td>
-                <td data-testid={`scenario-covered-${minutes}`} data-value={Math.round(after)}>
-                  {formatNumber(Math.round(after))} ({share(after)})
+                <td
+                  className="num"
+                  data-testid={`scenario-covered-${minutes}`}
+                  data-value={Math.round(after)}
+                >
+                  {formatNumber(Math.round(after))}
+                  <span className="scenario-share">{share(after)}</span>
                 </td>
-                <td className={delta > 0 ? 'scenario-up' : delta < 0 ? 'scenario-down' : ''}>
+                <td
+                  className={`num ${delta > 0 ? 'scenario-up' : delta < 0 ? 'scenario-down' : ''}`}
+                >
                   {delta > 0 ? '+' : ''}
                   {formatNumber(delta)}
                 </td>

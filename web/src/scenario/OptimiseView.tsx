@@ -1,3 +1,4 @@
+import { Button, Select } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { analysisWorker } from '../worker/analysis-client.ts';
@@ -50,13 +51,20 @@ export function OptimiseView({ control }: { control: ScenarioControl }) {
   return (
     <>
       <section className="scenario-section scenario-form">
-        <label>
+        <span className="scenario-field">
           {t('scenario.opt.mode')}
-          <select value={mode} onChange={(e) => setMode(e.target.value as 'mclp' | 'lscp')}>
-            <option value="mclp">{t('scenario.opt.mclp')}</option>
-            <option value="lscp">{t('scenario.opt.lscp')}</option>
-          </select>
-        </label>
+          <Select<'mclp' | 'lscp'>
+            size="small"
+            aria-label={t('scenario.opt.mode')}
+            value={mode}
+            onChange={setMode}
+            popupMatchSelectWidth={false}
+            options={[
+              { value: 'mclp', label: t('scenario.opt.mclp') },
+              { value: 'lscp', label: t('scenario.opt.lscp') },
+            ]}
+          />
+        </span>
         {mode === 'mclp' ? (
           <label>
             {t('scenario.opt.newSites')}
@@ -91,16 +99,22 @@ export function OptimiseView({ control }: { control: ScenarioControl }) {
             onChange={(e) => setMinutes(Number(e.target.value))}
           />
         </label>
-        <label>
+        <span className="scenario-field">
           {t('scenario.opt.grid')}
-          <select value={grid} onChange={(e) => setGrid(Number(e.target.value))}>
-            <option value={9}>H3 9</option>
-            <option value={10}>H3 10</option>
-          </select>
-        </label>
-        <button type="button" onClick={run} disabled={busy} data-testid="opt-run">
+          <Select<number>
+            size="small"
+            aria-label={t('scenario.opt.grid')}
+            value={grid}
+            onChange={setGrid}
+            options={[
+              { value: 9, label: 'H3 9' },
+              { value: 10, label: 'H3 10' },
+            ]}
+          />
+        </span>
+        <Button size="small" onClick={run} loading={busy} data-testid="opt-run">
           {busy ? t('scenario.running') : t('scenario.opt.run')}
-        </button>
+        </Button>
       </section>
       {error !== null && <p className="scenario-error">{error}</p>}
       {r !== undefined && outcome !== null && (
@@ -149,9 +163,9 @@ export function OptimiseView({ control }: { control: ScenarioControl }) {
               </tr>
             </tbody>
           </table>
-          <button type="button" onClick={toScenario} data-testid="opt-to-scenario">
+          <Button size="small" onClick={toScenario} data-testid="opt-to-scenario">
             {t('scenario.opt.toScenario')}
-          </button>
+          </Button>
         </section>
       )}
     </>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { Alert, Select, Tabs } from 'antd';
+import { type ReactNode, useState } from 'react';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -14,7 +15,7 @@ import type { ScenarioControl } from './use-scenarios.ts';
 type Tab = 'edit' | 'compare' | 'optimise' | 'programme' | 'report';
 const TABS: Tab[] = ['edit', 'compare', 'optimise', 'programme', 'report'];
 
-/** Floating scenario panel over the map: edit, compare, optimise. */
+/** The scenario tab of the dock: edit, compare, optimise, programme, report. */
 export function ScenarioPanel(props: {
   city: CityData;
   control: ScenarioControl;
@@ -27,67 +28,57 @@ export function ScenarioPanel(props: {
   changedCellCount: number;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(true);
   const [tab, setTab] = useState<Tab>('edit');
   const { control } = props;
+  const views: Record<Tab, ReactNode> = {
+    edit: (
+      <>
+        <EditView
+          control={control}
+          interaction={props.interaction}
+          setInteraction={props.setInteraction}
+          selectedSite={props.selectedSite}
+          onDeselect={props.onDeselect}
+        />
+        <section className="scenario-section scenario-row">
+          <span className="scenario-field">
+            {t('scenario.highlight')}
+            <Select
+              aria-label={t('scenario.highlight')}
+              size="small"
+              value={props.highlightMinutes}
+              onChange={props.onHighlightMinutes}
+              options={(control.baselineNumbers?.thresholds ?? []).map((m) => ({
+                value: m,
+                label: t('scenario.live.minutes', { n: m }),
+              }))}
+            />
+          </span>
+          <span className="scenario-muted">
+            {t('scenario.changedCells', { n: props.changedCellCount })}
+          </span>
+        </section>
+      </>
+    ),
+    compare: <CompareView control={control} />,
+    optimise: <OptimiseView control={control} />,
+    programme: <ProgrammeView control={control} />,
+    report: <ReportView control={control} city={props.city} />,
+  };
   return (
-    <aside className={`scenario-panel${open ? '' : ' closed'}`} data-testid="scenario-panel">
-      <header className="scenario-row">
-        <button type="button" className="scenario-toggle" onClick={() => setOpen(!open)}>
-          {open ? '▾' : '▸'} {t('scenario.title')}
-        </button>
-        {!control.ready && <span className="scenario-muted">{t('scenario.opening')}</span>}
-      </header>
-      {open && (
-        <>
-          <nav className="scenario-tabs">
-            {TABS.map((name) => (
-              <button
-                type="button"
-                key={name}
-                data-testid={`scenario-tab-${name}`}
-                className={tab === name ? 'active' : ''}
-                onClick={() => setTab(name)}
-              >
-                {t(`scenario.tab.${name}`)}
-              </button>
-            ))}
-          </nav>
-          {tab === 'edit' && (
-            <>
-              <EditView
-                control={control}
-                interaction={props.interaction}
-                setInteraction={props.setInteraction}
-                selectedSite={props.selectedSite}
-                onDeselect={props.onDeselect}
-              />
-              <section className="scenario-section scenario-row">
-                <label>
-                  {t('scenario.highlight')}
-                  <select
-                    value={props.highlightMinutes}
-                    onChange={(e) => props.onHighlightMinutes(Number(e.target.value))}
-                  >
-                    {(control.baselineNumbers?.thresholds ?? []).map((m) => (
-                      <option key={m} value={m}>
-                        {t('scenario.live.minutes', { n: m })}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <span className="scenario-muted">
-                  {t('scenario.changedCells', { n: props.changedCellCount })}
-                </span>
-              </section>
-            </>
-          )}
-          {tab === 'compare' && <CompareView control={control} />}
-          {tab === 'optimise' && <OptimiseView control={control} />}
-          {tab === 'programme' && <ProgrammeView control={control} />}
-          {tab === 'report' && <ReportView control={control} city={props.city} />}
-        </>
-      )}
-    </aside>
+    <section className="scenario-panel" data-testid="scenario-panel">
+      {!control.ready && <Alert type="info" showIcon title={t('scenario.opening')} />}
+      <Tabs
+        size="small"
+        tabBarGutter={12}
+        activeKey={tab}
+        onChange={(key) => setTab(key as Tab)}
+        items={TABS.map((name) => ({
+          key: name,
+          label: <span data-testid={`scenario-tab-${name}`}>{t(`scenario.tab.${name}`)}</span>,
+          children: views[name],
+        }))}
+      />
+    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useState } from 'react';
 import type { FacilityType } from '../../../analysis/city/types.ts';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
@@ -61,8 +62,9 @@ export function SiteActions({
         />
       ) : (
         <div className="scenario-row">
-          <button
-            type="button"
+          <Button
+            size="small"
+            danger
             data-testid="scenario-close-site"
             onClick={() => {
               control.apply({ kind: 'close-site', id: site.id });
@@ -70,13 +72,13 @@ export function SiteActions({
             }}
           >
             {t('scenario.site.close')}
-          </button>
-          <button type="button" onClick={() => onMove(site.id)}>
+          </Button>
+          <Button size="small" onClick={() => onMove(site.id)}>
             {t('scenario.site.move')}
-          </button>
-          <button type="button" onClick={() => setResizing(true)}>
+          </Button>
+          <Button size="small" onClick={() => setResizing(true)}>
             {t('scenario.site.resize')}
-          </button>
+          </Button>
           <select
             aria-label={t('scenario.site.retype')}
             value={site.type}

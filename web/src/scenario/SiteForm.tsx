@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { FacilityType } from '../../../analysis/city/types.ts';
 import { FACILITY_TYPES } from '../../../analysis/siting/scenario-types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -11,7 +11,10 @@ export interface SiteFormValue {
   floorLevel: number;
 }
 
-/** The small form of a site drawn on the map (or of a resize): type, floor area, beds, floor. */
+/**
+ * The small form of a site drawn on the map (or of a resize): name, type, floor area, beds,
+ * floor; each field says what is wrong under it as the user types (antd Form rules).
+ */
 export function SiteForm({
   initial,
   onSubmit,
@@ -24,71 +27,55 @@ export function SiteForm({
   submitLabel: string;
 }) {
   const { t } = useI18n();
-  const [value, setValue] = useState(initial);
-  const num = (field: 'floorAreaM2' | 'beds' | 'floorLevel') => (text: string) =>
-    setValue((v) => ({ ...v, [field]: Number(text) }));
-  const valid = value.floorAreaM2 > 0 && value.beds >= 0 && value.floorLevel >= 1;
+  const [form] = Form.useForm<SiteFormValue>();
+  const required = { required: true, message: t('form.required') };
   return (
-    <form
+    <Form
+      form={form}
       className="scenario-form"
       data-testid="scenario-site-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid) onSubmit(value);
-      }}
+      layout="horizontal"
+      size="small"
+      labelCol={{ span: 9 }}
+      wrapperCol={{ span: 15 }}
+      initialValues={initial}
+      onFinish={(value) => onSubmit({ ...initial, ...value })}
     >
-      <label>
-        {t('scenario.form.name')}
-        <input value={value.name} onChange={(e) => setValue({ ...value, name: e.target.value })} />
-      </label>
-      <label>
-        {t('scenario.form.type')}
-        <select
-          value={value.type}
-          onChange={(e) => setValue({ ...value, type: e.target.value as FacilityType })}
-        >
-          {FACILITY_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`facility.${type}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('scenario.form.area')}
-        <input
-          type="number"
-          min={1}
-          value={value.floorAreaM2}
-          onChange={(e) => num('floorAreaM2')(e.target.value)}
+      <Form.Item label={t('scenario.form.name')} name="name" rules={[required]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('scenario.form.type')} name="type" rules={[required]}>
+        <Select
+          options={FACILITY_TYPES.map((type) => ({ value: type, label: t(`facility.${type}`) }))}
         />
-      </label>
-      <label>
-        {t('scenario.form.beds')}
-        <input
-          type="number"
-          min={0}
-          value={value.beds}
-          onChange={(e) => num('beds')(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('scenario.form.floor')}
-        <input
-          type="number"
-          min={1}
-          value={value.floorLevel}
-          onChange={(e) => num('floorLevel')(e.target.value)}
-        />
-      </label>
-      <div className="scenario-row">
-        <button type="submit" disabled={!valid} data-testid="scenario-form-submit">
+      </Form.Item>
+      <Form.Item
+        label={t('scenario.form.area')}
+        name="floorAreaM2"
+        rules={[required, { type: 'number', min: 1, message: t('form.min', { n: 1 }) }]}
+      >
+        <InputNumber min={1} addonAfter="m²" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        label={t('scenario.form.beds')}
+        name="beds"
+        rules={[required, { type: 'number', min: 0, message: t('form.min', { n: 0 }) }]}
+      >
+        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        label={t('scenario.form.floor')}
+        name="floorLevel"
+        rules={[required, { type: 'number', min: 1, message: t('form.min', { n: 1 }) }]}
+      >
+        <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit" data-testid="scenario-form-submit">
           {submitLabel}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('scenario.cancel')}
-        </button>
-      </div>
-    </form>
+        </Button>
+        <Button onClick={onCancel}>{t('scenario.cancel')}</Button>
+      </Space>
+    </Form>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../import/Dialog.tsx';
@@ -32,12 +33,9 @@ export function SettingsPanel({ setting, onChange, onClose }: SettingsPanelProps
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            {t('settings.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
+          <Button onClick={onClose}>{t('settings.cancel')}</Button>
+          <Button
+            type="primary"
             disabled={draft === null || unchanged}
             onClick={() => {
               if (draft !== null) onChange(draft);
@@ -46,7 +44,7 @@ export function SettingsPanel({ setting, onChange, onClose }: SettingsPanelProps
             data-testid="settings-apply"
           >
             {t('settings.apply')}
-          </button>
+          </Button>
         </>
       }
     >

@@ -40,7 +40,7 @@ export const scenarioEn = {
   'scenario.mod.close': 'Close {id}',
   'scenario.mod.speed': 'Walking speed {mps} m/s',
   'scenario.mod.profile': 'Standards profile {profile}',
-  'scenario.usingProfile': 'Standards profile: {profile} (chosen in the analysis panel)',
+  'scenario.usingProfile': 'Standards profile: {profile} (chosen in the Analysis tab)',
   'scenario.mod.travel': 'Travel profile {travel}',
   'scenario.travel': 'Travel',
   'scenario.dragHint': 'Drag a facility or an added site on the map to move it',

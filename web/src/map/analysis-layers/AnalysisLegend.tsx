@@ -1,3 +1,4 @@
+import { Checkbox, Segmented, Select } from 'antd';
 import { TRAVEL_PROFILES, type TravelProfile } from '../../../../analysis/standards/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { rgbCss } from '../facility-style.ts';
@@ -17,32 +18,28 @@ export function AnalysisLegend({
   const { t } = useI18n();
   const set = (patch: Partial<AnalysisLayerState>) => onChange({ ...state, ...patch });
   const check = (key: 'circles' | 'elders' | 'radius' | 'units' | 'clusters', label: string) => (
-    <label className="legend-title">
-      <input
-        type="checkbox"
+    <div className="legend-title">
+      <Checkbox
         checked={state[key]}
         onChange={() => set({ [key]: !state[key] })}
         data-testid={`toggle-analysis-${key}`}
-      />
-      {label}
-    </label>
+      >
+        {label}
+      </Checkbox>
+    </div>
   );
   return (
     <div className="analysis-legend" data-testid="analysis-legend">
       <div className="legend-row legend-controls">
-        <select
-          className="select-small"
+        <Select<TravelProfile>
+          size="small"
           value={state.travel}
-          onChange={(e) => set({ travel: e.target.value as TravelProfile })}
+          onChange={(travel) => set({ travel })}
           aria-label={t('analysis.layers.travel')}
           data-testid="travel-select"
-        >
-          {TRAVEL_PROFILES.map((p) => (
-            <option key={p} value={p}>
-              {t(`travel.${p}`)}
-            </option>
-          ))}
-        </select>
+          popupMatchSelectWidth={false}
+          options={TRAVEL_PROFILES.map((p) => ({ value: p, label: t(`travel.${p}`) }))}
+        />
       </div>
       {check('circles', t('analysis.layers.circles'))}
       <div className="chips">
@@ -62,36 +59,32 @@ export function AnalysisLegend({
           </button>
         ))}
       </div>
-      <div className="segmented">
-        {(['dissolved', 'overlap', 'split'] as CircleView[]).map((view) => (
-          <button
-            key={view}
-            type="button"
-            className={state.circleView === view ? 'seg seg-on' : 'seg'}
-            onClick={() => set({ circleView: view })}
-            data-testid={`view-${view}`}
-          >
-            {t(`analysis.view.${view}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented<CircleView>
+        size="small"
+        aria-label={t('analysis.viewSwitch')}
+        value={state.circleView}
+        onChange={(circleView) => set({ circleView })}
+        options={(['dissolved', 'overlap', 'split'] as CircleView[]).map((view) => ({
+          value: view,
+          label: <span data-testid={`view-${view}`}>{t(`analysis.view.${view}`)}</span>,
+        }))}
+      />
       {check('elders', t('analysis.layers.elders'))}
       {state.elders && (
         <>
-          <div className="segmented">
-            {(['minutes', 'covered'] as const).map((mode) => (
-              <button
-                key={mode}
-                type="button"
-                className={state.elderMode === mode ? 'seg seg-on' : 'seg'}
-                onClick={() => set({ elderMode: mode })}
-              >
-                {mode === 'minutes'
-                  ? t('analysis.elders.minutes')
-                  : t('analysis.elders.covered', { n: state.coveredMinutes })}
-              </button>
-            ))}
-          </div>
+          <Segmented<'minutes' | 'covered'>
+            size="small"
+            aria-label={t('analysis.elderModeSwitch')}
+            value={state.elderMode}
+            onChange={(elderMode) => set({ elderMode })}
+            options={[
+              { value: 'minutes', label: t('analysis.elders.minutes') },
+              {
+                value: 'covered',
+                label: t('analysis.elders.covered', { n: state.coveredMinutes }),
+              },
+            ]}
+          />
           {state.elderMode === 'minutes' ? (
             <div className="ramp ramp-inline">
               {MINUTE_RAMP.map((c, i) => (
@@ -105,17 +98,16 @@ export function AnalysisLegend({
             </div>
           ) : (
             <div className="legend-row">
-              <select
-                className="select-small"
+              <Select<number>
+                size="small"
                 value={state.coveredMinutes}
-                onChange={(e) => set({ coveredMinutes: Number(e.target.value) })}
-              >
-                {THRESHOLDS.map((m) => (
-                  <option key={m} value={m}>
-                    {t('analysis.minutes', { n: m })}
-                  </option>
-                ))}
-              </select>
+                onChange={(coveredMinutes) => set({ coveredMinutes })}
+                aria-label={t('analysis.elders.covered', { n: state.coveredMinutes })}
+                options={THRESHOLDS.map((m) => ({
+                  value: m,
+                  label: t('analysis.minutes', { n: m }),
+                }))}
+              />
               <span className="ramp-swatch" style={{ background: rgbCss(COVERED) }} />
               {t('analysis.elders.in')}
               <span className="ramp-swatch" style={{ background: rgbCss(UNCOVERED) }} />

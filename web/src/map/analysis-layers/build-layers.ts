@@ -5,7 +5,7 @@ import type { CellRow, Cluster, UnitRow } from '../../../../analysis/coverage/ty
 import type { CityData } from '../../data/city-data.ts';
 import type { CircleRows } from '../../worker/analysis/circle-rows.ts';
 import { FIRST_ROAD_LAYER } from '../base-style.ts';
-import type { Rgb } from '../facility-style.ts';
+import { FACILITY_STYLE, type Rgb } from '../facility-style.ts';
 import { dissolvedBands, facilityBands, type MultiPolygonCoords } from './circle-geometry.ts';
 import {
   COVERED,
@@ -146,8 +146,8 @@ export function buildAnalysisLayers(data: AnalysisLayerData, state: AnalysisLaye
         stroked: true,
         filled: true,
         getPolygon: (c) => c.rings,
-        getFillColor: [215, 48, 39, 40],
-        getLineColor: [180, 20, 30, 255],
+        getFillColor: withAlpha(UNCOVERED, 40),
+        getLineColor: withAlpha(UNCOVERED, 255),
         lineWidthUnits: 'pixels',
         getLineWidth: 2.5,
       }),
@@ -223,8 +223,8 @@ function radiusLayers(data: AnalysisLayerData): Layer[] {
       stroked: true,
       filled: true,
       getPolygon: (b) => b.rings,
-      getFillColor: [0, 109, 119, 45],
-      getLineColor: [0, 109, 119, 220],
+      getFillColor: withAlpha(thresholdColour(5), 45),
+      getLineColor: withAlpha(thresholdColour(5), 220),
       lineWidthUnits: 'pixels',
       getLineWidth: 1.2,
     }),
@@ -237,7 +237,7 @@ function radiusLayers(data: AnalysisLayerData): Layer[] {
       lineWidthUnits: 'pixels',
       getPosition: (f) => [f.geometry.coordinates[0], f.geometry.coordinates[1]],
       getRadius: data.radiusM,
-      getLineColor: [200, 40, 46, 220],
+      getLineColor: withAlpha(FACILITY_STYLE.street_center.color, 220),
       getLineWidth: 1.5,
     }),
   ];

@@ -1,48 +1,64 @@
+import { useMemo } from 'react';
 import type { UnitRow } from '../../../../analysis/coverage/types.ts';
+import { COVERED, UNCOVERED } from '../../../../analysis/style/palette.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { thresholdColour } from '../../map/analysis-layers/colours.ts';
 import { rgbCss } from '../../map/facility-style.ts';
+import { type ChartOption, EChart } from './EChart.tsx';
+
+const AXIS_TEXT = { color: '#52606d', fontSize: 11 };
 
 /** Bars of the elders60 share within each threshold (one travel profile). */
 export function CoverageBars({ rows }: { rows: { minutes: number; share: number | null }[] }) {
   const { t, formatPercent } = useI18n();
-  const width = 360;
-  const barH = 22;
-  const gap = 8;
-  const labelW = 60;
-  const plotW = width - labelW - 56;
-  const height = rows.length * (barH + gap);
+  const option = useMemo(
+    (): ChartOption => ({
+      animation: false,
+      grid: { left: 8, right: 48, top: 4, bottom: 4 },
+      xAxis: { type: 'value', max: 1, show: false },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map((r) => t('analysis.minutes', { n: r.minutes })),
+        axisTick: { show: false },
+        axisLabel: AXIS_TEXT,
+      },
+      tooltip: { trigger: 'item', confine: true },
+      series: [
+        {
+          type: 'bar',
+          barWidth: 16,
+          showBackground: true,
+          backgroundStyle: { color: '#eef1f4' },
+          data: rows.map((r) => ({
+            value: r.share ?? 0,
+            name: t('analysis.minutes', { n: r.minutes }),
+            itemStyle: { color: rgbCss(thresholdColour(r.minutes)) },
+          })),
+          label: {
+            show: true,
+            position: 'right',
+            ...AXIS_TEXT,
+            formatter: (p) => {
+              const share = rows[p.dataIndex]?.share ?? null;
+              return share === null ? '—' : formatPercent(share);
+            },
+          },
+          tooltip: {
+            valueFormatter: (v) => (typeof v === 'number' ? formatPercent(v) : '—'),
+          },
+        },
+      ],
+    }),
+    [rows, t, formatPercent],
+  );
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={t('analysis.chart.coverage')}
-      data-testid="coverage-chart"
-    >
-      {rows.map((row, i) => {
-        const y = i * (barH + gap);
-        const w = Math.max(0, (row.share ?? 0) * plotW);
-        return (
-          <g key={row.minutes}>
-            <text x={0} y={y + barH * 0.7} className="chart-label">
-              {t('analysis.minutes', { n: row.minutes })}
-            </text>
-            <rect x={labelW} y={y} width={plotW} height={barH} className="chart-track" />
-            <rect
-              x={labelW}
-              y={y}
-              width={w}
-              height={barH}
-              fill={rgbCss(thresholdColour(row.minutes))}
-            />
-            <text x={labelW + plotW + 6} y={y + barH * 0.7} className="chart-value">
-              {row.share === null ? '—' : formatPercent(row.share)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <EChart
+      option={option}
+      height={rows.length * 26 + 8}
+      label={t('analysis.chart.coverage')}
+      testId="coverage-chart"
+    />
   );
 }
 
@@ -57,69 +73,84 @@ export function AreaPerResidentBars({
   onPick(unitId: string): void;
 }) {
   const { t, formatNumber } = useI18n();
-  const rows = units
-    .filter((u) => u.m2PerResident !== null)
-    .sort((a, b) => (a.m2PerResident ?? 0) - (b.m2PerResident ?? 0));
-  const max = Math.max(normPerResident ?? 0, ...rows.map((u) => u.m2PerResident ?? 0)) * 1.05 || 1;
-  const width = 360;
-  const labelW = 120;
-  const barH = 12;
-  const gap = 4;
-  const plotW = width - labelW - 44;
-  const height = rows.length * (barH + gap) + 16;
-  const x = (v: number) => labelW + (v / max) * plotW;
+  const rows = useMemo(
+    () =>
+      units
+        .filter((u) => u.m2PerResident !== null)
+        .sort((a, b) => (a.m2PerResident ?? 0) - (b.m2PerResident ?? 0)),
+    [units],
+  );
+  const option = useMemo(
+    (): ChartOption => ({
+      animation: false,
+      // Labels keep their start and end with an ellipsis at the end; the full name is in the
+      // tooltip. The grid grows to hold them (outer bounds), so none is cut at the edge.
+      grid: { left: 4, right: 44, top: 4, bottom: normPerResident === null ? 4 : 22 },
+      xAxis: { type: 'value', show: false },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map((u) => u.name),
+        axisTick: { show: false },
+        axisLabel: { ...AXIS_TEXT, width: 130, overflow: 'truncate', ellipsis: '…' },
+      },
+      tooltip: { trigger: 'item', confine: true },
+      series: [
+        {
+          type: 'bar',
+          barWidth: 10,
+          data: rows.map((u) => ({
+            value: u.m2PerResident ?? 0,
+            name: u.name,
+            itemStyle: {
+              color: rgbCss(
+                normPerResident !== null && (u.m2PerResident ?? 0) < normPerResident
+                  ? UNCOVERED
+                  : COVERED,
+              ),
+            },
+          })),
+          label: {
+            show: true,
+            position: 'right',
+            ...AXIS_TEXT,
+            formatter: (p) => formatNumber(Number(p.value), 3),
+          },
+          tooltip: {
+            valueFormatter: (v) =>
+              `${formatNumber(Number(v), 3)} ${t('analysis.col.m2PerResident')}`,
+          },
+          markLine:
+            normPerResident === null
+              ? undefined
+              : {
+                  symbol: 'none',
+                  silent: true,
+                  lineStyle: { type: 'dashed', color: '#1f2933' },
+                  label: {
+                    position: 'start',
+                    ...AXIS_TEXT,
+                    formatter: t('analysis.chart.norm', {
+                      value: formatNumber(normPerResident, 2),
+                    }),
+                  },
+                  data: [{ xAxis: normPerResident }],
+                },
+        },
+      ],
+    }),
+    [rows, normPerResident, t, formatNumber],
+  );
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={t('analysis.chart.area')}
-      data-testid="area-chart"
-    >
-      {rows.map((u, i) => {
-        const y = i * (barH + gap);
-        const below = normPerResident !== null && (u.m2PerResident ?? 0) < normPerResident;
-        return (
-          // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>
-          <g
-            key={u.unitId}
-            className="chart-row"
-            role="button"
-            tabIndex={0}
-            onClick={() => onPick(u.unitId)}
-            onKeyDown={(e) => e.key === 'Enter' && onPick(u.unitId)}
-          >
-            <title>{`${u.name}: ${formatNumber(u.m2PerResident ?? 0, 3)} m²`}</title>
-            <text x={labelW - 4} y={y + barH - 2} className="chart-label chart-label-right">
-              {u.name.length > 10 ? `…${u.name.slice(-9)}` : u.name}
-            </text>
-            <rect
-              x={labelW}
-              y={y}
-              width={Math.max(1, x(u.m2PerResident ?? 0) - labelW)}
-              height={barH}
-              className={below ? 'chart-bar-bad' : 'chart-bar-good'}
-            />
-            <text x={x(u.m2PerResident ?? 0) + 3} y={y + barH - 2} className="chart-value">
-              {formatNumber(u.m2PerResident ?? 0, 3)}
-            </text>
-          </g>
-        );
-      })}
-      {normPerResident !== null && (
-        <g>
-          <line
-            x1={x(normPerResident)}
-            x2={x(normPerResident)}
-            y1={0}
-            y2={height - 14}
-            className="chart-norm"
-          />
-          <text x={x(normPerResident)} y={height - 2} className="chart-norm-label">
-            {t('analysis.chart.norm', { value: formatNumber(normPerResident, 2) })}
-          </text>
-        </g>
-      )}
-    </svg>
+    <EChart
+      option={option}
+      height={rows.length * 16 + 30}
+      label={t('analysis.chart.area')}
+      testId="area-chart"
+      onItemClick={(i) => {
+        const unit = rows[i];
+        if (unit !== undefined) onPick(unit.unitId);
+      }}
+    />
   );
 }

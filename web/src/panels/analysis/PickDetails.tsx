@@ -1,3 +1,4 @@
+import { Button } from 'antd';
 import type { Cluster, UnitRow } from '../../../../analysis/coverage/types.ts';
 import { shareOf } from '../../analysis-ui/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -60,9 +61,9 @@ export function PickDetails({ picked, onClose }: { picked: Picked; onClose(): vo
     <div className="card card-selected" data-testid="pick-details">
       <div className="card-head">
         <h3>{title}</h3>
-        <button type="button" className="close" onClick={onClose} aria-label={t('details.close')}>
+        <Button type="text" size="small" onClick={onClose} aria-label={t('details.close')}>
           ×
-        </button>
+        </Button>
       </div>
       <dl className="details">
         {rows.map(([label, value]) => (

@@ -1,0 +1,155 @@
+import { DoubleLeftOutlined } from '@ant-design/icons';
+import { Button, Layout, Tabs, Tooltip } from 'antd';
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import './dock.css';
+import { clampDockWidth, type DockState, loadDockState, saveDockState } from './dock-state.ts';
+
+export interface DockTab {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  content: ReactNode;
+}
+
+const RAIL_WIDTH = 44;
+
+/**
+ * The side dock beside the map (never over it): tabs of panels, collapsible to a rail of tab
+ * buttons, resizable by its edge (pointer or arrow keys); width, open state and tab are remembered.
+ */
+export function Dock({
+  tabs,
+  tab: wanted,
+  onTab,
+}: {
+  tabs: DockTab[];
+  /** A tab the workspace asks for (e.g. a clicked facility); followed each time a new object comes. */
+  tab?: { key: string } | null;
+  /** The tab on screen ('' while the dock is collapsed). */
+  onTab?(tab: string): void;
+}) {
+  const { t } = useI18n();
+  const keys = tabs.map((x) => x.key);
+  const [state, setState] = useState<DockState>(() => loadDockState(keys, window.innerWidth));
+  const update = (patch: Partial<DockState>) =>
+    setState((s) => {
+      const next = { ...s, ...patch };
+      saveDockState(next);
+      return next;
+    });
+  useEffect(() => onTab?.(state.open ? state.tab : ''), [onTab, state.open, state.tab]);
+  useEffect(() => {
+    if (wanted !== null && wanted !== undefined)
+      setState((s) => (s.tab === wanted.key && s.open ? s : { ...s, tab: wanted.key, open: true }));
+  }, [wanted]);
+  const choose = (key: string) => update({ tab: key, open: true });
+
+  const drag = useRef<{ x: number; width: number } | null>(null);
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { x: e.clientX, width: state.width };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (d === null) return;
+    setState((s) => ({
+      ...s,
+      width: clampDockWidth(d.width + e.clientX - d.x, window.innerWidth),
+    }));
+  };
+  const onPointerUp = () => {
+    if (drag.current === null) return;
+    drag.current = null;
+    setState((s) => {
+      saveDockState(s);
+      return s;
+    });
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.key === 'ArrowLeft' ? -20 : e.key === 'ArrowRight' ? 20 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    update({ width: clampDockWidth(state.width + step, window.innerWidth) });
+  };
+
+  return (
+    <Layout.Sider
+      width={state.open ? state.width : RAIL_WIDTH}
+      className={state.open ? 'dock' : 'dock dock-rail'}
+      data-testid="dock"
+    >
+      {!state.open && (
+        <nav className="dock-rail-tabs" aria-label={t('dock.expand')}>
+          {tabs.map((x) => (
+            <Tooltip key={x.key} title={x.label} placement="right">
+              <Button
+                type="text"
+                className="dock-rail-button"
+                aria-label={`${t('dock.expand')}: ${x.label}`}
+                data-testid={`dock-open-${x.key}`}
+                onClick={() => choose(x.key)}
+              >
+                <span aria-hidden="true">{x.icon}</span>
+                <span className="dock-rail-label">{x.label}</span>
+              </Button>
+            </Tooltip>
+          ))}
+        </nav>
+      )}
+      {state.open && (
+        <Tooltip title={t('dock.collapse')} placement="bottom">
+          <Button
+            type="text"
+            className="dock-collapse"
+            icon={<DoubleLeftOutlined aria-hidden="true" />}
+            aria-label={t('dock.collapse')}
+            onClick={() => update({ open: false })}
+            data-testid="dock-collapse"
+          />
+        </Tooltip>
+      )}
+      {/* Folded, the tabs stay mounted (hidden): forms, results and choices survive. */}
+      <Tabs
+        className={state.open ? 'dock-tabs' : 'dock-tabs dock-tabs-hidden'}
+        activeKey={state.tab}
+        onChange={choose}
+        items={tabs.map((x) => ({
+          key: x.key,
+          label: (
+            <span data-testid={`dock-tab-${x.key}`}>
+              <span aria-hidden="true">{x.icon}</span> {x.label}
+            </span>
+          ),
+          // Every tab stays mounted: its state (forms, results) survives switching tabs.
+          forceRender: true,
+          children: <div className="dock-body">{x.content}</div>,
+        }))}
+      />
+      {state.open && (
+        // biome-ignore lint/a11y/useSemanticElements: a focusable splitter has no native element
+        <div
+          className="dock-resize"
+          role="separator"
+          aria-orientation="vertical"
+          aria-label={t('dock.resize')}
+          aria-valuenow={state.width}
+          tabIndex={0}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onKeyDown={onKey}
+          data-testid="dock-resize"
+        />
+      )}
+    </Layout.Sider>
+  );
+}
