@@ -2,6 +2,7 @@ import { cityCells } from '../coverage/city-cells.ts';
 import type { CityInput } from '../coverage/types.ts';
 import { relinkChanges } from '../graph/edits/open-snap.ts';
 import { OverlaySurface } from '../graph/edits/overlay-surface.ts';
+import { ReachMemory } from '../graph/edits/reach-memory.ts';
 import type { NetworkOverlay, OverlayElement } from '../graph/edits/types.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
@@ -67,10 +68,8 @@ export class LiveCoverage {
   /** Routes instead of `engine` once the network is edited. */
   private overlayEngine: OverlaySurface | null = null;
   private readonly sites = new Map<string, LiveSite>();
-  /** Per site: the baseline nodes its last search reached within the largest threshold. */
-  private readonly reached = new Map<string, Uint32Array>();
-  /** Per site: the edge it snaps onto on the baseline and on the current network. */
-  private readonly snapEdges = new Map<string, number[]>();
+  /** What each site's last search reached (which sites a street edit can affect). */
+  private readonly memory: ReachMemory;
   private readonly cells: Int32Array;
   private readonly minutes: Float64Array;
 
@@ -102,6 +101,7 @@ export class LiveCoverage {
     this.engine = surfaceEngine(this.links);
     this.cells = new Int32Array(h3.length);
     this.minutes = new Float64Array(h3.length);
+    this.memory = new ReachMemory(graph.nodeCount);
     if (options.overlay) this.routeOn(options.overlay);
     for (const site of sites) this.addSite(site);
     this.state.drainChangedCells();
@@ -118,13 +118,17 @@ export class LiveCoverage {
     // On an edited network a site whose street is closed joins the nearest open one.
     const snapped = this.overlayEngine ? this.overlayEngine.snap([site]).snapped : onBaseline;
     if (snapped.length === 0) {
-      this.reached.set(site.id, new Uint32Array(0));
-      this.snapEdges.set(site.id, [baselineEdge]);
+      this.memory.rememberNothing(site.id, [baselineEdge]);
       return { cells: this.cells.subarray(0, 0), minutes: this.minutes.subarray(0, 0) };
     }
     const engine = this.overlayEngine ?? this.engine;
     engine.compute(snapped, this.profile, this.maxCost);
-    this.remember(site.id, [baselineEdge, snapped[0].snap.edge], engine.search);
+    this.memory.remember(
+      site.id,
+      [baselineEdge, snapped[0].snap.edge],
+      engine.search,
+      (node) => this.overlayEngine?.segmentEnds(node) ?? [],
+    );
     let n = 0;
     for (let k = 0; k < engine.touchedCellCount; k++) {
       const c = engine.touchedCells[k];
@@ -147,52 +151,9 @@ export class LiveCoverage {
     this.overlayEngine.setOverlay(overlay);
   }
 
-  private remember(id: string, edges: number[], search: OverlaySurface['search']): void {
-    const n = this.graph.nodeCount;
-    const nodes: number[] = [];
-    for (let k = 0; k < search.touchedCount; k++) {
-      const node = search.touched[k];
-      if (node < n) nodes.push(node);
-      // A virtual node stands for its segment: a later edit on that segment names its ends.
-      else for (const end of this.overlayEngine?.segmentEnds(node) ?? []) nodes.push(end);
-    }
-    this.reached.set(id, Uint32Array.from(nodes));
-    this.snapEdges.set(id, edges);
-  }
-
-  /**
-   * Sites whose reach a change of network elements (links added or dropped, edges closed or
-   * reopened) can alter. The rule: a route can only start using a new element, or lose one it
-   * used, by first arriving at one of the element's baseline end nodes on the network as it was;
-   * so a site whose last search did not reach any of those nodes within the largest threshold
-   * keeps exactly its reach. A site snapped (on the baseline or now) onto an edge the element
-   * splits or closes is redone too: it reaches inner positions along its own edge, or must
-   * join another street. A virtual node a search reached is remembered as its segment's two
-   * ends (a later link on that segment is reached along it without passing them).
-   */
+  /** Sites whose reach a change of network elements can alter (touch rule, reach-memory.ts). */
   affectedBy(elements: readonly OverlayElement[]): string[] {
-    if (elements.length === 0) return [];
-    const nodes = new Set<number>();
-    const edges = new Set<number>();
-    for (const element of elements) {
-      for (const node of element.nodes) nodes.add(node);
-      for (const edge of element.edges) edges.add(edge);
-    }
-    const out: string[] = [];
-    for (const id of this.sites.keys()) {
-      if ((this.snapEdges.get(id) ?? []).some((e) => edges.has(e))) {
-        out.push(id);
-        continue;
-      }
-      const reached = this.reached.get(id) ?? new Uint32Array(0);
-      for (let k = 0; k < reached.length; k++) {
-        if (nodes.has(reached[k])) {
-          out.push(id);
-          break;
-        }
-      }
-    }
-    return out;
+    return this.memory.touchedBy(this.sites.keys(), elements);
   }
 
   /**
@@ -203,7 +164,7 @@ export class LiveCoverage {
    */
   setOverlay(
     overlay: NetworkOverlay | null,
-    changed: readonly OverlayElement[],
+    changed: { added: readonly OverlayElement[]; removed: readonly OverlayElement[] },
     skip: ReadonlySet<string> = new Set(),
   ): string[] {
     const relinkedBefore = this.overlayEngine?.relinks() ?? new Map();
@@ -211,22 +172,30 @@ export class LiveCoverage {
     this.routeOn(overlay);
     const relinkedAfter = this.overlayEngine?.relinks() ?? new Map();
     const moved = relinkChanges(this.links, relinkedBefore, relinkedAfter);
-    const affected = new Set(this.affectedBy([...changed, ...moved]));
+    const links = changed.added.flatMap((e) => (e.link ? [e.link] : []));
+    const onlyLinksAdded =
+      changed.removed.length === 0 && moved.length === 0 && links.length === changed.added.length;
+    const affected = new Set(
+      onlyLinksAdded
+        ? this.memory.improvedBy(this.sites.keys(), links, this.maxCost)
+        : this.affectedBy([...changed.removed, ...changed.added, ...moved]),
+    );
     // A site whose street is closed (before or now) may join another street.
     const closedAfter = overlay?.closed ?? null;
     for (const [id, site] of this.sites) {
-      const [baselineEdge, current] = this.snapEdges.get(id) ?? [-1, -1];
+      const [baselineEdge, current] = this.memory.snapEdgesOf(id);
       if (affected.has(id) || baselineEdge < 0) continue;
       if (closedBefore?.[baselineEdge] !== 1 && closedAfter?.[baselineEdge] !== 1) continue;
       const now = this.overlayEngine?.snap([site]).snapped[0]?.snap.edge ?? baselineEdge;
       if (now !== current) affected.add(id);
     }
-    for (const id of [...affected].filter((x) => !skip.has(x))) {
+    const rerouted = [...affected].filter((x) => !skip.has(x));
+    for (const id of rerouted) {
       const site = this.sites.get(id) as LiveSite;
       this.state.removeFacility(id);
       this.addSite(site);
     }
-    return [...affected].filter((x) => !skip.has(x));
+    return rerouted;
   }
 
   has(id: string): boolean {
@@ -248,8 +217,7 @@ export class LiveCoverage {
 
   closeSite(id: string): boolean {
     this.sites.delete(id);
-    this.reached.delete(id);
-    this.snapEdges.delete(id);
+    this.memory.forget(id);
     return this.state.removeFacility(id);
   }
 

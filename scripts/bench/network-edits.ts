@@ -94,7 +94,10 @@ export const benchmark: Benchmark = {
     const closeMs: number[] = [];
     const linkCpuMs: number[] = [];
     const closeCpuMs: number[] = [];
-    const routed: number[] = [];
+    const routedLink: number[] = [];
+    const routedClose: number[] = [];
+    const routedUndo: number[] = [];
+    const undoMs: number[] = [];
     let mods: Modification[] = [];
     let k = 0;
     const node = () => Math.floor(seededUnit(k++, 15) * graph.nodeCount);
@@ -127,8 +130,9 @@ export const benchmark: Benchmark = {
           at: [graph.nodeLon[a], graph.nodeLat[a]],
         };
       }
-      // Keep the scenario short (a planner's few edits): drop the oldest beyond 8.
-      const trial = [...mods, next].slice(-8);
+      // One edit on top of the scenario so far (a planner's few edits), timed; every fourth edit
+      // is then undone (timed as undo), and the scenario is kept to at most 8 edits by undoing.
+      const trial = [...mods, next];
       let update: ReturnType<LiveSession['evaluate']>;
       const cpu = process.cpuUsage();
       try {
@@ -136,11 +140,37 @@ export const benchmark: Benchmark = {
       } catch {
         continue; // a closure point off every road: refused
       }
+      const cpuMs = cpuSeconds(cpu) * 1000;
       mods = trial;
-      if (e < 20) continue; // warm-up
-      (next.kind === 'add-link' ? linkMs : closeMs).push(update.ms);
-      (next.kind === 'add-link' ? linkCpuMs : closeCpuMs).push(cpuSeconds(cpu) * 1000);
-      routed.push(update.routed);
+      if (e >= 20) {
+        (next.kind === 'add-link' ? linkMs : closeMs).push(update.ms);
+        (next.kind === 'add-link' ? linkCpuMs : closeCpuMs).push(cpuMs);
+        (next.kind === 'add-link' ? routedLink : routedClose).push(update.routed);
+      }
+      if (e % 4 === 3 || mods.length > 8) {
+        mods = mods.slice(0, -1);
+        const undo = session.evaluate({ modifications: mods });
+        if (e >= 20) {
+          undoMs.push(undo.ms);
+          routedUndo.push(undo.routed);
+        }
+      }
+      if (mods.length > 8) mods = mods.slice(1); // the next edit drops the oldest one
+    }
+    // Adding the top suggestion live, then undoing it (a link that does shorten routes).
+    const topMs: number[] = [];
+    let topRouted = 0;
+    let topGain = 0;
+    const top = result.modifications.slice(0, 1);
+    if (top.length === 1) {
+      const before = session.evaluate({ modifications: [] }).covered[0];
+      for (let r = 0; r < 20; r++) {
+        const update = session.evaluate({ modifications: top });
+        topMs.push(update.ms);
+        topRouted = update.routed;
+        topGain = update.covered[0] - before;
+        session.evaluate({ modifications: [] });
+      }
     }
     // Elders whose coverage depends on steps (highway=steps closed, as a step-free profile would).
     const stepFree = new LiveCoverage(input, graph, input.facilities, {
@@ -179,12 +209,21 @@ export const benchmark: Benchmark = {
       live_close_edit_cpu: stats(closeCpuMs),
       sites: input.facilities.length,
       thresholds: THRESHOLDS,
-      routed_median: median(routed),
+      live_undo: stats(undoMs),
+      live_top_suggestion: { ...stats(topMs), rerouted: topRouted, gain_elders_5min: topGain },
+      rerouted_median: {
+        add_link: median(routedLink),
+        close_link: median(routedClose),
+        undo: median(routedUndo),
+      },
       elders_depending_on_steps: dependOnSteps,
       peak_rss_mb: peakRssMb(),
     };
     console.log(
-      `live edits (${input.facilities.length} sites, thresholds ${THRESHOLDS.join('/')} min): add-link median ${out.live_link_edit.median_ms} ms (p95 ${out.live_link_edit.p95_ms}, n=${linkMs.length}); close-link median ${out.live_close_edit.median_ms} ms (p95 ${out.live_close_edit.p95_ms}); CPU median ${out.live_link_edit_cpu.median_ms} / ${out.live_close_edit_cpu.median_ms} ms; median ${out.routed_median} sites re-searched per edit; load ${out.load_average}`,
+      `live: adding the top suggestion median ${out.live_top_suggestion.median_ms} ms (${topRouted} of ${input.facilities.length} sites re-searched, +${topGain} elders within 5 min)`,
+    );
+    console.log(
+      `live edits (${input.facilities.length} sites, thresholds ${THRESHOLDS.join('/')} min): add-link median ${out.live_link_edit.median_ms} ms (p95 ${out.live_link_edit.p95_ms}, n=${linkMs.length}); close-link median ${out.live_close_edit.median_ms} ms (p95 ${out.live_close_edit.p95_ms}); undo median ${out.live_undo.median_ms} ms; CPU median ${out.live_link_edit_cpu.median_ms} / ${out.live_close_edit_cpu.median_ms} ms; sites re-searched (median) add-link ${out.rerouted_median.add_link}, close-link ${out.rerouted_median.close_link}, undo ${out.rerouted_median.undo}; load ${out.load_average}`,
     );
     return out;
   },

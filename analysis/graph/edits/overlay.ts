@@ -84,6 +84,9 @@ export function buildOverlay(
         'node' in p ? [p.node] : [source[p.edge], graph.targets[p.edge]],
       ),
       edges: touched.flatMap((p) => ('edge' in p ? [p.edge] : [])),
+      ...('node' in link.from && 'node' in link.to
+        ? { link: { a: link.from.node, b: link.to.node, costS: link.costS } }
+        : {}),
     });
     if (link.steps && noSteps) continue;
     from.push(a, b);
@@ -168,11 +171,11 @@ export function emptySpec(): NetworkEditSpec {
 export function changedElements(
   before: NetworkOverlay | null,
   after: NetworkOverlay | null,
-): OverlayElement[] {
+): { added: OverlayElement[]; removed: OverlayElement[] } {
   const keysBefore = new Set(before?.elements.map((e) => e.key) ?? []);
   const keysAfter = new Set(after?.elements.map((e) => e.key) ?? []);
-  return [
-    ...(before?.elements.filter((e) => !keysAfter.has(e.key)) ?? []),
-    ...(after?.elements.filter((e) => !keysBefore.has(e.key)) ?? []),
-  ];
+  return {
+    removed: before?.elements.filter((e) => !keysAfter.has(e.key)) ?? [],
+    added: after?.elements.filter((e) => !keysBefore.has(e.key)) ?? [],
+  };
 }

@@ -48,6 +48,8 @@ export interface OverlayElement {
   nodes: number[];
   /** Canonical baseline edges it splits or closes. */
   edges: number[];
+  /** A link whose two ends are baseline nodes: the edge a–b it adds (both directions). */
+  link?: { a: number; b: number; costS: number };
 }
 
 export interface NetworkOverlay {
