@@ -215,6 +215,38 @@ describe('network edits in the live session (hand-made graphs)', () => {
     expect(update.covered[1]).toBe(5 + 10 + 80);
   });
 
+  it('a link that shortens no route re-searches nothing; one that does, only its site', () => {
+    // 0 —100— 1 —100— 2 with c0, c1 neighbours (≈114 m apart) and 2 a ring-2 cell.
+    const c0 = latLngToCell(32.04, 118.78, 10);
+    const c1 = gridDisk(c0, 1)
+      .filter((c) => c !== c0)
+      .sort()[0];
+    const c2 = gridDisk(c1, 1)
+      .filter((c) => gridDistance(c0, c) === 2)
+      .sort()[0];
+    const city = handCity(
+      [c0, c1, c2],
+      [
+        [0, 1, 100],
+        [1, 2, 500],
+      ],
+      [10, 20, 40],
+    );
+    city.input.facilities = [city.site('S', 0)];
+    const s = session(city);
+    s.evaluate({ modifications: [] });
+    const useless = gate(city.at(0), city.at(1)); // ≈114 m against 100 along the road
+    expect(haversineM(...city.at(0), ...city.at(1))).toBeGreaterThan(100);
+    const none = s.evaluate({ modifications: [useless] });
+    expect(none.routed).toBe(0);
+    expect(none.covered).toEqual(fromScratch(city, [useless]).covered);
+    const useful = gate(city.at(0), city.at(2)); // ≈200 m against 600
+    const some = s.evaluate({ modifications: [useless, useful] });
+    expect(some.routed).toBe(1);
+    expect(some.covered).toEqual(fromScratch(city, [useless, useful]).covered);
+    expect(some.covered[0]).toBe(70);
+  });
+
   it('only sites whose reach touches the changed edge are rerouted', () => {
     // Two far-apart pieces joined by a 2 km road: a site on each; a gate on the east piece.
     const city = handCity(
