@@ -297,10 +297,10 @@ test('a deleted scenario can be put back', async ({ page }) => {
   await expect.poll(async () => (await scenarios(page))?.names.length ?? 0).toBeGreaterThan(0);
   const start = (await scenarios(page))?.names ?? [];
   const panel = page.getByTestId('scenario-panel');
-  await panel.getByRole('button', { name: '新建', exact: true }).click();
+  await panel.getByRole('button', { name: /^新\s?建$/ }).click();
   await expect.poll(async () => (await scenarios(page))?.names.length).toBe(start.length + 1);
   const withNew = (await scenarios(page))?.names ?? [];
-  await panel.getByRole('button', { name: '删除', exact: true }).click();
+  await panel.getByRole('button', { name: /^删\s?除$/ }).click();
   await expect.poll(async () => (await scenarios(page))?.names).toEqual(start);
   const notice = page.getByTestId('notice-scenario-removed');
   await expect(notice).toContainText(`已删除方案“${withNew[withNew.length - 1]}”`);
@@ -323,7 +323,7 @@ test('a full storage quota says what was not saved and offers the export', async
   await expect.poll(async () => (await scenarios(page))?.names.length ?? 0).toBeGreaterThan(0);
   await page
     .getByTestId('scenario-panel')
-    .getByRole('button', { name: '新建', exact: true })
+    .getByRole('button', { name: /^新\s?建$/ })
     .click();
   const notice = page.getByTestId('notice-quota');
   await expect(notice).toContainText('浏览器存储空间已满');

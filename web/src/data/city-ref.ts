@@ -1,6 +1,5 @@
 import { populationCsv } from '../../../analysis/city/city-files.ts';
 import type { CityOverrides } from '../../../analysis/city/open-city.ts';
-import type { CityManifest } from '../../../analysis/city/types.ts';
 import type { CityRef, MemoryCityFile } from '../worker/city-ref.ts';
 import type { CityData } from './city-data.ts';
 
@@ -15,11 +14,15 @@ interface Origin {
   population: CityData['population'];
 }
 
-const origins = new WeakMap<CityManifest, Origin>();
+/**
+ * Keyed by the city's road collection: the register view copies the city and its manifest for
+ * every import, but the roads stay the very object the loader made.
+ */
+const origins = new WeakMap<CityData['roads'], Origin>();
 
 /** Called by the loaders: what the folder itself holds, to tell the user's edits apart. */
 export function rememberOrigin(city: CityData, source: Origin['source']): void {
-  origins.set(city.manifest, {
+  origins.set(city.roads, {
     source,
     facilities: city.facilities,
     population: city.population,
@@ -27,7 +30,7 @@ export function rememberOrigin(city: CityData, source: Origin['source']): void {
 }
 
 export function cityRef(city: CityData): CityRef {
-  const origin = origins.get(city.manifest) ?? {
+  const origin = origins.get(city.roads) ?? {
     source: { kind: 'url' as const, baseUrl: city.baseUrl },
     facilities: null,
     population: null,
