@@ -34,7 +34,7 @@ function pdfText(file: string): string {
 }
 
 test('report: the browser view prints to a complete Chinese PDF', async ({ page, context }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   await page.goto('/');
   await page.getByTestId('dock-tab-scenario').click();
   await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 90_000 });
