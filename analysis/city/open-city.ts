@@ -8,15 +8,17 @@ import type { CityManifest } from './types.ts';
 
 /**
  * Opens a city folder from any source: the manifest, the parsed CityInput (one parser for the
- * CLI, the worker and the page) and the road graphs on demand. The user's own register or
- * population (imported in the app, or given to a verb) replaces the folder's file of that name
- * before parsing, so every host applies it the same way.
+ * CLI, the worker and the page) and the road graphs on demand. The user's own register,
+ * population or units (imported or flagged in the app, or given to a verb) replace the folder's
+ * file of that name before parsing, so every host applies them the same way.
  */
 export interface CityOverrides {
   /** facilities.geojson text replacing the folder's register. */
   facilities?: string;
   /** population.csv text replacing the folder's modelled population. */
   population?: string;
+  /** units.geojson text replacing the folder's units (e.g. with the user's unit flags). */
+  units?: string;
 }
 
 export interface OpenedCity {
@@ -26,7 +28,7 @@ export interface OpenedCity {
   /** Networks the city has graphs for. */
   networks: NetworkProfile[];
   /** Which of the folder's files the user's own data replaced. */
-  overridden: { facilities: boolean; population: boolean };
+  overridden: { facilities: boolean; population: boolean; units: boolean };
   /** The network's graph (read and decoded once); E_NO_NETWORK when the city has none. */
   graph(network: NetworkProfile): Promise<RoadGraph>;
   /** Optional text files for display and reports (roads.geojson, buildings.geojson, …). */
@@ -55,7 +57,9 @@ export async function openCity(
     manifest: manifestText,
     population: overrides.population ?? (await requireText(source, 'population.csv')),
     units:
-      (await readText(source, 'units.geojson')) ?? '{"type":"FeatureCollection","features":[]}',
+      overrides.units ??
+      (await readText(source, 'units.geojson')) ??
+      '{"type":"FeatureCollection","features":[]}',
   };
   const facilities = overrides.facilities ?? (await readText(source, 'facilities.geojson'));
   if (facilities !== undefined) texts.facilities = facilities;
@@ -87,6 +91,7 @@ export async function openCity(
     overridden: {
       facilities: overrides.facilities !== undefined,
       population: overrides.population !== undefined,
+      units: overrides.units !== undefined,
     },
     graph(network) {
       let graph = graphs.get(network);
