@@ -16,15 +16,54 @@ export interface UnitCollection<G = unknown> {
   features: readonly { type: 'Feature'; geometry: G; properties: UnitProperties }[];
 }
 
-/** A unit's flags in effect: the user's, else the unit file's, else urban and not new. */
-export function effectiveFlags(
-  properties: Pick<UnitProperties, 'areaType' | 'newResidential'>,
-  flags: UnitFlags | undefined,
-): Required<UnitFlags> {
+/**
+ * A unit's flags in effect, as the analysis reads them (db/schema.ts, unit_flags): the user's,
+ * else the unit file's, else its parent's (the user's or the file's), else urban and not new.
+ * Undefined when the collection has no unit of that id.
+ */
+export function flagsInEffect(
+  units: UnitCollection,
+  flags: UnitFlagMap,
+  unitId: string,
+): Required<UnitFlags> | undefined {
+  const byId = (id: string | undefined) =>
+    id === undefined ? undefined : units.features.find((f) => f.properties.id === id)?.properties;
+  const unit = byId(unitId);
+  if (unit === undefined) return undefined;
+  const parent = byId(unit.parentId);
+  const own = flags[unitId];
+  const above = parent === undefined ? undefined : flags[parent.id];
   return {
-    areaType: flags?.areaType ?? properties.areaType ?? 'urban',
-    newResidential: flags?.newResidential ?? properties.newResidential ?? false,
+    areaType: own?.areaType ?? unit.areaType ?? above?.areaType ?? parent?.areaType ?? 'urban',
+    newResidential:
+      own?.newResidential ??
+      unit.newResidential ??
+      above?.newResidential ??
+      parent?.newResidential ??
+      false,
   };
+}
+
+/**
+ * The flags after the user sets one unit's `change`: a value the unit has anyway without the
+ * user's own (from its file or its parent) is not kept, so the map holds only real changes.
+ */
+export function setUnitFlags(
+  units: UnitCollection,
+  flags: UnitFlagMap,
+  unitId: string,
+  change: UnitFlags,
+): Record<string, UnitFlags> {
+  const next: Record<string, UnitFlags> = { ...flags };
+  const merged: UnitFlags = { ...flags[unitId], ...change };
+  for (const field of ['areaType', 'newResidential'] as const) {
+    const { [field]: _, ...without } = merged;
+    const otherwise = flagsInEffect(units, { ...flags, [unitId]: without }, unitId);
+    if (merged[field] === undefined || otherwise?.[field] === merged[field]) delete merged[field];
+  }
+  if (Object.keys(merged).length === 0) delete next[unitId];
+  else next[unitId] = merged;
+  return next;
 }
 
 /**
@@ -50,15 +89,7 @@ export function flaggedUnitsText(units: UnitCollection, flags: UnitFlagMap): str
   return JSON.stringify(flagUnits(units, flags));
 }
 
-/** Ids of the units whose flags differ from what the unit file says (the note's count). */
-export function changedUnits(units: UnitCollection, flags: UnitFlagMap): string[] {
-  return units.features
-    .filter((f) => {
-      const own = flags[f.properties.id];
-      if (own === undefined) return false;
-      const before = effectiveFlags(f.properties, undefined);
-      const after = effectiveFlags(f.properties, own);
-      return before.areaType !== after.areaType || before.newResidential !== after.newResidential;
-    })
-    .map((f) => f.properties.id);
+/** Ids of the units the user flagged (in the collection's order; unknown ids left out). */
+export function flaggedUnitIds(units: UnitCollection, flags: UnitFlagMap): string[] {
+  return units.features.map((f) => f.properties.id).filter((id) => flags[id] !== undefined);
 }

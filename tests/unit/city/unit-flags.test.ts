@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCity } from '../../../analysis/city/open-city.ts';
 import {
-  changedUnits,
-  effectiveFlags,
+  flaggedUnitIds,
   flaggedUnitsText,
+  flagsInEffect,
   flagUnits,
+  setUnitFlags,
   type UnitCollection,
   type UnitFlagMap,
 } from '../../../analysis/city/unit-flags.ts';
@@ -65,19 +66,46 @@ describe('flagUnits', () => {
     expect(JSON.parse(text)).toEqual(units);
   });
 
-  it('defaults to urban and not new; counts only flags that change something', () => {
-    expect(effectiveFlags({}, undefined)).toEqual({ areaType: 'urban', newResidential: false });
-    expect(effectiveFlags({ areaType: 'rural' }, { newResidential: true })).toEqual({
-      areaType: 'rural',
+  it("in effect: the user's, else the file's, else the parent's, else urban and not new", () => {
+    const tree: UnitCollection<null> = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: null,
+          properties: { id: 'S', name: 'S', level: 'street', derived: false, areaType: 'rural' },
+        },
+        ...units.features.map((f) => ({
+          ...f,
+          properties: { ...f.properties, parentId: 'S' },
+        })),
+      ],
+    };
+    const effect = (flags: UnitFlagMap, id: string) => flagsInEffect(tree, flags, id);
+    expect(effect({}, 'B')).toEqual({ areaType: 'rural', newResidential: false });
+    expect(effect({ S: { areaType: 'urban', newResidential: true } }, 'B')).toEqual({
+      areaType: 'urban',
       newResidential: true,
     });
-    const flags: UnitFlagMap = {
-      A: { areaType: 'rural' }, // what the file says already
-      B: { areaType: 'urban', newResidential: true },
-      Z: { newResidential: true },
-    };
-    expect(changedUnits(units, flags)).toEqual(['B']);
-    expect(changedUnits(units, { A: { areaType: 'urban' } })).toEqual(['A']);
+    expect(effect({ B: { areaType: 'urban' } }, 'B')).toEqual({
+      areaType: 'urban',
+      newResidential: false,
+    });
+    expect(effect({}, 'Z')).toBeUndefined();
+    expect(flagsInEffect(units, {}, 'B')).toEqual({ areaType: 'urban', newResidential: false });
+  });
+
+  it('setting a value the unit has anyway keeps no flag', () => {
+    expect(setUnitFlags(units, {}, 'A', { areaType: 'rural' })).toEqual({});
+    expect(setUnitFlags(units, {}, 'B', { areaType: 'urban', newResidential: true })).toEqual({
+      B: { newResidential: true },
+    });
+    const once = setUnitFlags(units, {}, 'A', { areaType: 'urban' });
+    expect(once).toEqual({ A: { areaType: 'urban' } });
+    expect(setUnitFlags(units, once, 'A', { areaType: 'rural' })).toEqual({});
+    expect(
+      flaggedUnitIds(units, { Z: { newResidential: true }, B: { areaType: 'rural' } }),
+    ).toEqual(['B']);
   });
 });
 
