@@ -239,7 +239,7 @@ export const zh = {
     allOf: (scope: string) => `全部${scope}`,
     failedCount: (n: number, scope: string) => `${n}个${scope}未达标`,
     source: '原文',
-    sameQuote: (n: number) => `同第${n}条`,
+    sameQuote: (n: number) => `同条款${n}`,
     detailNone: (n: number) => `共核查${n}项，均达标。`,
     detailFailed: (n: number, failed: number, names: string, more: number) =>
       `共核查${n}项，未达标${failed}项：${names}${more > 0 ? `等（另有${more}处，详见电子表格“核查结果”）` : ''}。`,
