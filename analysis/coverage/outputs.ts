@@ -1,7 +1,8 @@
+import { csvField } from '../io/csv/spreadsheet-safe.ts';
 import type { AnalysisResult } from './analyse-city.ts';
 import type { Finding } from './types.ts';
 
-/** The CSV files of `analyse --out` as text: UTF-8, comma-separated, RFC 4180 quoting. */
+/** The CSV files of `analyse --out` as text: UTF-8, comma-separated, RFC 4180 quoting, formula-safe. */
 export interface AnalysisFiles {
   'summary.json': string;
   'units.csv': string;
@@ -15,8 +16,8 @@ function csvValue(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return formatNumber(value);
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Names come from the user's files: a cell like =HYPERLINK(…) must not run in a spreadsheet.
+  return csvField(String(value));
 }
 
 /** Fixed precision so that outputs are stable across engines and runs. */
