@@ -61,6 +61,8 @@ describe('registerView', () => {
       mode: 'replace',
       crs: 'gcj02',
       features,
+      rejected: 0,
+      outsideStudyArea: 0,
     });
     expect(replaced.collection.features.map((f) => f.properties.id)).toEqual(['N1', 'F2']);
     expect(replaced.clashingIds).toEqual([]);
@@ -69,6 +71,8 @@ describe('registerView', () => {
       mode: 'extend',
       crs: 'gcj02',
       features,
+      rejected: 0,
+      outsideStudyArea: 0,
     });
     expect(extended.collection.features.map((f) => f.properties.id)).toEqual([
       'F1',
