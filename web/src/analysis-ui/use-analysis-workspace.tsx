@@ -17,7 +17,9 @@ import {
 import { analysisTooltip, type TooltipLines } from '../map/analysis-layers/tooltip.ts';
 import { AnalysisPanel } from '../panels/analysis/AnalysisPanel.tsx';
 import type { Picked } from '../panels/analysis/PickDetails.tsx';
+import { UnitFlagsNote } from '../panels/analysis/UnitFlags.tsx';
 import { useAnalysis, useCircles } from './use-analysis.ts';
+import { UnitFlagsContext, useUnitFlags } from './use-unit-flags.ts';
 
 export type Bbox = [number, number, number, number];
 
@@ -39,7 +41,9 @@ type Tasks = Pick<TaskList, 'update' | 'finish'>;
 /** Everything the analysis adds to the workspace, wired together in one place. */
 export function useAnalysisWorkspace(city: CityData, tasks: Tasks): AnalysisWorkspace {
   const i18n = useI18n();
-  const analysis = useAnalysis(city, tasks);
+  // The user's 城市/农村 and 新建居住区 per unit: a change re-runs the analysis.
+  const unitFlags = useUnitFlags(city);
+  const analysis = useAnalysis(city, tasks, unitFlags.flags);
   const [layerState, setLayerState] = useState<AnalysisLayerState>(INITIAL_LAYER_STATE);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [focus, setFocus] = useState<{ bbox: Bbox } | null>(null);
@@ -151,15 +155,23 @@ export function useAnalysisWorkspace(city: CityData, tasks: Tasks): AnalysisWork
 
   const legend =
     result === undefined ? null : <AnalysisLegend state={layerState} onChange={setLayerState} />;
+  // A picked unit shows the figures of the latest run (a flag change re-runs the analysis).
+  const fresh =
+    picked?.kind === 'unit' ? result?.units.find((u) => u.unitId === picked.row.unitId) : undefined;
+  const shownPick =
+    picked?.kind === 'unit' && fresh !== undefined ? { ...picked, row: fresh } : picked;
   const panel = (
-    <AnalysisPanel
-      analysis={analysis}
-      travel={layerState.travel}
-      picked={picked}
-      onClosePick={() => setPicked(null)}
-      onFocusUnit={focusUnit}
-      onFocusCluster={focusCluster}
-    />
+    <UnitFlagsContext.Provider value={unitFlags}>
+      <UnitFlagsNote />
+      <AnalysisPanel
+        analysis={analysis}
+        travel={layerState.travel}
+        picked={shownPick}
+        onClosePick={() => setPicked(null)}
+        onFocusUnit={focusUnit}
+        onFocusCluster={focusCluster}
+      />
+    </UnitFlagsContext.Provider>
   );
   return { layers, legend, panel, tooltip, pick, focus, profile: last?.profile ?? null };
 }

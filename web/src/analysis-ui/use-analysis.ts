@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { UnitFlagMap } from '../../../analysis/city/unit-flags.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile, TravelProfile } from '../../../analysis/standards/types.ts';
 import type { TaskList } from '../app/tasks.ts';
@@ -28,13 +29,19 @@ export interface AnalysisControl {
 }
 
 type Tasks = Pick<TaskList, 'update' | 'finish'>;
+/** One object, so a caller without flags does not look like a change on every render. */
+const NO_FLAGS: UnitFlagMap = {};
 
 /**
  * Runs the coverage and standards analysis in the worker, once on its own as soon as the city is
  * on screen (with the default profile; the worker starts it when the road networks are in), then
- * whenever the user asks.
+ * whenever the user asks or changes a unit's flags (城市/农村, 新建居住区).
  */
-export function useAnalysis(city: CityData, tasks: Tasks): AnalysisControl {
+export function useAnalysis(
+  city: CityData,
+  tasks: Tasks,
+  unitFlags: UnitFlagMap = NO_FLAGS,
+): AnalysisControl {
   const [state, setState] = useState<AnalysisState>({ status: 'idle' });
   const [last, setLast] = useState<AnalysisControl['last']>(null);
   const runCounter = useRef(0);
@@ -65,7 +72,7 @@ export function useAnalysis(city: CityData, tasks: Tasks): AnalysisControl {
       analysisWorker()
         .runAnalysis(
           {
-            city: cityRef(city),
+            city: cityRef(city, unitFlags),
             profile,
             travelProfiles: TRAVEL,
             // The worker waits for these itself: the first run need not wait for the page.
@@ -113,22 +120,23 @@ export function useAnalysis(city: CityData, tasks: Tasks): AnalysisControl {
           finish(id);
         });
     },
-    [city, update, finish],
+    [city, unitFlags, update, finish],
   );
 
   useEffect(() => {
     analysisWorker().warmUp();
   }, []);
 
-  // Once per city (a new register or a city built in the browser runs again), keeping the
-  // profile last chosen.
+  // Once per city and unit flags (a new register, a city built in the browser or a flag changed
+  // runs again), keeping the profile last chosen.
   const lastProfile = useRef<StandardsProfile | null>(null);
-  const startedFor = useRef<CityData | null>(null);
+  const startedFor = useRef<{ city: CityData; unitFlags: UnitFlagMap } | null>(null);
   useEffect(() => {
-    if (startedFor.current === city) return;
-    startedFor.current = city;
+    const done = startedFor.current;
+    if (done !== null && done.city === city && done.unitFlags === unitFlags) return;
+    startedFor.current = { city, unitFlags };
     start(lastProfile.current ?? builtInProfile(DEFAULT_PROFILE_ID));
-  }, [city, start]);
+  }, [city, unitFlags, start]);
 
   return { state, last, start };
 }

@@ -1,5 +1,10 @@
 import { populationCsv } from '../../../analysis/city/city-files.ts';
 import type { CityOverrides } from '../../../analysis/city/open-city.ts';
+import {
+  flaggedUnitIds,
+  flaggedUnitsText,
+  type UnitFlagMap,
+} from '../../../analysis/city/unit-flags.ts';
 import type { CityRef, MemoryCityFile } from '../worker/city-ref.ts';
 import type { CityData } from './city-data.ts';
 
@@ -29,7 +34,8 @@ export function rememberOrigin(city: CityData, source: Origin['source']): void {
   });
 }
 
-export function cityRef(city: CityData): CityRef {
+/** The user's unit flags (城市/农村, 新建居住区), when given, travel as the units file. */
+export function cityRef(city: CityData, unitFlags: UnitFlagMap = {}): CityRef {
   const origin = origins.get(city.roads) ?? {
     source: { kind: 'url' as const, baseUrl: city.baseUrl },
     facilities: null,
@@ -39,6 +45,9 @@ export function cityRef(city: CityData): CityRef {
   if (city.facilities !== origin.facilities) overrides.facilities = JSON.stringify(city.facilities);
   if (city.population !== origin.population) {
     overrides.population = populationCsv(city.population);
+  }
+  if (flaggedUnitIds(city.units, unitFlags).length > 0) {
+    overrides.units = flaggedUnitsText(city.units, unitFlags);
   }
   return { ...origin.source, overrides };
 }

@@ -24,6 +24,7 @@ function keyOf(ref: CityRef): string {
     where,
     ref.overrides.facilities ?? null,
     ref.overrides.population ?? null,
+    ref.overrides.units ?? null,
   ]);
 }
 

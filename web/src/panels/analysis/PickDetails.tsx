@@ -3,6 +3,7 @@ import type { Cluster, UnitRow } from '../../../../analysis/coverage/types.ts';
 import { shareOf } from '../../analysis-ui/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { ElderCell } from '../../map/analysis-layers/build-layers.ts';
+import { UnitFlags } from './UnitFlags.tsx';
 
 export type Picked =
   | { kind: 'cell'; cell: ElderCell; unitName: string }
@@ -73,6 +74,7 @@ export function PickDetails({ picked, onClose }: { picked: Picked; onClose(): vo
           </div>
         ))}
       </dl>
+      {picked.kind === 'unit' && <UnitFlags unitId={picked.row.unitId} />}
     </div>
   );
 }
