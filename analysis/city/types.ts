@@ -48,10 +48,24 @@ export interface CityManifest {
   population: null | {
     method: 'dasymetric-floor-area' | 'user-supplied';
     totals: PopulationTotals;
+    /** What the population rests on (absent in folders built before it was recorded). */
+    basis?: PopulationBasis;
   };
   /** True when facilities.geojson is an illustrative register (示例数据), not an official list. */
   facilitiesIllustrative: boolean;
   warnings: string[];
+}
+
+/** The census facts behind a population: age shares, household size, housing area per resident. */
+export interface PopulationBasis {
+  /** Census area the age shares came from, e.g. "玄武区（南京），区划代码 320102"; absent for the defaults. */
+  censusArea?: string;
+  share60: number;
+  share65: number;
+  share80: number;
+  householdSize: number;
+  /** Housing floor area per resident (m²) the building model divided by; absent when supplied. */
+  perCapitaFloorAreaM2?: number;
 }
 
 export interface PopulationTotals {

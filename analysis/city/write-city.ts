@@ -23,7 +23,12 @@ import {
   facilitiesFromGeoJson,
 } from './place-facilities.ts';
 import { basemapFeatures, extractRoads, roadFeatures } from './roads-basemap.ts';
-import { CITY_FORMAT_VERSION, type CityManifest, type PopulationCellRow } from './types.ts';
+import {
+  CITY_FORMAT_VERSION,
+  type CityManifest,
+  type PopulationBasis,
+  type PopulationCellRow,
+} from './types.ts';
 import { readUserPopulation } from './user-population.ts';
 import { readUserUnits } from './user-units.ts';
 
@@ -73,6 +78,26 @@ function assumptionsFor(census: CityInputs['census'], options: CityOptions): Pop
           ...(census.share80 === undefined ? {} : { share80: census.share80 }),
         };
   return { ...DEFAULT_ASSUMPTIONS, ...fromCensus, ...options.assumptions };
+}
+
+function populationBasis(
+  census: CityInputs['census'],
+  a: PopulationAssumptions,
+  method: 'dasymetric-floor-area' | 'user-supplied',
+): PopulationBasis {
+  return {
+    // Written as Chinese documents write it: full-width brackets, then the division code.
+    ...(census === undefined
+      ? {}
+      : {
+          censusArea: `${census.area.replace(/\(/g, '（').replace(/\)/g, '）')}，区划代码 ${census.adcode}`,
+        }),
+    share60: a.share60,
+    share65: a.share65,
+    share80: a.share80,
+    householdSize: a.householdSize,
+    ...(method === 'dasymetric-floor-area' ? { perCapitaFloorAreaM2: a.perCapitaFloorAreaM2 } : {}),
+  };
 }
 
 function pad([w, s, e, n]: BBox): BBox {
@@ -182,7 +207,14 @@ export function buildCity(input: CityInputs, options: CityOptions = {}): BuiltCi
       units: units.units.length,
       facilities: facilities.length,
     },
-    population: model === null ? null : { method, totals: model.totals },
+    population:
+      model === null
+        ? null
+        : {
+            method,
+            totals: model.totals,
+            basis: populationBasis(input.census, assumptions, method),
+          },
     facilitiesIllustrative: illustrative,
     warnings,
   };

@@ -100,6 +100,13 @@ export async function reportCityInfo(
     provenance: provenanceLines(await city.text('PROVENANCE.md')),
     methodNotes: methodLines(await city.text('METHOD.md')),
     ...withRegister(imported),
+    ...(manifest.source?.osmTimestamp === undefined
+      ? {}
+      : { osmTimestamp: manifest.source.osmTimestamp }),
+    // The census facts a population imported in the app does not rest on.
+    ...(manifest.population?.basis === undefined || city.overridden.population
+      ? {}
+      : { population: manifest.population.basis }),
   };
 }
 
