@@ -15,6 +15,8 @@ import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import { analyseScenario, cityContext } from '../../../analysis/workflows/analyse-scenario.ts';
 import { folderSource } from '../../../scripts/city/folder-source.ts';
 import { NodeRunner } from '../../../scripts/db/node-runner.ts';
+import type { CityData } from '../../../web/src/data/city-data.ts';
+import { cityRef } from '../../../web/src/data/city-ref.ts';
 
 /**
  * The user's unit flags (set in the app) reach the findings: applied to the demo city's units and
@@ -106,6 +108,26 @@ describe('flagUnits', () => {
     expect(
       flaggedUnitIds(units, { Z: { newResidential: true }, B: { areaType: 'rural' } }),
     ).toEqual(['B']);
+  });
+});
+
+describe('the page names the flagged units to the worker', () => {
+  const city = {
+    baseUrl: '/demo/',
+    roads: { type: 'FeatureCollection', features: [] },
+    facilities: { type: 'FeatureCollection', features: [] },
+    population: [],
+    units: demoUnits,
+  } as unknown as CityData;
+
+  it('sends the units file only when a unit of the city is flagged', () => {
+    expect(cityRef(city).overrides.units).toBeUndefined();
+    expect(cityRef(city, { unknown: { newResidential: true } }).overrides.units).toBeUndefined();
+    const text = cityRef(city, { [C]: { newResidential: true } }).overrides.units;
+    const sent = JSON.parse(text ?? '{}') as UnitCollection;
+    expect(sent.features.find((f) => f.properties.id === C)?.properties.newResidential).toBe(true);
+    expect(sent.features.filter((f) => f.properties.newResidential === true)).toHaveLength(1);
+    expect(sent.features).toHaveLength(demoUnits.features.length);
   });
 });
 
