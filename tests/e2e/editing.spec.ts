@@ -49,6 +49,20 @@ test('editing: unique labels, add mode ends, Esc, pen drag, state marks', async 
   await page.goto('/');
   await page.getByTestId('dock-tab-scenario').click();
   await expect(page.getByTestId('scenario-covered-5')).toBeVisible({ timeout: 110_000 });
+  await expect(page.getByTestId('scenario-panel')).not.toContainText('正在准备方案计算', {
+    timeout: 60_000,
+  });
+  // The first analysis sets the profile the scenario follows (its session then reopens).
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __carecircle?: { analysis?: unknown } }).__carecircle?.analysis !==
+      undefined,
+    undefined,
+    { timeout: 110_000 },
+  );
+  await expect(page.getByTestId('scenario-panel')).not.toContainText('正在准备方案计算', {
+    timeout: 60_000,
+  });
 
   // Place a site: the form's button is not labelled like the add button; the mode then ends.
   const map = await page.getByTestId('map').boundingBox();

@@ -52,6 +52,24 @@ export interface MapDrag {
   end(lon: number, lat: number, moved: boolean): void;
 }
 
+/**
+ * deck.gl places its tooltip below right of the pointer; near the map's right or bottom edge it
+ * would be cut by the map's frame, so there it opens to the left or upwards instead (CSS
+ * `translate` composes with the `transform` deck sets).
+ */
+function keepInside<T extends { style: Partial<CSSStyleDeclaration> }>(
+  tip: T,
+  info: PickingInfo,
+  canvas: HTMLCanvasElement,
+): T {
+  const left = info.x > canvas.clientWidth - 280;
+  const up = info.y > canvas.clientHeight - 160;
+  if (!left && !up) return tip;
+  const dx = left ? 'calc(-100% - 12px)' : '0px';
+  const dy = up ? 'calc(-100% - 12px)' : '0px';
+  return { ...tip, style: { ...tip.style, translate: `${dx} ${dy}` } };
+}
+
 /** Pixels the pointer must travel before a press counts as a drag (maplibre's click tolerance). */
 const DRAG_TOLERANCE_PX = 3;
 
@@ -133,7 +151,8 @@ export function MapView(props: MapViewProps) {
     handles.overlay.setProps({
       getTooltip: (info) => {
         const extra = extraTooltip?.(info);
-        return extra ? renderTooltip(extra.title, extra.lines) : tooltipFor(info, i18n);
+        const tip = extra ? renderTooltip(extra.title, extra.lines) : tooltipFor(info, i18n);
+        return tip === null ? null : keepInside(tip, info, canvas);
       },
       onHover: (info) => {
         canvas.style.cursor = info.picked ? 'pointer' : '';
@@ -146,68 +165,82 @@ export function MapView(props: MapViewProps) {
     });
   }, [handles, i18n, onSelect, extraTooltip, onPickExtra]);
 
-  // Drag: pointer events, so mouse, pen and touch all move a site. The press is picked on
-  // pointerdown (before maplibre's mouse/touch handlers see it, so panning can be paused) and
-  // followed on the window, so a release off the map still ends it.
+  // Drag: a mouse press comes through maplibre's mousedown (after deck.gl has picked the press,
+  // so a press that is only a click keeps its picking); pen and touch through pointer events,
+  // which fire before maplibre's touch handlers so panning can be paused. The drag is followed
+  // on the window, so a release off the map still ends it.
   useEffect(() => {
     if (handles === null || drag === undefined) return;
     const { map, overlay } = handles;
     const canvas = map.getCanvas();
     let stop: (() => void) | null = null;
-    const onDown = (e: PointerEvent) => {
-      if (e.button !== 0 || !e.isPrimary) return;
+    const begin = (e: MouseEvent | PointerEvent, pointer: number | null): boolean => {
       const rect = canvas.getBoundingClientRect();
       // Objects under the press, occluded ones too; the earliest layer in drag.layerIds wins (an
       // added site drawn next to a facility marker is the one the user means).
       const hits = overlay.pickMultipleObjects({
         x: e.clientX - rect.left,
         y: e.clientY - rect.top,
-        radius: e.pointerType === 'touch' ? 10 : 4,
+        radius: pointer === null ? 4 : 10,
         depth: 4,
         layerIds: drag.layerIds,
       });
       const rank = (info: PickingInfo) => drag.layerIds.indexOf(info.layer?.id ?? '');
       const info = [...hits].sort((a, b) => rank(a) - rank(b))[0];
-      if (info === undefined || !drag.start(info)) return;
+      if (info === undefined || !drag.start(info)) return false;
       map.dragPan.disable();
       map.touchZoomRotate.disable();
-      const pointer = e.pointerId;
       const startX = e.clientX;
       const startY = e.clientY;
       let moved = false;
-      const lngLatOf = (event: PointerEvent) => {
+      const mine = (event: MouseEvent) =>
+        pointer === null || (event as PointerEvent).pointerId === pointer;
+      const lngLatOf = (event: MouseEvent) => {
         const r = canvas.getBoundingClientRect();
         return map.unproject([event.clientX - r.left, event.clientY - r.top]);
       };
-      const onMove = (event: PointerEvent) => {
-        if (event.pointerId !== pointer) return;
+      const onMove = (event: MouseEvent) => {
+        if (!mine(event)) return;
         if (Math.hypot(event.clientX - startX, event.clientY - startY) > DRAG_TOLERANCE_PX)
           moved = true;
         if (!moved) return;
         const { lng, lat } = lngLatOf(event);
         drag.move(lng, lat);
       };
-      const onUp = (event: PointerEvent) => {
-        if (event.pointerId !== pointer) return;
+      const onUp = (event: MouseEvent) => {
+        if (!mine(event)) return;
         stop?.();
         const { lng, lat } = lngLatOf(event);
-        drag.end(lng, lat, moved && event.type === 'pointerup');
+        drag.end(lng, lat, moved && event.type !== 'pointercancel');
       };
+      const [moveName, upName] =
+        pointer === null ? ['mousemove', 'mouseup'] : ['pointermove', 'pointerup'];
       stop = () => {
-        window.removeEventListener('pointermove', onMove);
-        window.removeEventListener('pointerup', onUp);
-        window.removeEventListener('pointercancel', onUp);
+        window.removeEventListener(moveName, onMove as EventListener);
+        window.removeEventListener(upName, onUp as EventListener);
+        window.removeEventListener('pointercancel', onUp as EventListener);
         map.dragPan.enable();
         map.touchZoomRotate.enable();
         stop = null;
       };
-      window.addEventListener('pointermove', onMove);
-      window.addEventListener('pointerup', onUp);
-      window.addEventListener('pointercancel', onUp);
+      window.addEventListener(moveName, onMove as EventListener);
+      window.addEventListener(upName, onUp as EventListener);
+      if (pointer !== null) window.addEventListener('pointercancel', onUp as EventListener);
+      return true;
     };
-    canvas.addEventListener('pointerdown', onDown);
+    const onMouseDown = (e: maplibregl.MapMouseEvent) => {
+      if (e.originalEvent.button !== 0) return;
+      if (begin(e.originalEvent, null)) e.preventDefault();
+    };
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.pointerType === 'mouse' || !e.isPrimary) return;
+      begin(e, e.pointerId);
+    };
+    map.on('mousedown', onMouseDown);
+    canvas.addEventListener('pointerdown', onPointerDown);
     return () => {
-      canvas.removeEventListener('pointerdown', onDown);
+      map.off('mousedown', onMouseDown);
+      canvas.removeEventListener('pointerdown', onPointerDown);
       stop?.();
     };
   }, [handles, drag]);
