@@ -157,7 +157,7 @@ export const analysisEn = {
   'std.status.not_evaluable': 'Not evaluable',
   'std.binding': 'Binding findings',
   'std.bindingHint': 'The clause binds these units or sites',
-  'std.benchmark': 'Benchmarks (标杆对照)',
+  'std.benchmark': 'Benchmarks (not binding)',
   'std.benchmarkHint':
     'The clause does not bind here (e.g. not a new residential area, a report of results, or an aspiration); shown for comparison, not counted as a failure',
   'std.interpretation': 'Interpretation',
