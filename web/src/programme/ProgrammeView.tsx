@@ -1,38 +1,49 @@
+import { Alert, Empty } from 'antd';
 import { useMemo, useState } from 'react';
-import { programmeProgress } from '../../../analysis/programme/progress.ts';
 import { STATUS_LABELS } from '../../../analysis/programme/status.ts';
 import { readStatusCsv, writeStatusCsv } from '../../../analysis/programme/status-csv.ts';
 import { recordsOf } from '../../../analysis/programme/status-table.ts';
 import { readStatusXlsx, writeStatusXlsx } from '../../../analysis/programme/status-xlsx.ts';
-import { setTargetValue, targetYears } from '../../../analysis/programme/targets.ts';
+import { targetYears } from '../../../analysis/programme/targets.ts';
 import { applyScenario } from '../../../analysis/siting/scenario-apply.ts';
 import { mergeProgrammeRecords } from '../../../analysis/siting/scenario-programme.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadBytes } from '../report/rasterise.ts';
 import type { ScenarioControl } from '../scenario/use-scenarios.ts';
 import { analysisWorker } from '../worker/analysis-client.ts';
-import { ProgressChart } from './ProgressChart.tsx';
+import { BudgetSection } from './BudgetSection.tsx';
 import {
   advanceSite,
   closuresBy,
+  hasProgramme,
   nextStatus,
   type ProgrammeState,
-  programmeProfile,
+  programmeOf,
   scenarioRegister,
   startProject,
   statusTableOf,
   statusWarnings,
 } from './programme-state.ts';
+import { TargetsSection } from './TargetsSection.tsx';
 import { useProgrammeState } from './use-programme.ts';
 
-/** Programme tracking: statuses, coverage by year, targets and progress, status files. */
+/**
+ * Programme tracking under the analysis's standards profile: statuses, coverage by year,
+ * study-area targets and progress, cost and subsidy per year, status files.
+ */
 export function ProgrammeView({ control }: { control: ScenarioControl }) {
-  const { t, locale, formatPercent, formatNumber } = useI18n();
+  // Another city: the tab starts over (its own records, targets, results), never the last city's.
+  return <ProgrammeTab key={control.cityName} control={control} />;
+}
+
+function ProgrammeTab({ control }: { control: ScenarioControl }) {
+  const { t, locale, formatPercent } = useI18n();
   const lang = locale === 'en' ? 'en' : 'zh';
-  const [state, setState] = useProgrammeState(control.scenario.baseline.city);
-  // Targets come from the programme profile (Haining 2024 has yearly targets; others are generic).
-  const [programmeId, setProgrammeId] = useState('haining-2024');
-  const profile = useMemo(() => programmeProfile(programmeId, state), [programmeId, state]);
+  const [state, setState] = useProgrammeState(control.cityName);
+  // The programme of the analysis's own profile (Haining 2024 has targets and subsidies).
+  const programmeId = control.profileId;
+  const withProgramme = hasProgramme(programmeId);
+  const profile = useMemo(() => programmeOf(programmeId), [programmeId]);
   const baselineIds = useMemo(
     () => new Set(control.baselineFacilities.map((f) => f.id)),
     [control.baselineFacilities],
@@ -66,13 +77,6 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
     total: number;
     thresholds: number[];
   } | null>(null);
-  const progress = useMemo(() => {
-    try {
-      return programmeProgress(register, profile, years.length > 0 ? {} : { years: [year] });
-    } catch (e) {
-      return e instanceof Error ? e.message : String(e);
-    }
-  }, [register, profile, years.length, year]);
   const guard = (work: () => void) => {
     try {
       work();
@@ -120,16 +124,19 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
   return (
     <>
       <section className="scenario-section">
-        <label>
-          {t('programme.profile')}{' '}
-          <select value={programmeId} onChange={(e) => setProgrammeId(e.target.value)}>
-            {[...new Set(['haining-2024', control.profileId])].map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <p className="scenario-muted" data-testid="programme-profile">
+          {t('programme.profileIs', {
+            profile: control.profileName[lang],
+            programme: withProgramme ? profile.name[lang] : t('programme.none'),
+          })}
+        </p>
+        {!withProgramme && (
+          <Empty
+            data-testid="programme-empty"
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={t('programme.empty', { profile: control.profileName[lang] })}
+          />
+        )}
         <h4>{t('programme.sites', { n: projects.length })}</h4>
         <label>
           {t('programme.stepYear')}{' '}
@@ -222,69 +229,23 @@ export function ProgrammeView({ control }: { control: ScenarioControl }) {
             .join(' · ')}
         </p>
       )}
-      <section className="scenario-section">
-        <h4>{t('programme.progress')}</h4>
-        {typeof progress === 'string' ? (
-          <p className="scenario-error">{progress}</p>
-        ) : (
-          <>
-            <table className="scenario-table" data-testid="programme-progress">
-              <thead>
-                <tr>
-                  <th>{t('programme.target')}</th>
-                  <th>{t('programme.goal')}</th>
-                  <th>{t('programme.achieved')}</th>
-                  <th>{t('programme.gap')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {progress.flatMap((y) =>
-                  y.targets.map((target) => (
-                    <tr key={`${y.year}-${target.id}`}>
-                      <td>
-                        {y.year} {target.label[lang]}
-                      </td>
-                      <td>
-                        <input
-                          type="number"
-                          value={target.target}
-                          style={{ width: 60 }}
-                          onChange={(e) =>
-                            guard(() => {
-                              setTargetValue(profile, target.id, y.year, Number(e.target.value));
-                              const others = state.targetOverrides.filter(
-                                (o) => !(o.id === target.id && o.year === y.year),
-                              );
-                              setState({
-                                ...state,
-                                targetOverrides: [
-                                  ...others,
-                                  { id: target.id, year: y.year, value: Number(e.target.value) },
-                                ],
-                              });
-                            })
-                          }
-                        />
-                      </td>
-                      <td>
-                        {target.achieved === null
-                          ? '—'
-                          : formatNumber(target.achieved, target.metric === 'count' ? 0 : 2)}
-                      </td>
-                      <td className={target.met === false ? 'scenario-down' : 'scenario-up'}>
-                        {target.gap === null
-                          ? '—'
-                          : formatNumber(target.gap, target.metric === 'count' ? 0 : 2)}
-                      </td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-            <ProgressChart years={progress} lang={lang} title={t('programme.progress')} />
-          </>
-        )}
-      </section>
+      {withProgramme && (
+        <>
+          <TargetsSection
+            control={control}
+            profile={profile}
+            register={register}
+            state={state}
+            setState={setState}
+          />
+          <BudgetSection profile={profile} register={register} />
+        </>
+      )}
+      {!withProgramme && (
+        <section className="scenario-section" data-testid="programme-progress">
+          <Alert type="info" showIcon title={t('programme.noTargets')} />
+        </section>
+      )}
       <section className="scenario-section scenario-row">
         <button
           type="button"

@@ -26,7 +26,7 @@ export function SiteStatus({
   control: ScenarioControl;
   baselineIds: ReadonlySet<string>;
 }) {
-  const city = control.scenario.baseline.city;
+  const city = control.cityName;
   const { t, locale } = useI18n();
   const lang = locale === 'en' ? 'en' : 'zh';
   const [cityState] = useProgrammeState(city);

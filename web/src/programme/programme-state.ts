@@ -1,8 +1,11 @@
-import { programmeProfileFor } from '../../../analysis/programme/builtin.ts';
+import {
+  BUILTIN_PROGRAMME_PROFILES,
+  programmeProfileFor,
+} from '../../../analysis/programme/builtin.ts';
 import { proposedRecord, sitesOpenBy } from '../../../analysis/programme/register.ts';
 import { advanceStatus, checkStatusHistory } from '../../../analysis/programme/status.ts';
 import type { StatusTable } from '../../../analysis/programme/status-columns.ts';
-import { applyTargetOverrides, type TargetOverride } from '../../../analysis/programme/targets.ts';
+import type { TargetOverride } from '../../../analysis/programme/targets.ts';
 import {
   type ProgrammeProfile,
   type ProgrammeRegister,
@@ -11,6 +14,7 @@ import {
   type SiteStatus,
 } from '../../../analysis/programme/types.ts';
 import type { Modification, SiteFacility } from '../../../analysis/siting/scenario-types.ts';
+import { DEFAULT_SCALE, type StudyScale } from './study-targets.ts';
 
 /**
  * The programme side of the workspace, pure so it is tested in Node: per-site status
@@ -20,10 +24,18 @@ import type { Modification, SiteFacility } from '../../../analysis/siting/scenar
 export interface ProgrammeState {
   version: 1;
   records: SiteProgramme[];
+  /** Targets the user entered for the study area (they win over the scaled ones). */
   targetOverrides: TargetOverride[];
+  /** How the programme's city-wide count targets are scaled to the study area. */
+  scale: StudyScale;
 }
 
-export const EMPTY_PROGRAMME: ProgrammeState = { version: 1, records: [], targetOverrides: [] };
+export const EMPTY_PROGRAMME: ProgrammeState = {
+  version: 1,
+  records: [],
+  targetOverrides: [],
+  scale: DEFAULT_SCALE,
+};
 
 export const programmeKey = (city: string) => `carecircle.programme.v1.${city}`;
 
@@ -35,6 +47,16 @@ export function restoreProgramme(value: unknown): ProgrammeState {
     version: 1,
     records: v.records,
     targetOverrides: Array.isArray(v.targetOverrides) ? v.targetOverrides : [],
+    scale: restoreScale(v.scale),
+  };
+}
+
+function restoreScale(value: unknown): StudyScale {
+  if (typeof value !== 'object' || value === null) return DEFAULT_SCALE;
+  const v = value as Partial<StudyScale>;
+  return {
+    basis: v.basis === 'residents' ? 'residents' : 'elders60',
+    cityWide: typeof v.cityWide === 'number' && v.cityWide > 0 ? v.cityWide : null,
   };
 }
 
@@ -106,8 +128,14 @@ export function closuresBy(
     .map((f) => ({ kind: 'close-site', id: f.id }) as Modification);
 }
 
-export function programmeProfile(profileId: string, state: ProgrammeState): ProgrammeProfile {
-  return applyTargetOverrides(programmeProfileFor(profileId), state.targetOverrides);
+/** Whether the standards profile has a programme of its own (targets, subsidies, costs). */
+export function hasProgramme(profileId: string): boolean {
+  return profileId in BUILTIN_PROGRAMME_PROFILES && profileId !== 'generic';
+}
+
+/** The programme profile that goes with the analysis's standards profile (generic without one). */
+export function programmeOf(profileId: string): ProgrammeProfile {
+  return programmeProfileFor(profileId);
 }
 
 /** The status table to export: one row per facility of the register (baseline rows empty). */

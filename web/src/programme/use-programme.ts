@@ -1,5 +1,6 @@
-import { get, set } from 'idb-keyval';
+import { get } from 'idb-keyval';
 import { useEffect, useState } from 'react';
+import { saveOrReport } from '../app/persist.ts';
 import {
   EMPTY_PROGRAMME,
   type ProgrammeState,
@@ -7,11 +8,20 @@ import {
   restoreProgramme,
 } from './programme-state.ts';
 
-/** Programme records and target overrides of a city, autosaved to IndexedDB. */
+/**
+ * Programme records, study-area targets and their scale of a city, autosaved to IndexedDB.
+ * Another city starts empty and loads its own (never the previous city's sites or targets).
+ */
 export function useProgrammeState(city: string): [ProgrammeState, (s: ProgrammeState) => void] {
   const [state, setState] = useState<ProgrammeState>(EMPTY_PROGRAMME);
   const [loaded, setLoaded] = useState(false);
   const key = programmeKey(city);
+  const [forKey, setForKey] = useState(key);
+  if (forKey !== key) {
+    setForKey(key);
+    setState(EMPTY_PROGRAMME);
+    setLoaded(false);
+  }
   useEffect(() => {
     let cancelled = false;
     get(key)
@@ -28,7 +38,7 @@ export function useProgrammeState(city: string): [ProgrammeState, (s: ProgrammeS
   }, [key]);
   const update = (next: ProgrammeState) => {
     setState(next);
-    if (loaded) set(key, next).catch((e: unknown) => console.error('programme autosave failed', e));
+    if (loaded) void saveOrReport(key, next, { id: key, what: ({ t }) => t('save.programme') });
   };
   return [state, update];
 }

@@ -1,5 +1,6 @@
 import { get } from 'idb-keyval';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PopulationTotals } from '../../../analysis/city/types.ts';
 import type { SiteProgramme } from '../../../analysis/programme/types.ts';
 import {
   pruneProgramme,
@@ -60,6 +61,12 @@ export interface ScenarioControl {
   /** Removes a scenario; a notice offers to put it back. */
   remove(index: number): void;
   profileId: string;
+  /** The standards profile's document name, as users see it. */
+  profileName: { zh: string; en: string };
+  /** The city shown (its display name keys what is saved for it). */
+  cityName: string;
+  /** The population of the city shown (null when it has none). */
+  populationTotals: PopulationTotals | null;
 }
 
 /** Until the analysis panel has run, scenarios use the page's default profile. */
@@ -227,6 +234,9 @@ export function useScenarios(
     baselineNumbers,
     live,
     profileId,
+    profileName: profile.name,
+    cityName: city.manifest.name,
+    populationTotals: city.manifest.population?.totals ?? null,
     apply: (m) => update((s) => appendModification(s, m)),
     undo: () => update(undoLastModification),
     rename: (name) => update((s) => ({ ...s, name })),

@@ -50,4 +50,39 @@ export const savedWorkEn: Record<keyof typeof savedWorkZh, string> = {
     'No city saved yet: after building one, “Open on the map” keeps it in this browser.',
   'cities.loadFailed':
     'Cannot open “{name}”: the saved data is incomplete; delete it and build it again.',
+  'programme.profileIs': 'Standard: {profile}; programme: {programme}',
+  'programme.none': 'none',
+  'programme.empty':
+    '“{profile}” sets no yearly building targets or subsidies. Choose a standard with a programme in the analysis panel (e.g. Haining 2024 care-center upgrades and neighbourhood points) and come back; site statuses can still be recorded below.',
+  'programme.noTargets': 'The current standard has no yearly building targets',
+  'programme.achievedGap': 'Achieved',
+  'programme.gapIs': 'short by {gap}',
+  'programme.enterGoal': 'Enter',
+  'programme.goalFor': 'Study-area target: {target}',
+  'programme.source.entered': 'entered for the study area (city: {value})',
+  'programme.source.scaled': '{value} × {share}',
+  'programme.source.ratio': 'a share, applied as it is',
+  'programme.source.pending': 'city: {value}; pending: enter the city count or a target',
+  'programme.scale.elders60': 'by elders aged 60+',
+  'programme.scale.residents': 'by residents',
+  'programme.scale.cityWide': 'The programme city’s {basis} count',
+  'programme.scale.placeholder': 'enter',
+  'programme.scale.pending':
+    'A city-wide target does not apply to the study area as it is: enter the programme city’s count (the study area has {study}, {basis}), or enter study-area targets in the table.',
+  'programme.scale.share':
+    'Study-area share = study area {study} ÷ city {cityWide} ({basis}) = {share}; count targets are scaled by it.',
+  'programme.scale.overOne':
+    'The study area has more people than the city count entered: check it.',
+  'programme.budget.title': 'Cost and subsidy per year',
+  'programme.budget.sites': 'Projects',
+  'programme.budget.cost': 'Investment',
+  'programme.budget.committed': 'Subsidy committed',
+  'programme.budget.paid': 'Subsidy paid',
+  'programme.budget.local': 'Local share',
+  'programme.budget.wan': '{n} × 10,000 yuan',
+  'programme.budget.unscheduled': 'no year',
+  'programme.budget.empty':
+    'No projects yet: add a site on the map or make an existing facility a project.',
+  'programme.budget.withoutCost':
+    '{n} project(s) lack an area and an investment: left out of the sums.',
 };

@@ -1,4 +1,4 @@
-/** Saving the user's work, undo, kept scenarios and the cities saved in the browser. */
+/** Saving the user's work, undo, kept scenarios, saved cities, and the programme tab's targets and budget. */
 export const savedWorkZh = {
   'notice.close': '关闭',
   'save.quota': '浏览器存储空间已满：{what}未能保存',
@@ -45,4 +45,36 @@ export const savedWorkZh = {
   'cities.cancel': '取消',
   'cities.empty': '尚未保存自建城市：生成后点击“在地图中打开”，城市即保存在本浏览器中。',
   'cities.loadFailed': '无法打开“{name}”：保存的数据不完整，请删除后重新生成。',
+  'programme.profileIs': '评估标准：{profile}；建设计划：{programme}',
+  'programme.none': '无',
+  'programme.empty':
+    '“{profile}”没有规定年度建设目标与补助。请在分析面板中选择含建设计划的标准（如海宁市2024照料中心增效提质及养老睦邻点建设），再回到此处；项目状态仍可在下方记录。',
+  'programme.noTargets': '当前标准没有年度建设目标',
+  'programme.achievedGap': '完成',
+  'programme.gapIs': '差 {gap}',
+  'programme.enterGoal': '录入',
+  'programme.goalFor': '本研究区目标：{target}',
+  'programme.source.entered': '本研究区录入（全市 {value}）',
+  'programme.source.scaled': '{value} × {share}',
+  'programme.source.ratio': '比例，直接采用',
+  'programme.source.pending': '全市 {value}，待定：请输入全市人数或直接录入',
+  'programme.scale.elders60': '按60岁及以上老人',
+  'programme.scale.residents': '按常住人口',
+  'programme.scale.cityWide': '计划所属全市{basis}人数',
+  'programme.scale.placeholder': '请输入',
+  'programme.scale.pending':
+    '全市目标不能直接用于研究区：请输入计划所属全市的人数（本研究区{basis}为 {study}），或在表中直接录入本研究区目标。',
+  'programme.scale.share':
+    '研究区份额 = 本研究区 {study} ÷ 全市 {cityWide}（{basis}）= {share}；数量目标按此份额折算。',
+  'programme.scale.overOne': '研究区人数超过所填全市人数，请检查输入。',
+  'programme.budget.title': '投资与补助（按年度）',
+  'programme.budget.sites': '项目数',
+  'programme.budget.cost': '投资估算',
+  'programme.budget.committed': '补助已承诺',
+  'programme.budget.paid': '补助已拨付',
+  'programme.budget.local': '地方配套',
+  'programme.budget.wan': '{n} 万元',
+  'programme.budget.unscheduled': '未排年度',
+  'programme.budget.empty': '暂无建设项目：在地图上新增站点或将现状设施列为项目后显示。',
+  'programme.budget.withoutCost': '{n} 个项目缺少面积与投资，未计入合计。',
 } as const;
