@@ -4,6 +4,12 @@
  * lists from here, so adding a facility type or a unit level is one edit.
  */
 
+/** A text in both languages of the app. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
 /** Facility types in the order the standards rank them (street centre first). */
 export const FACILITY_TYPES = [
   'street_center', // 街道综合养老服务中心

@@ -1,4 +1,5 @@
-import type { AreaType, FacilityType, UnitLevel } from '../vocabulary.ts';
+import type { FacilityProperties } from '../facility.ts';
+import type { AreaType, UnitLevel } from '../vocabulary.ts';
 
 export type { FacilityType, UnitLevel } from '../vocabulary.ts';
 
@@ -99,24 +100,7 @@ export interface UnitProperties {
   newResidential?: boolean;
 }
 
-export interface FacilityProperties {
-  id: string;
-  name: string;
-  type: FacilityType;
-  floorAreaM2: number;
-  beds: number;
-  /** Lowest floor the service occupies (1 = ground floor). */
-  floorLevel: number;
-  hasLift?: boolean;
-  /** True for the demo's illustrative register (示例数据). */
-  illustrative: boolean;
-  /** OSM building the site is placed at, when any. */
-  osmBuildingId?: number;
-  /** 社会化运营: run by a social operator; absent = not recorded in the register. */
-  socialOperation?: boolean;
-  /** 医养结合: offers combined medical and elder care; absent = not recorded. */
-  medicalIntegration?: boolean;
-}
+export type { FacilityProperties };
 
 export interface BuildingProperties {
   id: number;

@@ -1,4 +1,4 @@
-import { FACILITY_TYPES } from '../standards/types.ts';
+import { FACILITY_TYPES } from '../vocabulary.ts';
 
 /**
  * Tables every metric is computed from. Geometry and H3 are computed in TypeScript (DuckDB

@@ -1,7 +1,7 @@
-import type { Finding } from '../coverage/types.ts';
 import { type SqlRunner, sqlString } from '../db/sql-runner.ts';
 import type { FindingStatus } from '../vocabulary.ts';
 import { documentLabel } from './documents.ts';
+import type { Finding } from './finding.ts';
 import type { Bilingual } from './quote-check.ts';
 import { areaPerHouseholdsSql, areaPerResidentSql } from './rules/area.ts';
 import { attributeShareSql } from './rules/attribute-share.ts';

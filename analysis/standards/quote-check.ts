@@ -1,15 +1,13 @@
+import type { Bilingual } from '../vocabulary.ts';
 import { DOCUMENTS, documentText } from './documents.ts';
+
+export type { Bilingual };
 
 /**
  * Citations quote their document verbatim. A quote is checked by finding it in the document's
  * shipped text once whitespace is removed from both (the texts wrap lines where the printed copy
  * did); nothing else is normalised, so an OCR'd "%o" must be quoted as printed.
  */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
 export interface Citation {
   /** Id of the cited document (analysis/standards/documents.ts), e.g. huaihua-2020. */
   document: string;

@@ -6,7 +6,7 @@ import {
   auditProfile,
   type ProfileAudit,
   profileKindOf,
-} from '../../analysis/standards/citation-audit.ts';
+} from '../../analysis/workflows/citation-audit.ts';
 import { parseOptions, type Verb } from '../verb.ts';
 
 const help = `carecircle profiles — audit the citations of the standards and programme profiles

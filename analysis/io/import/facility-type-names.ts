@@ -1,4 +1,4 @@
-import type { FacilityType } from '../../city/types.ts';
+import type { FacilityType } from '../../vocabulary.ts';
 
 import { FACILITY_TYPES } from '../../vocabulary.ts';
 

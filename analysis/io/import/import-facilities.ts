@@ -1,5 +1,5 @@
-import type { FacilityType } from '../../city/types.ts';
 import { InputError } from '../../errors.ts';
+import type { FacilityType } from '../../vocabulary.ts';
 import { type Crs, crsHints } from '../crs/convert.ts';
 import type { DistanceToRoads } from '../crs/road-distance.ts';
 import { type CrsSuggestion, suggestCrs } from '../crs/suggest-crs.ts';

@@ -1,4 +1,5 @@
-import type { FacilityProperties, FacilityType } from '../../city/types.ts';
+import type { FacilityProperties } from '../../facility.ts';
+import type { FacilityType } from '../../vocabulary.ts';
 import { type Crs, toWgs84 } from '../crs/convert.ts';
 import type { RawTable, Rejection } from '../table/types.ts';
 import type { FacilityField } from './column-synonyms.ts';

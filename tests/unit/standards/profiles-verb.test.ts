@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PROGRAMME_PROFILES } from '../../../analysis/programme/builtin.ts';
-import { auditBuiltInProfiles, auditProfile } from '../../../analysis/standards/citation-audit.ts';
 import { builtInProfileData } from '../../../analysis/standards/profiles.ts';
+import { auditBuiltInProfiles, auditProfile } from '../../../analysis/workflows/citation-audit.ts';
 import { auditTable, verb } from '../../../scripts/verbs/profiles.ts';
 
 /** `profiles --check`: counts per profile, and a non-zero exit on a quote its text lacks. */

@@ -1,8 +1,8 @@
 import { BUILTIN_PROGRAMME_PROFILES } from '../programme/builtin.ts';
-import type { CheckedCitation, CitationCounts } from './profile-citations.ts';
-import { countCitations } from './profile-citations.ts';
-import { BUILT_IN_PROFILE_IDS, builtInProfileData } from './profiles.ts';
-import { type Citation, checkCitation } from './quote-check.ts';
+import type { CheckedCitation, CitationCounts } from '../standards/profile-citations.ts';
+import { countCitations } from '../standards/profile-citations.ts';
+import { BUILT_IN_PROFILE_IDS, builtInProfileData } from '../standards/profiles.ts';
+import { type Citation, checkCitation } from '../standards/quote-check.ts';
 
 /**
  * The citation audit behind `carecircle profiles --check`: every citation of a profile file
