@@ -5,7 +5,7 @@ import type { CityData } from '../data/city-data.ts';
 import { loadCityFromFiles, type MemoryCityFile } from '../data/load-city.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { analysisWorker } from '../worker/analysis-client.ts';
-import { cityWarningKey } from './city-warnings.ts';
+import { cityWarningNotes } from './city-warnings.ts';
 import { Dialog } from './Dialog.tsx';
 
 interface OsmCityDialogProps {
@@ -59,6 +59,7 @@ export function OsmCityDialog({ onClose, onCity }: OsmCityDialogProps) {
     if (file !== undefined) void build(file);
   };
   const counts = built?.city.manifest.counts;
+  const notes = built === null ? [] : cityWarningNotes(built.warnings, built.city.manifest);
 
   return (
     <Dialog
@@ -140,11 +141,11 @@ export function OsmCityDialog({ onClose, onCity }: OsmCityDialogProps) {
           })}
         </div>
       )}
-      {built !== null && built.warnings.length > 0 && (
+      {built !== null && notes.length > 0 && (
         <ul className="callout callout-warn notes" data-testid="osm-city-warnings">
-          {built.warnings.map((w) => {
-            const key = cityWarningKey(w);
-            return <li key={w}>{key === undefined ? w : t(key)}</li>;
+          {notes.map((note) => {
+            const text = 'text' in note ? note.text : t(note.key, note.params);
+            return <li key={text}>{text}</li>;
           })}
         </ul>
       )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CityNotes } from '../app/CityNotes.tsx';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { GraphStats } from '../worker/graph-stats.ts';
@@ -21,6 +22,7 @@ export function SidePanel({ city, graphs, card }: SidePanelProps) {
       <section>
         <h2 className="panel-heading">{t('cards.heading')}</h2>
         <SummaryCards totals={manifest.population?.totals ?? null} />
+        <CityNotes manifest={manifest} />
         <p className="panel-note">
           {t('cards.cells', {
             n: formatNumber(city.population.length),

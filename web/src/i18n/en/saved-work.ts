@@ -38,6 +38,8 @@ export const savedWorkEn: Record<keyof typeof savedWorkZh, string> = {
   'scenario.kept.kind.set-walking-speed': 'walking speed',
   'scenario.kept.kind.set-profile': 'change standard',
   'scenario.kept.kind.set-travel-profile': 'travel mode',
+  'city.note.driveOnly':
+    'The walk and e-bike networks are identical ({nodes} nodes, {edges} edges): the extract holds car roads only, without footways or paths, so walking times follow the roads. Use an OSM extract with every way.',
   'cities.heading': 'Cities',
   'cities.served': 'Demo city (shipped with the app)',
   'cities.savedAt': 'saved {date}',

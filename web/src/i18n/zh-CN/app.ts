@@ -20,7 +20,7 @@ export const appZh = {
   'cards.elders80': '80岁及以上',
   'cards.households': '户数',
   'cards.shareOfResidents': '占常住人口 {share}',
-  'cards.populationMissing': '暂无人口数据：请提供 --population 文件后再计算覆盖率',
+  'cards.populationMissing': '暂无人口数据：请通过“导入数据”导入人口文件后再计算覆盖率',
   'cards.facilities': '养老服务设施',
   'cards.facilitiesTotal': '共 {n} 处',
   'cards.network': '路网',

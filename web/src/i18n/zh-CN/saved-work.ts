@@ -35,6 +35,8 @@ export const savedWorkZh = {
   'scenario.kept.kind.set-walking-speed': '步行速度',
   'scenario.kept.kind.set-profile': '更换标准',
   'scenario.kept.kind.set-travel-profile': '出行方式',
+  'city.note.driveOnly':
+    '步行路网与电动自行车路网完全相同（{nodes} 个节点、{edges} 条路段）：该数据只含机动车道路，缺少人行道和小路，步行时间按车行道路计算。请改用包含全部道路的 OSM 数据。',
   'cities.heading': '城市列表',
   'cities.served': '示例城市（随应用提供）',
   'cities.savedAt': '{date} 保存',
