@@ -80,11 +80,13 @@ export function UnitFlagsNote() {
         type="info"
         showIcon
         title={t('analysis.unitFlags.note', { n: control.flagged.length })}
-        description={names.join('、')}
-        action={
-          <Button size="small" data-testid="unit-flags-reset" onClick={control.reset}>
-            {t('analysis.unitFlags.reset')}
-          </Button>
+        description={
+          <div style={{ display: 'grid', gap: 6, justifyItems: 'start' }}>
+            <span data-testid="unit-flags-names">{names.join('、')}</span>
+            <Button size="small" data-testid="unit-flags-reset" onClick={control.reset}>
+              {t('analysis.unitFlags.reset')}
+            </Button>
+          </div>
         }
       />
     </div>
