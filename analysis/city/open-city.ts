@@ -1,9 +1,9 @@
-import { type CityTexts, parseCityInput } from '../coverage/parse-city.ts';
-import type { CityInput } from '../coverage/types.ts';
 import { InputError } from '../errors.ts';
 import { decodeGraph } from '../graph/binary.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { type CitySource, readText, requireText } from './city-source.ts';
+import type { CityInput } from './input.ts';
+import { type CityTexts, parseCityInput } from './parse-city.ts';
 import type { CityManifest } from './types.ts';
 
 /**

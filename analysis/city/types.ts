@@ -59,8 +59,9 @@ export interface CityManifest {
 
 /** The census facts behind a population: age shares, household size, housing area per resident. */
 export interface PopulationBasis {
-  /** Census area the age shares came from, e.g. "玄武区（南京），区划代码 320102"; absent for the defaults. */
+  /** Census area the age shares came from, e.g. 玄武区（南京）, and its division code; absent for the defaults. */
   censusArea?: string;
+  censusCode?: string;
   share60: number;
   share65: number;
   share80: number;

@@ -86,11 +86,12 @@ function populationBasis(
   method: 'dasymetric-floor-area' | 'user-supplied',
 ): PopulationBasis {
   return {
-    // Written as Chinese documents write it: full-width brackets, then the division code.
+    // The name as Chinese documents write it (full-width brackets), and the division code.
     ...(census === undefined
       ? {}
       : {
-          censusArea: `${census.area.replace(/\(/g, '（').replace(/\)/g, '）')}，区划代码 ${census.adcode}`,
+          censusArea: census.area.replace(/\(/g, '（').replace(/\)/g, '）'),
+          censusCode: census.adcode,
         }),
     share60: a.share60,
     share65: a.share65,

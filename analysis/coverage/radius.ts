@@ -1,5 +1,5 @@
+import { haversineM, METRES_PER_DEGREE } from '../geo.ts';
 import type { CellCentres } from '../routing/cell-centres.ts';
-import { haversineM, METRES_PER_DEGREE } from '../routing/geo.ts';
 
 /** Straight-line pairs by position: facility `facility[k]` is `distanceM[k]` from cell `cell[k]`. */
 export interface RadiusPairs {

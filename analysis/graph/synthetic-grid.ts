@@ -1,4 +1,4 @@
-import { haversineM, offsetLonLat } from '../routing/geo.ts';
+import { haversineM, offsetLonLat } from '../geo.ts';
 import type { NetworkProfile, RoadGraph } from './types.ts';
 import { highwayCode } from './types.ts';
 

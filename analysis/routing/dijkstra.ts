@@ -1,7 +1,7 @@
 import type { RoadGraph } from '../graph/types.ts';
 
 /**
- * An edited network seen by the search (analysis/graph/edits/overlay.ts): the baseline CSR with
+ * An edited network seen by the search (analysis/routing/edits/overlay.ts): the baseline CSR with
  * closed edges masked out, plus added edges over baseline and virtual nodes (ids ≥ the
  * baseline's nodeCount). The baseline arrays are never copied.
  */

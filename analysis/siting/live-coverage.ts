@@ -1,9 +1,9 @@
 import { cityCells } from '../coverage/city-cells.ts';
 import type { CityInput } from '../coverage/types.ts';
-import { relinkChanges } from '../graph/edits/open-snap.ts';
-import { OverlaySurface } from '../graph/edits/overlay-surface.ts';
-import { ReachMemory } from '../graph/edits/reach-memory.ts';
-import type { NetworkOverlay, OverlayElement } from '../graph/edits/types.ts';
+import { relinkChanges } from '../routing/edits/open-snap.ts';
+import { OverlaySurface } from '../routing/edits/overlay-surface.ts';
+import { ReachMemory } from '../routing/edits/reach-memory.ts';
+import type { NetworkOverlay, OverlayElement } from '../routing/edits/types.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
 import {
@@ -46,7 +46,7 @@ export interface LiveCoverageOptions {
   /** Links over input.cells (reuse across sessions: they depend on graph and cells only). */
   links?: CellLinks;
   maxSnapM?: number;
-  /** The edited street network to route on (analysis/graph/edits); absent = the baseline. */
+  /** The edited street network to route on (analysis/routing/edits); absent = the baseline. */
   overlay?: NetworkOverlay | null;
 }
 

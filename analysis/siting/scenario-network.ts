@@ -1,12 +1,12 @@
-import { LINK_KINDS, type LinkKind } from '../graph/edits/types.ts';
-import { haversineM } from '../graph/haversine.ts';
+import { LINK_KINDS, type LinkKind } from '../routing/edits/types.ts';
+import { haversineM } from '../geo.ts';
 import type { NetworkProfile } from '../graph/types.ts';
 import type { Modification, NetworkModification, Scenario } from './scenario-types.ts';
 
 /**
  * Validation and plain-language description of the street-network modifications (add-link,
  * close-link, set-barrier). Checks here need no graph; whether an end lies near a road of the
- * network is checked when the edits are resolved onto a graph (analysis/graph/edits/resolve.ts).
+ * network is checked when the edits are resolved onto a graph (analysis/routing/edits/resolve.ts).
  */
 export const NETWORK_KINDS = ['add-link', 'close-link', 'set-barrier'] as const;
 export const EDITABLE_NETWORKS: readonly NetworkProfile[] = ['walk', 'ebike', 'drive'];

@@ -1,5 +1,5 @@
 import type { FacilityProperties, FacilityType } from '../city/types.ts';
-import type { LinkKind } from '../graph/edits/types.ts';
+import type { LinkKind } from '../routing/edits/types.ts';
 import type { NetworkProfile } from '../graph/types.ts';
 import type { SiteProgramme } from '../programme/types.ts';
 import { TRAVEL_PROFILES, type TravelProfileName } from '../routing/profiles.ts';

@@ -1,11 +1,11 @@
 import { cityCells } from '../coverage/city-cells.ts';
 import type { CityInput } from '../coverage/types.ts';
 import { mainlandNodes } from '../graph/components.ts';
-import { linkCandidates, type NodePair } from '../graph/edits/link-candidates.ts';
-import { buildOverlay } from '../graph/edits/overlay.ts';
-import { OverlaySurface } from '../graph/edits/overlay-surface.ts';
-import { resolveNetworkEdits } from '../graph/edits/resolve.ts';
-import type { LinkSpec, NetworkOverlay } from '../graph/edits/types.ts';
+import { linkCandidates, type NodePair } from '../routing/edits/link-candidates.ts';
+import { buildOverlay } from '../routing/edits/overlay.ts';
+import { OverlaySurface } from '../routing/edits/overlay-surface.ts';
+import { resolveNetworkEdits } from '../routing/edits/resolve.ts';
+import type { LinkSpec, NetworkOverlay } from '../routing/edits/types.ts';
 import { secondsPerMetre } from '../graph/speeds.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { cellLinks } from '../routing/cell-links.ts';
@@ -22,7 +22,7 @@ import type { AddLink, Scenario } from './scenario-types.ts';
  * threshold of a site, for a scenario (its sites and its network edits).
  *
  * Candidates: pairs of network nodes at most maxLengthM apart in a straight line but at least
- * minDetourM farther apart along the network (analysis/graph/edits/link-candidates.ts). Gains are exact: with D(x)
+ * minDetourM farther apart along the network (analysis/routing/edits/link-candidates.ts). Gains are exact: with D(x)
  * the time from the nearest site to node x on the current network, a link a–b of cost ℓ brings
  * a cell to min(best(c), D(a) + ℓ + surface_b(c), D(b) + ℓ + surface_a(c)); one small search
  * seeded at b with D(a) + ℓ (and at a with D(b) + ℓ) gives the new times, and the gain is the

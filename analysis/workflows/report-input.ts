@@ -1,4 +1,5 @@
 import type { OpenedCity } from '../city/open-city.ts';
+import type { PopulationBasis } from '../city/types.ts';
 import { InputError } from '../errors.ts';
 import { type LooseCollection, reportMapContext } from '../report/map-context.ts';
 import type {
@@ -7,6 +8,7 @@ import type {
   ReportInput,
   ReportLang,
   ReportOptimiserRun,
+  ReportPopulationFacts,
   ReportRegisterInfo,
   ReportScenario,
 } from '../report/types.ts';
@@ -106,8 +108,13 @@ export async function reportCityInfo(
     // The census facts a population imported in the app does not rest on.
     ...(manifest.population?.basis === undefined || city.overridden.population
       ? {}
-      : { population: manifest.population.basis }),
+      : { population: populationFacts(manifest.population.basis) }),
   };
+}
+
+/** The report names the census area; the division code stays in city.json. */
+function populationFacts({ censusCode: _code, ...facts }: PopulationBasis): ReportPopulationFacts {
+  return facts;
 }
 
 const withRegister = (register: ReportRegisterInfo | undefined) =>

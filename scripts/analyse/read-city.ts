@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCityInput } from '../../analysis/coverage/parse-city.ts';
+import { parseCityInput } from '../../analysis/city/parse-city.ts';
 import type { CityInput } from '../../analysis/coverage/types.ts';
 import { InputError } from '../../analysis/errors.ts';
 import type { NetworkProfile, RoadGraph } from '../../analysis/graph/types.ts';

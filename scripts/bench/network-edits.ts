@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { buildOverlay, emptySpec } from '../../analysis/graph/edits/overlay.ts';
-import { haversineM } from '../../analysis/graph/haversine.ts';
+import { buildOverlay, emptySpec } from '../../analysis/routing/edits/overlay.ts';
+import { haversineM } from '../../analysis/geo.ts';
 import { seededUnit } from '../../analysis/graph/synthetic-grid.ts';
 import { LiveCoverage } from '../../analysis/siting/live-coverage.ts';
 import type { Modification } from '../../analysis/siting/scenario-types.ts';

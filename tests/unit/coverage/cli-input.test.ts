@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCityInput } from '../../../analysis/coverage/parse-city.ts';
+import { parseCityInput } from '../../../analysis/city/parse-city.ts';
 import { isInputError } from '../../../analysis/errors.ts';
 import { main } from '../../../scripts/cli.ts';
 import { verb } from '../../../scripts/verbs/analyse.ts';

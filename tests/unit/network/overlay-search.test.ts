@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOverlay } from '../../../analysis/graph/edits/overlay.ts';
+import { buildOverlay } from '../../../analysis/routing/edits/overlay.ts';
 import { graphFromEdgeList } from '../../../analysis/graph/from-edge-list.ts';
 import type { RoadGraph } from '../../../analysis/graph/types.ts';
 import { ShortestPathSearch } from '../../../analysis/routing/dijkstra.ts';

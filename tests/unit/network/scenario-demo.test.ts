@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CityInput } from '../../../analysis/coverage/types.ts';
-import { buildOverlay } from '../../../analysis/graph/edits/overlay.ts';
-import { overlayFor } from '../../../analysis/graph/edits/resolve.ts';
-import { haversineM } from '../../../analysis/graph/haversine.ts';
+import { buildOverlay } from '../../../analysis/routing/edits/overlay.ts';
+import { overlayFor } from '../../../analysis/routing/edits/resolve.ts';
+import { haversineM } from '../../../analysis/geo.ts';
 import type { RoadGraph } from '../../../analysis/graph/types.ts';
 import { edgeTopology } from '../../../analysis/routing/topology.ts';
 import { LiveCoverage } from '../../../analysis/siting/live-coverage.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inclineGrade } from '../../../analysis/graph/access.ts';
 import { decodeGraph, encodeGraph } from '../../../analysis/graph/binary.ts';
 import { buildGraph } from '../../../analysis/graph/build.ts';
-import { buildOverlay, emptySpec } from '../../../analysis/graph/edits/overlay.ts';
+import { buildOverlay, emptySpec } from '../../../analysis/routing/edits/overlay.ts';
 import {
   type RoadGraph,
   WHEELCHAIR_KERB,

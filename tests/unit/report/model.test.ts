@@ -138,7 +138,8 @@ describe('report model', () => {
       documentLabel(r.citation.document),
       r.citation.locator,
     ]);
-    for (const name of [...names, ...quotes, ...docs, input.city.name].sort(
+    const censusArea = input.city.population?.censusArea ?? input.city.name;
+    for (const name of [...names, ...quotes, ...docs, input.city.name, censusArea].sort(
       (a, b) => b.length - a.length,
     ))
       en = en.replaceAll(name, ' ');

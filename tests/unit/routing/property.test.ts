@@ -5,7 +5,7 @@ import type { RoadGraph } from '../../../analysis/graph/types.ts';
 import { cellLinks } from '../../../analysis/routing/cell-links.ts';
 import { ShortestPathSearch } from '../../../analysis/routing/dijkstra.ts';
 import { edgeIndex } from '../../../analysis/routing/edge-index.ts';
-import { haversineM, offsetLonLat } from '../../../analysis/routing/geo.ts';
+import { haversineM, offsetLonLat } from '../../../analysis/geo.ts';
 import { minutesToCost, travelProfile } from '../../../analysis/routing/profiles.ts';
 import { nearestFacility, nodeMinutes } from '../../../analysis/routing/reach.ts';
 import { surfaceEngine } from '../../../analysis/routing/surface.ts';

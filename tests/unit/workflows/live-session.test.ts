@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { cellToLatLng } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { parseCityInput } from '../../../analysis/coverage/parse-city.ts';
+import { parseCityInput } from '../../../analysis/city/parse-city.ts';
 import { decodeGraph } from '../../../analysis/graph/binary.ts';
 import { travelProfile } from '../../../analysis/routing/profiles.ts';
 import { facilityReach } from '../../../analysis/routing/reach.ts';

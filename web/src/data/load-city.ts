@@ -6,7 +6,7 @@ import {
 } from '../../../analysis/city/city-source.ts';
 import { openCity } from '../../../analysis/city/open-city.ts';
 import type { CityManifest } from '../../../analysis/city/types.ts';
-import { parseCityInput } from '../../../analysis/coverage/parse-city.ts';
+import { parseCityInput } from '../../../analysis/city/parse-city.ts';
 import { InputError } from '../../../analysis/errors.ts';
 import type { CityData } from './city-data.ts';
 import { rememberOrigin } from './city-ref.ts';

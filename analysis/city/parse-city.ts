@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import type { CityManifest, FacilityType, PopulationCellRow, UnitLevel } from '../city/types.ts';
 import { InputError, type InputLocation } from '../errors.ts';
-import { FACILITY_TYPES, UNIT_LEVELS } from '../standards/types.ts';
-import type { CityInput, FacilityInput, UnitGeometry, UnitInput } from './types.ts';
+import { FACILITY_TYPES, UNIT_LEVELS } from '../vocabulary.ts';
+import type { CityInput, FacilityInput, UnitGeometry, UnitInput } from './input.ts';
+import type { CityManifest, FacilityType, PopulationCellRow, UnitLevel } from './types.ts';
 
 /** The texts of a city folder; read from disk by scripts/ or fetched by the web app. */
 export interface CityTexts {
