@@ -180,15 +180,18 @@ test('a new version waits for the user: a prompt, no silent switch', async ({ pa
       (window as unknown as { sessionMarker: number }).sessionMarker = 2;
     });
     await page.getByTestId('pwa-reload').click();
+    // The page reloads meanwhile: an evaluation cut by the navigation just polls again.
     const switched = () =>
-      page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return {
-          reloaded: (window as unknown as { sessionMarker?: number }).sessionMarker === undefined,
-          waiting: registration?.waiting !== null,
-          controlled: navigator.serviceWorker.controller !== null,
-        };
-      });
+      page
+        .evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return {
+            reloaded: (window as unknown as { sessionMarker?: number }).sessionMarker === undefined,
+            waiting: registration?.waiting !== null,
+            controlled: navigator.serviceWorker.controller !== null,
+          };
+        })
+        .catch(() => null);
     await expect
       .poll(switched, { timeout: 60_000 })
       .toEqual({ reloaded: true, waiting: false, controlled: true });

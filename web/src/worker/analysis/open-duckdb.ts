@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { WasmRunner } from '../../../../analysis/db/wasm-runner.ts';
+import type { DuckDbFiles } from '../../pwa/duckdb-worker-shim.ts';
 
 let opening: Promise<WasmRunner> | null = null;
 
@@ -21,7 +22,14 @@ export function openDuckDb(): Promise<WasmRunner> {
 }
 
 async function open(): Promise<WasmRunner> {
-  const worker = new Worker(ehWorkerUrl);
+  // duckdb-wasm's worker behind a shim that lets Chromium reuse the compiled module on repeat
+  // visits (see the shim for why).
+  const worker = new Worker(new URL('../../pwa/duckdb-worker-shim.ts', import.meta.url));
+  const files: DuckDbFiles = {
+    workerUrl: new URL(ehWorkerUrl, self.location.href).href,
+    wasmUrl: new URL(ehWasmUrl, self.location.href).href,
+  };
+  worker.postMessage(files);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(ehWasmUrl);
   await db.open({});
