@@ -61,12 +61,21 @@ async function importReplacing(page: Page) {
   await page.getByTestId('import-file-input').setInputFiles(CSV);
   await expect(page.getByTestId('map-lat')).toHaveValue('纬度');
   await page.getByTestId('import-next').click();
-  await page.getByTestId('crs-gcj02').check();
+  // Dispatched on the radio itself: in the docked layout another element can sit over it.
+  await page.getByTestId('crs-gcj02').dispatchEvent('click');
+  await expect(page.getByTestId('crs-gcj02')).toBeChecked();
   await page.getByTestId('import-next').click();
   await expect(page.getByTestId('import-accepted')).toHaveText(String(EXPECTED.accepted.length));
   await page.getByTestId('import-mode-replace').check();
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('import-wizard')).toHaveCount(0);
+}
+
+/** The scenario panel, in its docked tab in the map-first layout. */
+async function scenarioPanel(page: Page) {
+  const panel = page.getByTestId('scenario-panel');
+  if (!(await panel.isVisible())) await page.getByRole('tab', { name: /方案$/ }).click();
+  return panel;
 }
 
 /** Writes a value where the page's idb-keyval store keeps it (the page must reload to read it). */
@@ -159,6 +168,7 @@ test('imports and the scenarios built on them survive reload; restoring keeps th
   const problems = (await scenarios(page))?.problems ?? [];
   expect(problems[0]).toBe(0);
   expect(problems[1]).toBe(2);
+  await scenarioPanel(page);
   const kept = page.getByTestId('scenario-stored-problems');
   await expect(kept).toContainText('我的方案');
   await expect(kept).toContainText('第 2 项修改（移动站点）：所指站点不在当前设施登记中');
@@ -285,7 +295,10 @@ test('the selected facility card closes when the register is replaced', async ({
   }
   if (marker === null) throw new Error('no facility marker visible on the map');
   await page.mouse.click(marker.x, marker.y);
-  await expect(page.getByTestId('facility-details')).toBeVisible();
+  // The card shows in the analysis or the overview tab of the dock.
+  const card = page.getByTestId('facility-details');
+  if (!(await card.isVisible())) await page.getByRole('tab', { name: /概况$/ }).click();
+  await expect(card).toBeVisible();
   await importReplacing(page);
   await expect.poll(() => facilityCount(page)).toBe(EXPECTED.accepted.length);
   await expect(page.getByTestId('facility-details')).toHaveCount(0);
@@ -296,7 +309,7 @@ test('a deleted scenario can be put back', async ({ page }) => {
   await openDemo(page);
   await expect.poll(async () => (await scenarios(page))?.names.length ?? 0).toBeGreaterThan(0);
   const start = (await scenarios(page))?.names ?? [];
-  const panel = page.getByTestId('scenario-panel');
+  const panel = await scenarioPanel(page);
   await panel.getByRole('button', { name: /^新\s?建$/ }).click();
   await expect.poll(async () => (await scenarios(page))?.names.length).toBe(start.length + 1);
   const withNew = (await scenarios(page))?.names ?? [];
@@ -321,10 +334,7 @@ test('a full storage quota says what was not saved and offers the export', async
   });
   await openDemo(page);
   await expect.poll(async () => (await scenarios(page))?.names.length ?? 0).toBeGreaterThan(0);
-  await page
-    .getByTestId('scenario-panel')
-    .getByRole('button', { name: /^新\s?建$/ })
-    .click();
+  await (await scenarioPanel(page)).getByRole('button', { name: /^新\s?建$/ }).click();
   const notice = page.getByTestId('notice-quota');
   await expect(notice).toContainText('浏览器存储空间已满');
   await expect(notice).toContainText('方案“方案2”等 2 个方案的最新修改未能保存');
