@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 
 /**
@@ -97,4 +98,33 @@ test('the programme tab uses the analysis profile and scales city-wide targets',
   await expect(budget).toContainText('补助已拨付');
   await page.screenshot({ path: info.outputPath('programme-haining.png') });
   expect(pageErrors).toEqual([]);
+});
+
+test('the programme tab starts over for another city', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await analysedWith(page, 'huaihua-2020');
+  await openProgrammeTab(page);
+  // One of the demo's facilities becomes a project.
+  const start = page.getByRole('combobox', { name: /将现状设施列为项目/ });
+  const first = await start.locator('option').nth(1).getAttribute('value');
+  if (first === null) throw new Error('no facility to start a project with');
+  const name = await start.locator('option').nth(1).textContent();
+  await start.selectOption(first);
+  const projects = page.getByTestId('programme-sites').locator('tr');
+  await expect(projects).toHaveCount(1);
+  if (name !== null) await expect(projects).toContainText(name);
+
+  // Another city (built here): none of the demo's projects.
+  await page.getByTestId('open-osm-city').click();
+  await page.locator('[data-testid="osm-city"] input[type="text"]').first().fill('另一座城');
+  await page
+    .getByTestId('osm-file-input')
+    .setInputFiles(fileURLToPath(new URL('../fixtures/city/small-town.osm', import.meta.url)));
+  await expect(page.getByTestId('osm-city-built')).toContainText('另一座城', { timeout: 90_000 });
+  await page.getByTestId('osm-city-open').click();
+  await expect(page.locator('.city-name')).toHaveText('另一座城', { timeout: 60_000 });
+  await openProgrammeTab(page);
+  await expect(page.getByTestId('programme-sites').locator('tr')).toHaveCount(0);
+  if (name !== null) await expect(page.getByTestId('scenario-panel')).not.toContainText(name);
 });
