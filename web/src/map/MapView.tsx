@@ -1,6 +1,6 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { applyBaseMap } from '../settings/apply-base-map.ts';
@@ -145,6 +145,14 @@ export function MapView(props: MapViewProps) {
     map.triggerRepaint();
   }, [handles, city, classes, visibility, selected, onRendered, extraLayers, serviceRadiusM]);
 
+  // The click handlers deck.gl calls read the latest props through a ref, updated as soon as React
+  // commits: a click right after a mode change (add a site, then click the map) must see the new
+  // mode even while a long task delays the passive effects that re-set the overlay's props.
+  const clickHandlers = useRef({ onPickExtra, onSelect });
+  useLayoutEffect(() => {
+    clickHandlers.current = { onPickExtra, onSelect };
+  }, [onPickExtra, onSelect]);
+
   useEffect(() => {
     if (handles === null) return;
     const canvas = handles.map.getCanvas();
@@ -158,12 +166,13 @@ export function MapView(props: MapViewProps) {
         canvas.style.cursor = info.picked ? 'pointer' : '';
       },
       onClick: (info) => {
-        if (onPickExtra?.(info)) return;
+        const handlers = clickHandlers.current;
+        if (handlers.onPickExtra?.(info)) return;
         const hit = info.layer?.id === DECK_LAYER_IDS.facilities;
-        onSelect(hit ? (info.object as FacilityFeature) : null);
+        handlers.onSelect(hit ? (info.object as FacilityFeature) : null);
       },
     });
-  }, [handles, i18n, onSelect, extraTooltip, onPickExtra]);
+  }, [handles, i18n, extraTooltip]);
 
   // Drag: a mouse press comes through maplibre's mousedown (after deck.gl has picked the press,
   // so a press that is only a click keeps its picking); pen and touch through pointer events,
