@@ -165,14 +165,44 @@ export function MapView(props: MapViewProps) {
       onHover: (info) => {
         canvas.style.cursor = info.picked ? 'pointer' : '';
       },
-      onClick: (info) => {
-        const handlers = clickHandlers.current;
-        if (handlers.onPickExtra?.(info)) return;
-        const hit = info.layer?.id === DECK_LAYER_IDS.facilities;
-        handlers.onSelect(hit ? (info.object as FacilityFeature) : null);
-      },
     });
   }, [handles, i18n, extraTooltip]);
+
+  // Clicks come from maplibre and are picked here, not through deck.gl's onClick: deck.gl drops
+  // clicks until its own start-up has finished (seconds on a slow machine), and a map click must
+  // at least give its coordinate (add a site there) even when nothing can be picked yet.
+  useEffect(() => {
+    if (handles === null) return;
+    const { map, overlay } = handles;
+    const onClick = (e: maplibregl.MapMouseEvent) => {
+      const { x, y } = e.point;
+      let info: PickingInfo | null = null;
+      try {
+        info = overlay.pickObject({ x, y, radius: 4 });
+      } catch {
+        info = null; // deck.gl not ready yet: the click still has its place
+      }
+      const picked: PickingInfo = info ?? {
+        x,
+        y,
+        coordinate: [e.lngLat.lng, e.lngLat.lat],
+        color: null,
+        layer: null,
+        index: -1,
+        picked: false,
+        pixel: [x, y],
+        pixelRatio: window.devicePixelRatio,
+      };
+      const handlers = clickHandlers.current;
+      if (handlers.onPickExtra?.(picked)) return;
+      const hit = picked.layer?.id === DECK_LAYER_IDS.facilities;
+      handlers.onSelect(hit ? (picked.object as FacilityFeature) : null);
+    };
+    map.on('click', onClick);
+    return () => {
+      map.off('click', onClick);
+    };
+  }, [handles]);
 
   // Drag: a mouse press comes through maplibre's mousedown (after deck.gl has picked the press,
   // so a press that is only a click keeps its picking); pen and touch through pointer events,
