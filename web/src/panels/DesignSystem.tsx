@@ -14,6 +14,8 @@ export function DesignSystem({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={locale === 'en' ? enUS : zhCN}
+      // Labels read as written (antd would space two-character Chinese labels: "取 消").
+      button={{ autoInsertSpace: false }}
       theme={{
         algorithm: theme.defaultAlgorithm,
         token: {
