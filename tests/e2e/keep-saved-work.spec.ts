@@ -61,8 +61,7 @@ async function importReplacing(page: Page) {
   await page.getByTestId('import-file-input').setInputFiles(CSV);
   await expect(page.getByTestId('map-lat')).toHaveValue('纬度');
   await page.getByTestId('import-next').click();
-  // Dispatched on the radio itself: in the docked layout another element can sit over it.
-  await page.getByTestId('crs-gcj02').dispatchEvent('click');
+  await page.getByTestId('crs-gcj02').check();
   await expect(page.getByTestId('crs-gcj02')).toBeChecked();
   await page.getByTestId('import-next').click();
   await expect(page.getByTestId('import-accepted')).toHaveText(String(EXPECTED.accepted.length));

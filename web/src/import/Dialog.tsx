@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect } from 'react';
+import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import './import.css';
 
@@ -11,7 +12,10 @@ interface DialogProps {
   wide?: boolean;
 }
 
-/** A modal panel over the workspace; Escape or the close button dismisses it. */
+/**
+ * A modal panel over the workspace; Escape or the close button dismisses it. It is drawn into the
+ * document body, so that no panel's stacking order can cover it wherever it is opened from.
+ */
 export function Dialog({ title, testId, onClose, children, footer, wide }: DialogProps) {
   const { t } = useI18n();
   useEffect(() => {
@@ -21,7 +25,7 @@ export function Dialog({ title, testId, onClose, children, footer, wide }: Dialo
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  return (
+  return createPortal(
     <div className="dialog-backdrop">
       <div
         className={wide ? 'dialog dialog-wide' : 'dialog'}
@@ -39,6 +43,7 @@ export function Dialog({ title, testId, onClose, children, footer, wide }: Dialo
         <div className="dialog-body">{children}</div>
         {footer && <footer className="dialog-foot">{footer}</footer>}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
