@@ -58,7 +58,7 @@ export const INTERNAL_IDS: { name: string; pattern: RegExp }[] = [
   { name: 'profile id', pattern: /\b[a-z]+-(?:19|20)\d\d\b/ },
   { name: 'profile id', pattern: /\bprovince-(?:plan|report)\b/ },
   { name: 'row id', pattern: /\brow-\d+\b/ },
-  { name: 'facility id', pattern: /\b[FS]\d{2,}\b/ },
+  { name: 'facility id', pattern: /\bF\d{2,}\b/ },
   { name: 'H3 id', pattern: /\b[89][0-9a-f]{14}\b/ },
   { name: 'solver code', pattern: /\b(?:milp|optimal|time_limit|heuristic|infeasible)\b/i },
   { name: 'field name', pattern: /\b(?:share|elders60|residents|floorAreaM2|settings\.\w+)\b/ },
@@ -69,9 +69,13 @@ export function latinWords(text: string): string[] {
   const words = text.match(/[A-Za-z][A-Za-z0-9²]*(?:[-_.][A-Za-z0-9²]+)*/g) ?? [];
   return words.filter(
     (w) =>
-      !w
-        .split(/[-_.]/)
-        .every((part) => LATIN_ALLOWED.has(part.toLowerCase()) || /^\d+$/.test(part)),
+      !w.split(/[-_.]/).every(
+        (part) =>
+          LATIN_ALLOWED.has(part.toLowerCase()) ||
+          /^\d+$/.test(part) ||
+          // Planning units derived from the roads are named by their map label (C25, S01).
+          /^[CS]\d{2}$/.test(part),
+      ),
   );
 }
 

@@ -58,7 +58,7 @@ export function ReportView({ control, city }: { control: ScenarioControl; city: 
       <p className="scenario-muted">{t('report.note')}</p>
       <div className="scenario-row">
         <button type="button" disabled={busy} data-testid="report-docx" onClick={() => run(docx)}>
-          Word (.docx)
+          Word
         </button>
         <button
           type="button"

@@ -223,6 +223,7 @@ export function FindingsTable({
         <Select
           size="small"
           allowClear
+          aria-label={t('std.allRules')}
           value={ruleFilter}
           placeholder={t('std.allRules')}
           onChange={(v) => setRuleFilter(v ?? null)}

@@ -115,7 +115,7 @@ export function StandardsView({ profile, findings, skipped, onRun }: StandardsVi
                 )}
                 {c.basis === 'interpretation' && (
                   <Tooltip title={t('std.interpretationHint')}>
-                    <Tag color="gold" className="rule-interpretation">
+                    <Tag color="gold" className="rule-interpretation" style={{ color: '#6b4a00' }}>
                       {t('std.interpretation')}
                     </Tag>
                   </Tooltip>
