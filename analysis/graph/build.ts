@@ -1,6 +1,6 @@
+import { haversineM } from '../geo.ts';
 import type { OsmData } from '../io/osm/types.ts';
 import { barrierStops, edgeAccess, wheelchairNodeBits, wheelchairWayBits } from './access.ts';
-import { haversineM } from '../geo.ts';
 import { secondsPerMetre } from './speeds.ts';
 import { highwayCode, type NetworkProfile, type RoadGraph } from './types.ts';
 

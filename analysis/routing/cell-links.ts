@@ -1,9 +1,9 @@
 import { getHexagonEdgeLengthAvg, polygonToCells } from 'h3-js';
 import { InputError } from '../errors.ts';
+import { METRES_PER_DEGREE } from '../geo.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { cellCentres } from './cell-centres.ts';
 import { edgeIndex } from './edge-index.ts';
-import { METRES_PER_DEGREE } from '../geo.ts';
 import { DEFAULT_MAX_SNAP_M, snapPoint } from './snap.ts';
 
 /**

@@ -1,6 +1,6 @@
+import { type LocalFrame, localFrame } from '../geo.ts';
 import { mainlandNodes } from '../graph/components.ts';
 import type { RoadGraph } from '../graph/types.ts';
-import { type LocalFrame, localFrame } from '../geo.ts';
 import { type EdgeTopology, edgeTopology, isCanonicalEdge } from './topology.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { buffer, multiLineString } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { cellsToMultiPolygon, getHexagonEdgeLengthAvg, gridDisk, latLngToCell } from 'h3-js';
-import type { RoadGraph } from '../graph/types.ts';
 import { haversineM } from '../geo.ts';
+import type { RoadGraph } from '../graph/types.ts';
 import type { TravelProfile } from './profiles.ts';
 import type { OriginStart } from './reach.ts';
 import { edgeTopology, isCanonicalEdge } from './topology.ts';

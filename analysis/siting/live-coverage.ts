@@ -1,11 +1,11 @@
 import { cityCells } from '../coverage/city-cells.ts';
 import type { CityInput } from '../coverage/types.ts';
+import type { RoadGraph } from '../graph/types.ts';
+import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
 import { relinkChanges } from '../routing/edits/open-snap.ts';
 import { OverlaySurface } from '../routing/edits/overlay-surface.ts';
 import { ReachMemory } from '../routing/edits/reach-memory.ts';
 import type { NetworkOverlay, OverlayElement } from '../routing/edits/types.ts';
-import type { RoadGraph } from '../graph/types.ts';
-import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
 import {
   costToMinutes,
   minutesToCost,

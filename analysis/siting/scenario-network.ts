@@ -1,6 +1,6 @@
-import { LINK_KINDS, type LinkKind } from '../routing/edits/types.ts';
 import { haversineM } from '../geo.ts';
 import type { NetworkProfile } from '../graph/types.ts';
+import { LINK_KINDS, type LinkKind } from '../routing/edits/types.ts';
 import type { Modification, NetworkModification, Scenario } from './scenario-types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { FacilityProperties, FacilityType } from '../city/types.ts';
-import type { LinkKind } from '../routing/edits/types.ts';
 import type { NetworkProfile } from '../graph/types.ts';
 import type { SiteProgramme } from '../programme/types.ts';
+import type { LinkKind } from '../routing/edits/types.ts';
 import { TRAVEL_PROFILES, type TravelProfileName } from '../routing/profiles.ts';
 
 /**

@@ -1,12 +1,12 @@
 import type { AnalysisResult } from '../coverage/analyse-city.ts';
 import { analyseCity } from '../coverage/analyse-city.ts';
+import { overlayReachSource } from '../coverage/overlay-reach.ts';
 import { graphReachSource } from '../coverage/routing-reach.ts';
 import type { CityInput, IndexedReachTable, ReachSource } from '../coverage/types.ts';
 import type { SqlRunner } from '../db/sql-runner.ts';
-import { overlayReachSource } from '../coverage/overlay-reach.ts';
+import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { type EditNote, overlayFor } from '../routing/edits/resolve.ts';
 import type { NetworkOverlay } from '../routing/edits/types.ts';
-import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { travelProfile } from '../routing/profiles.ts';
 import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
 import { networkModifications } from '../siting/scenario-network.ts';

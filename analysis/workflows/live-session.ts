@@ -1,10 +1,10 @@
 import type { CityInput } from '../coverage/types.ts';
 import { InputError } from '../errors.ts';
+import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
+import type { CellLinks } from '../routing/cell-links.ts';
 import { changedElements } from '../routing/edits/overlay.ts';
 import { type EditNote, overlayFor } from '../routing/edits/resolve.ts';
 import type { NetworkOverlay } from '../routing/edits/types.ts';
-import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
-import type { CellLinks } from '../routing/cell-links.ts';
 import { type TravelProfileName, travelProfile } from '../routing/profiles.ts';
 import { LiveCoverage } from '../siting/live-coverage.ts';
 import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';

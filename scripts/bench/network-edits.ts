@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { buildOverlay, emptySpec } from '../../analysis/routing/edits/overlay.ts';
 import { haversineM } from '../../analysis/geo.ts';
 import { seededUnit } from '../../analysis/graph/synthetic-grid.ts';
+import { buildOverlay, emptySpec } from '../../analysis/routing/edits/overlay.ts';
 import { LiveCoverage } from '../../analysis/siting/live-coverage.ts';
 import type { Modification } from '../../analysis/siting/scenario-types.ts';
 import { suggestLinks } from '../../analysis/siting/suggest-links.ts';

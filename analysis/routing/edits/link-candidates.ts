@@ -1,8 +1,7 @@
-import { ShortestPathSearch } from '../dijkstra.ts';
-import { METRES_PER_DEGREE } from '../../geo.ts';
+import { haversineM, METRES_PER_DEGREE } from '../../geo.ts';
 import { mainlandNodes } from '../../graph/components.ts';
-import { haversineM } from '../../geo.ts';
 import type { RoadGraph } from '../../graph/types.ts';
+import { ShortestPathSearch } from '../dijkstra.ts';
 import { snapLinkEnd } from './resolve.ts';
 import type { NetworkOverlay } from './types.ts';
 

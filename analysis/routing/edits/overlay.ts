@@ -1,5 +1,5 @@
-import { edgeTopology } from '../topology.ts';
 import { highwayCode, type RoadGraph } from '../../graph/types.ts';
+import { edgeTopology } from '../topology.ts';
 import type {
   EdgeChain,
   NetworkEditSpec,

@@ -1,10 +1,10 @@
 import { InputError } from '../../errors.ts';
-import { edgeIndex } from '../edge-index.ts';
-import { snapPoint } from '../snap.ts';
-import { edgeTopology, isCanonicalEdge } from '../topology.ts';
 import { haversineM } from '../../geo.ts';
 import { secondsPerMetre } from '../../graph/speeds.ts';
 import type { NetworkProfile, RoadGraph } from '../../graph/types.ts';
+import { edgeIndex } from '../edge-index.ts';
+import { snapPoint } from '../snap.ts';
+import { edgeTopology, isCanonicalEdge } from '../topology.ts';
 import { buildOverlay, type OverlayOptions } from './overlay.ts';
 import { resolveStretch } from './stretch.ts';
 import type {

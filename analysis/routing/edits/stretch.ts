@@ -1,9 +1,9 @@
 import { InputError } from '../../errors.ts';
+import { haversineM } from '../../geo.ts';
+import type { RoadGraph } from '../../graph/types.ts';
 import { edgeIndex } from '../edge-index.ts';
 import { snapPoint } from '../snap.ts';
 import { edgeTopology, isCanonicalEdge } from '../topology.ts';
-import { haversineM } from '../../geo.ts';
-import type { RoadGraph } from '../../graph/types.ts';
 import type { EditPoint, NetworkEdit } from './resolve.ts';
 
 /** close-link: `at` within this of the stretch, `from`/`to` within this of a node. */

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { barrierStops } from '../../../analysis/graph/access.ts';
 import { decodeGraph, encodeGraph } from '../../../analysis/graph/binary.ts';
 import { buildGraph } from '../../../analysis/graph/build.ts';
-import { buildOverlay } from '../../../analysis/routing/edits/overlay.ts';
-import { type NetworkEdit, resolveNetworkEdits } from '../../../analysis/routing/edits/resolve.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
 import { readOsm } from '../../../analysis/io/osm/read-osm.ts';
 import { ShortestPathSearch } from '../../../analysis/routing/dijkstra.ts';
+import { buildOverlay } from '../../../analysis/routing/edits/overlay.ts';
+import { type NetworkEdit, resolveNetworkEdits } from '../../../analysis/routing/edits/resolve.ts';
 
 /**
  * A street 1—2—3—4—5 (residential): node 2 a compound gate with access=private, node 4 a

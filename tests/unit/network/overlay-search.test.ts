@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildOverlay } from '../../../analysis/routing/edits/overlay.ts';
 import { graphFromEdgeList } from '../../../analysis/graph/from-edge-list.ts';
 import type { RoadGraph } from '../../../analysis/graph/types.ts';
 import { ShortestPathSearch } from '../../../analysis/routing/dijkstra.ts';
+import { buildOverlay } from '../../../analysis/routing/edits/overlay.ts';
 import { edgeTopology } from '../../../analysis/routing/topology.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../analysis/errors.ts';
-import { type NetworkEdit, resolveNetworkEdits } from '../../../analysis/routing/edits/resolve.ts';
 import { haversineM } from '../../../analysis/geo.ts';
+import { type NetworkEdit, resolveNetworkEdits } from '../../../analysis/routing/edits/resolve.ts';
 import { edgeTopology } from '../../../analysis/routing/topology.ts';
 import { handCells, handCity } from './hand-city.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CityInput } from '../../../analysis/coverage/types.ts';
-import { buildOverlay } from '../../../analysis/routing/edits/overlay.ts';
-import { overlayFor } from '../../../analysis/routing/edits/resolve.ts';
 import { haversineM } from '../../../analysis/geo.ts';
 import type { RoadGraph } from '../../../analysis/graph/types.ts';
+import { buildOverlay } from '../../../analysis/routing/edits/overlay.ts';
+import { overlayFor } from '../../../analysis/routing/edits/resolve.ts';
 import { edgeTopology } from '../../../analysis/routing/topology.ts';
 import { LiveCoverage } from '../../../analysis/siting/live-coverage.ts';
 import { networkModifications } from '../../../analysis/siting/scenario-network.ts';
@@ -103,7 +103,7 @@ describe('network edits on the demo city', () => {
         continue;
       }
       const full = fromScratch(mods);
-      update.covered.forEach((c, t) => expect(c).toBeCloseTo(full.covered[t], 6));
+      for (const [t, c] of update.covered.entries()) expect(c).toBeCloseTo(full.covered[t], 6);
       // Every cell's time, not only the totals (as the changed-cell list reports them).
       const expected = full.best.flatMap((m, c) =>
         m === baseline[c] ? [] : [[input.cells[c].h3, round(baseline[c]), round(m)]],

@@ -1,8 +1,8 @@
 import { gridDisk, gridDistance, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { overlayFor } from '../../../analysis/routing/edits/resolve.ts';
 import { haversineM } from '../../../analysis/geo.ts';
 import type { RoadGraph } from '../../../analysis/graph/types.ts';
+import { overlayFor } from '../../../analysis/routing/edits/resolve.ts';
 import { LiveCoverage } from '../../../analysis/siting/live-coverage.ts';
 import { networkModifications } from '../../../analysis/siting/scenario-network.ts';
 import type { Modification } from '../../../analysis/siting/scenario-types.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { highwayCode } from '../../../analysis/graph/types.ts';
 import { buildOverlay, emptySpec } from '../../../analysis/routing/edits/overlay.ts';
 import { resolveNetworkEdits } from '../../../analysis/routing/edits/resolve.ts';
-import { highwayCode } from '../../../analysis/graph/types.ts';
 import { LiveCoverage } from '../../../analysis/siting/live-coverage.ts';
 import { handCells, handCity } from './hand-city.ts';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { inclineGrade } from '../../../analysis/graph/access.ts';
 import { decodeGraph, encodeGraph } from '../../../analysis/graph/binary.ts';
 import { buildGraph } from '../../../analysis/graph/build.ts';
-import { buildOverlay, emptySpec } from '../../../analysis/routing/edits/overlay.ts';
 import {
   type RoadGraph,
   WHEELCHAIR_KERB,
@@ -11,6 +10,7 @@ import {
 } from '../../../analysis/graph/types.ts';
 import { readOsm } from '../../../analysis/io/osm/read-osm.ts';
 import { ShortestPathSearch } from '../../../analysis/routing/dijkstra.ts';
+import { buildOverlay, emptySpec } from '../../../analysis/routing/edits/overlay.ts';
 
 /** Six nodes in a row, ~11 m apart; one way per segment with the tags under test. */
 const XML = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { haversineM, offsetLonLat } from '../../../analysis/geo.ts';
 import { type EdgeListEdge, graphFromEdgeList } from '../../../analysis/graph/from-edge-list.ts';
 import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
-import { haversineM, offsetLonLat } from '../../../analysis/geo.ts';
 
 /**
  * A hand-made graph in metres around a base point. Edge: [from, to, costFactor = 1,

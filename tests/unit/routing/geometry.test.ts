@@ -1,8 +1,8 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellLinks } from '../../../analysis/routing/cell-links.ts';
 import { haversineM } from '../../../analysis/geo.ts';
+import { cellLinks } from '../../../analysis/routing/cell-links.ts';
 import {
   cellIsochrones,
   networkBufferIsochrone,

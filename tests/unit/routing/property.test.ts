@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { haversineM, offsetLonLat } from '../../../analysis/geo.ts';
 import { type EdgeListEdge, graphFromEdgeList } from '../../../analysis/graph/from-edge-list.ts';
 import type { RoadGraph } from '../../../analysis/graph/types.ts';
 import { cellLinks } from '../../../analysis/routing/cell-links.ts';
 import { ShortestPathSearch } from '../../../analysis/routing/dijkstra.ts';
 import { edgeIndex } from '../../../analysis/routing/edge-index.ts';
-import { haversineM, offsetLonLat } from '../../../analysis/geo.ts';
 import { minutesToCost, travelProfile } from '../../../analysis/routing/profiles.ts';
 import { nearestFacility, nodeMinutes } from '../../../analysis/routing/reach.ts';
 import { surfaceEngine } from '../../../analysis/routing/surface.ts';

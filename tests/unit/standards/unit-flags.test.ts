@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCityInput } from '../../../analysis/city/parse-city.ts';
 import type { UnitProperties } from '../../../analysis/city/types.ts';
 import { analyseCity } from '../../../analysis/coverage/analyse-city.ts';
-import { parseCityInput } from '../../../analysis/city/parse-city.ts';
 import type { CityInput, Finding } from '../../../analysis/coverage/types.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import { NodeRunner } from '../../../scripts/db/node-runner.ts';

@@ -31,7 +31,9 @@ describe('one walking-speed range for profiles, scenarios and routing', () => {
       expect(validateProfile(profileWith(mps)).problems.map((p) => p.path)).toEqual([
         '$.settings.walkingSpeedMps',
       ]);
-      expect(validateScenario(scenarioWith(mps), []).map((p) => p.code)).toEqual(['E_OUT_OF_RANGE']);
+      expect(validateScenario(scenarioWith(mps), []).map((p) => p.code)).toEqual([
+        'E_OUT_OF_RANGE',
+      ]);
       expect(() => travelProfile('walk-elderly', { speedMps: mps })).toThrow(/outside/);
     });
   }

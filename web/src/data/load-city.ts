@@ -5,8 +5,8 @@ import {
   requireText,
 } from '../../../analysis/city/city-source.ts';
 import { openCity } from '../../../analysis/city/open-city.ts';
-import type { CityManifest } from '../../../analysis/city/types.ts';
 import { parseCityInput } from '../../../analysis/city/parse-city.ts';
+import type { CityManifest } from '../../../analysis/city/types.ts';
 import { InputError } from '../../../analysis/errors.ts';
 import type { CityData } from './city-data.ts';
 import { rememberOrigin } from './city-ref.ts';

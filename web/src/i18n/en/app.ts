@@ -20,7 +20,8 @@ export const appEn = {
   'cards.elders80': 'Aged 80+',
   'cards.households': 'Households',
   'cards.shareOfResidents': '{share} of residents',
-  'cards.populationMissing': 'No population yet: import a population file (Import data) before computing coverage',
+  'cards.populationMissing':
+    'No population yet: import a population file (Import data) before computing coverage',
   'cards.facilities': 'Elder-care facilities',
   'cards.facilitiesTotal': '{n} sites',
   'cards.network': 'Road networks',
