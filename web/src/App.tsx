@@ -109,6 +109,7 @@ function Workspace({
     selected,
     setSelected,
     analysis.profile,
+    analysis.unitFlags,
   );
   const extraLayers = useMemo(
     () => [...analysis.layers, ...scenario.layers],

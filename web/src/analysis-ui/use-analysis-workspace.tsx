@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { cellToBoundary } from 'h3-js';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import type { UnitFlagMap } from '../../../analysis/city/unit-flags.ts';
 import type { Cluster } from '../../../analysis/coverage/types.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import type { TaskList } from '../app/tasks.ts';
@@ -34,6 +35,8 @@ export interface AnalysisWorkspace {
   focus: { bbox: Bbox } | null;
   /** The standards profile of the last finished run (scenarios use it too). */
   profile: StandardsProfile | null;
+  /** The user's urban/rural and new-residential marks (scenarios evaluate with them too). */
+  unitFlags: UnitFlagMap;
 }
 
 type Tasks = Pick<TaskList, 'update' | 'finish'>;
@@ -173,5 +176,14 @@ export function useAnalysisWorkspace(city: CityData, tasks: Tasks): AnalysisWork
       />
     </UnitFlagsContext.Provider>
   );
-  return { layers, legend, panel, tooltip, pick, focus, profile: last?.profile ?? null };
+  return {
+    layers,
+    legend,
+    panel,
+    tooltip,
+    pick,
+    focus,
+    profile: last?.profile ?? null,
+    unitFlags: unitFlags.flags,
+  };
 }

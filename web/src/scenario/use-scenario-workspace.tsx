@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { Alert } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { UnitFlagMap } from '../../../analysis/city/unit-flags.ts';
 import {
   appendModification,
   type ModificationKind,
@@ -52,8 +53,9 @@ export function useScenarioWorkspace(
   selected: FacilityFeature | null,
   onSelect: (f: FacilityFeature | null) => void,
   profile: StandardsProfile | null = null,
+  unitFlags?: UnitFlagMap,
 ): ScenarioWorkspace {
-  const control = useScenarios(city, graphsReady, profile);
+  const control = useScenarios(city, graphsReady, profile, unitFlags);
   const [interaction, setInteraction] = useState<Interaction>({ kind: 'idle' });
   const [pickedId, setPickedId] = useState<string | null>(null);
   const [highlightMinutes, setHighlightMinutes] = useState<number | null>(null);

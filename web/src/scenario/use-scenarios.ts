@@ -1,6 +1,7 @@
 import { get } from 'idb-keyval';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PopulationTotals } from '../../../analysis/city/types.ts';
+import type { UnitFlagMap } from '../../../analysis/city/unit-flags.ts';
 import type { SiteProgramme } from '../../../analysis/programme/types.ts';
 import {
   pruneProgramme,
@@ -84,10 +85,13 @@ export function facilitiesOf(city: CityData): SiteFacility[] {
  * The scenarios of the page: a list autosaved to IndexedDB per city, the active one evaluated
  * live in the worker on every change (only the searches an edit touches are rerun there).
  */
+const NO_FLAGS: UnitFlagMap = {};
+
 export function useScenarios(
   city: CityData,
   graphsReady: boolean,
   chosenProfile: StandardsProfile | null = null,
+  unitFlags: UnitFlagMap = NO_FLAGS,
 ): ScenarioControl {
   // The standards profile chosen in the analysis panel: live numbers, compare and budget.
   const profile = useMemo(() => chosenProfile ?? defaultProfile(), [chosenProfile]);
@@ -171,7 +175,7 @@ export function useScenarios(
     let cancelled = false;
     setOpened(false);
     analysisWorker()
-      .scenarioOpen({ city: cityRef(city), profile })
+      .scenarioOpen({ city: cityRef(city, unitFlags), profile })
       .then((answer) => {
         if (cancelled) return;
         if (!answer.ok) setError(answer.error.message);
@@ -184,7 +188,7 @@ export function useScenarios(
     return () => {
       cancelled = true;
     };
-  }, [city, graphsReady, profile]);
+  }, [city, graphsReady, profile, unitFlags]);
 
   const scenario = store.scenarios[store.active] ?? store.scenarios[0];
   const valid = (problems[store.active] ?? []).length === 0;
