@@ -49,6 +49,7 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
         <div className="analysis-run">
           <Select
             id="profile-select"
+            aria-label={t('analysis.profile')}
             className="profile-select"
             value={selectedId}
             onChange={setChosen}
