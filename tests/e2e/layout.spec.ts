@@ -100,8 +100,10 @@ for (const size of SIZES) {
     await page.mouse.down();
     await page.mouse.move(edge.x + edge.width / 2 + 60, edge.y + 200, { steps: 4 });
     await page.mouse.up();
-    const wider = await page.getByTestId('dock').boundingBox();
-    expect(Math.round(wider?.width ?? 0)).toBe(Math.round(before.width + 60));
+    // The width follows the pointer once React has drawn it: poll, do not read once.
+    await expect
+      .poll(async () => Math.round((await page.getByTestId('dock').boundingBox())?.width ?? 0))
+      .toBe(Math.round(before.width + 60));
     await page.getByTestId('dock-resize').focus();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
