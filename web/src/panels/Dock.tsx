@@ -1,13 +1,6 @@
 import { DoubleLeftOutlined } from '@ant-design/icons';
 import { Button, Layout, Tabs, Tooltip } from 'antd';
-import {
-  type KeyboardEvent,
-  type PointerEvent,
-  type ReactNode,
-  useEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, type PointerEvent, type ReactNode, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import './dock.css';
 import { clampDockWidth, type DockState, loadDockState, saveDockState } from './dock-state.ts';
@@ -52,26 +45,31 @@ export function Dock({
   }, [wanted]);
   const choose = (key: string) => update({ tab: key, open: true });
 
-  const drag = useRef<{ x: number; width: number } | null>(null);
+  // A drag of the edge is followed on the window, so the pointer may leave the thin edge (over
+  // the map, which has its own pointer handlers) without the drag being lost.
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { x: e.clientX, width: state.width };
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current;
-    if (d === null) return;
-    setState((s) => ({
-      ...s,
-      width: clampDockWidth(d.width + e.clientX - d.x, window.innerWidth),
-    }));
-  };
-  const onPointerUp = () => {
-    if (drag.current === null) return;
-    drag.current = null;
-    setState((s) => {
-      saveDockState(s);
-      return s;
-    });
+    const startX = e.clientX;
+    const startWidth = state.width;
+    const pointer = e.pointerId;
+    e.preventDefault();
+    const onMove = (event: globalThis.PointerEvent) => {
+      if (event.pointerId !== pointer) return;
+      const width = clampDockWidth(startWidth + event.clientX - startX, window.innerWidth);
+      setState((s) => (s.width === width ? s : { ...s, width }));
+    };
+    const onUp = (event: globalThis.PointerEvent) => {
+      if (event.pointerId !== pointer) return;
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+      window.removeEventListener('pointercancel', onUp);
+      setState((s) => {
+        saveDockState(s);
+        return s;
+      });
+    };
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp);
+    window.addEventListener('pointercancel', onUp);
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.key === 'ArrowLeft' ? -20 : e.key === 'ArrowRight' ? 20 : 0;
@@ -143,9 +141,6 @@ export function Dock({
           aria-valuenow={state.width}
           tabIndex={0}
           onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
           onKeyDown={onKey}
           data-testid="dock-resize"
         />
