@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium, never a downloaded browser. The flags keep it off the network
@@ -5,7 +6,8 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT and E2E_DIST let several builds be tested side by side on one machine (defaults: the
 // README's build in dist/ on 4173).
 const port = Number(process.env.E2E_PORT ?? 4173);
-const dist = process.env.E2E_DIST ?? 'dist';
+// Absolute: vite resolves a relative --outDir against its root (web/), not the working folder.
+const dist = resolve(process.env.E2E_DIST ?? 'dist');
 const out = process.env.E2E_OUT;
 
 export default defineConfig({
