@@ -5,9 +5,10 @@ import { quote } from './analyse-city.ts';
 
 /**
  * The roll-up of a batch, by SQL over the cities' Parquet (hive-partitioned by city): per city
- * and unit level, elders and elders covered within each threshold (walk-elderly, any facility,
- * from the units table), and findings by status (pass / fail / not evaluable). Written to
- * OUT/rollup.parquet and OUT/rollup.csv.
+ * and unit level, elders and elders covered within each threshold (walk-elderly, any facility),
+ * and findings by status (pass / fail / not evaluable). Written to OUT/rollup.parquet and
+ * OUT/rollup.csv. The units table holds streets and communities only, so the city level is read
+ * from the coverage table's city rows (the analyse verb's own city figures), not summed.
  */
 export interface RollupRow {
   city: string;
@@ -20,6 +21,7 @@ export interface RollupRow {
 export async function writeRollup(outDir: string): Promise<RollupRow[]> {
   const units = join(outDir, 'units', '*', '*.parquet');
   const findings = join(outDir, 'findings', '*', '*.parquet');
+  const coverage = join(outDir, 'coverage', '*', '*.parquet');
   if (!existsSync(join(outDir, 'units'))) return [];
   const runner = await NodeRunner.open();
   try {
@@ -32,16 +34,27 @@ export async function writeRollup(outDir: string): Promise<RollupRow[]> {
       await runner.exec(
         'CREATE VIEW findings AS SELECT NULL::VARCHAR AS city, NULL::VARCHAR AS scope, NULL::BOOLEAN AS pass WHERE false',
       );
+    const within = (await runner.query<{ column_name: string }>('DESCRIBE units'))
+      .map((c) => c.column_name)
+      .filter((name) => /^elders60_within_[0-9.]+min$/.test(name));
+    const cityCover = existsSync(join(outDir, 'coverage'))
+      ? cityCoverSql(hive(coverage), within)
+      : 'SELECT NULL::VARCHAR AS city WHERE false';
     const columns = await runner.query<{ column_name: string }>('DESCRIBE findings');
     // Findings carry `status` once the rule engine writes it; before that pass/fail is all there is.
     const status = columns.some((c) => c.column_name === 'status')
       ? 'status'
       : "CASE WHEN pass THEN 'pass' ELSE 'fail' END";
     const sql = `
-      WITH cover AS (
+      WITH unit_cover AS (
         SELECT city, level, count(*)::INTEGER AS units, sum(elders60)::DOUBLE AS elders60,
                sum(COLUMNS('^elders60_within_')::DOUBLE)
         FROM units GROUP BY city, level
+      ),
+      cover AS (
+        SELECT * FROM unit_cover
+        UNION ALL BY NAME
+        SELECT * FROM (${cityCover}) WHERE city NOT IN (SELECT city FROM unit_cover WHERE level = 'city')
       ),
       status AS (
         SELECT city, scope AS level,
@@ -66,4 +79,20 @@ export async function writeRollup(outDir: string): Promise<RollupRow[]> {
   } finally {
     runner.close();
   }
+}
+
+/**
+ * One row per city at level 'city': its elders and the elders covered within each threshold of
+ * the units table (walk-elderly, any facility type), from the coverage table's city scope.
+ */
+function cityCoverSql(coverage: string, within: readonly string[]): string {
+  const columns = within.map((name) => {
+    const minutes = Number(name.slice('elders60_within_'.length, -'min'.length));
+    return `sum(elders60_covered::DOUBLE) FILTER (WHERE minutes::DOUBLE = ${minutes}) AS "${name}"`;
+  });
+  return `
+    SELECT city, 'city' AS level, 1 AS units, max(elders60::DOUBLE) AS elders60${columns.map((c) => `, ${c}`).join('')}
+    FROM ${coverage}
+    WHERE scope = 'city' AND profile = 'walk-elderly' AND kind = 'all'
+    GROUP BY city`;
 }

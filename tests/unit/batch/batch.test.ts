@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeRunner } from '../../../scripts/db/node-runner.ts';
+import { verb as analyseVerb } from '../../../scripts/verbs/analyse.ts';
 import { verb } from '../../../scripts/verbs/batch.ts';
 
 const DEMO = join(import.meta.dirname, '../../../data/nanjing-xinjiekou');
@@ -64,6 +65,35 @@ describe('batch verb', () => {
         `SELECT count(*)::INTEGER AS n FROM read_parquet('${out}/findings/city=demo-a/*.parquet')`,
       );
       expect(n).toBe(summary.findings.length);
+
+      // The city level holds the analyse verb's own city figures (walk-elderly, any facility).
+      const single = join(work, 'analyse-demo');
+      expect(
+        await analyseVerb.run([
+          '--city',
+          join(work, 'cities/demo-a'),
+          '--profile',
+          'huaihua-2020',
+          '--out',
+          single,
+          '--travel',
+          'walk-elderly',
+        ]),
+      ).toBe(0);
+      const analysed = JSON.parse(readFileSync(join(single, 'summary.json'), 'utf8'));
+      const [city] = await runner.query<Record<string, number | string>>(
+        `SELECT * FROM read_parquet('${out}/rollup.parquet') WHERE level = 'city' AND city = 'demo-a'`,
+      );
+      expect(city.elders60).toBe(analysed.population.elders60);
+      const walk = analysed.coverage.filter(
+        (c: { profile: string; facilityTypes: string }) =>
+          c.profile === 'walk-elderly' && c.facilityTypes === 'all',
+      );
+      expect(walk.map((c: { minutes: number }) => c.minutes)).toEqual(analysed.thresholds);
+      for (const c of walk as { minutes: number; elders60Covered: number }[]) {
+        expect(c.elders60Covered).toBeGreaterThan(0);
+        expect(city[`elders60_within_${c.minutes}min`]).toBe(c.elders60Covered);
+      }
     } finally {
       runner.close();
     }
