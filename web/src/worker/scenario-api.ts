@@ -1,15 +1,32 @@
 import highsWasmUrl from 'highs/runtime?url';
 import type { OpenedCity } from '../../../analysis/city/open-city.ts';
 import { isInputError } from '../../../analysis/errors.ts';
-import type { RoadGraph } from '../../../analysis/graph/types.ts';
+import type { NetworkProfile, RoadGraph } from '../../../analysis/graph/types.ts';
+import {
+  describeLocation,
+  type PlaceIndex,
+  placeIndex,
+} from '../../../analysis/report/describe-location.ts';
+import { type LooseCollection, reportMapContext } from '../../../analysis/report/map-context.ts';
+import {
+  type NetworkEditShape,
+  networkEditShapes,
+} from '../../../analysis/report/network-edits.ts';
 import type { FigureId } from '../../../analysis/report/types.ts';
+import { snapLinkEnd } from '../../../analysis/routing/edits/resolve.ts';
 import { loadHighsSolver } from '../../../analysis/siting/highs-solver.ts';
 import type { SitingCandidate, SitingResult } from '../../../analysis/siting/optimise-types.ts';
 import type { Scenario } from '../../../analysis/siting/scenario-types.ts';
+import {
+  DEFAULT_MIN_DETOUR_M,
+  type SuggestLinksResult,
+  suggestLinks,
+} from '../../../analysis/siting/suggest-links.ts';
 import { parseProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import { cityContext } from '../../../analysis/workflows/analyse-scenario.ts';
 import { type CompareColumn, compareScenarios } from '../../../analysis/workflows/compare.ts';
+import { type EditGain, editGains } from '../../../analysis/workflows/edit-gains.ts';
 import {
   type LiveNumbers,
   LiveSession,
@@ -61,11 +78,40 @@ export interface OptimiseOutcome {
   modelMs: number;
 }
 
+export interface SuggestLinksRequest {
+  minutes: number;
+  maxLengthM: number;
+  count: number;
+  minDetourM?: number;
+}
+
+/** A network edit as the page lists and draws it: its shape, length and place in words. */
+export interface NetworkEditView extends NetworkEditShape {
+  place: string;
+}
+
 interface Session {
   city: OpenedCity;
   profile: StandardsProfile;
   graph: RoadGraph;
+  graphOf: (network: NetworkProfile) => RoadGraph | undefined;
   live: LiveSession;
+  places: Promise<PlaceIndex> | null;
+}
+
+/** Named roads and buildings of the city, read once per session (for places in words). */
+function placesOf(s: Session): Promise<PlaceIndex> {
+  if (s.places === null) {
+    const read = async (name: string): Promise<LooseCollection | null> => {
+      const text = await s.city.text(name);
+      return text === undefined ? null : (JSON.parse(text) as LooseCollection);
+    };
+    s.places = Promise.all([read('roads.geojson'), read('buildings.geojson')]).then(
+      ([roads, buildings]) =>
+        placeIndex(reportMapContext(roads, buildings, s.city.manifest.bbox), s.city.input.units),
+    );
+  }
+  return s.places;
 }
 
 let session: Session | null = null;
@@ -111,7 +157,7 @@ export function createScenarioApi(held: HeldGraphs) {
           walkingSpeedMps,
           graphOf,
         );
-        session = { city, profile, graph, live };
+        session = { city, profile, graph, graphOf, live, places: null };
         return { ...live.numbers(), ms: performance.now() - t0 };
       });
     },
@@ -119,6 +165,64 @@ export function createScenarioApi(held: HeldGraphs) {
     /** One edit: only the searches it touches are rerun. */
     scenarioEvaluate(scenario: Pick<Scenario, 'modifications'>): Promise<Answer<LiveUpdate>> {
       return wrap(() => current().live.evaluate(scenario));
+    },
+
+    /**
+     * Short walking links that most raise coverage (the CLI's suggest-links, same function), on
+     * the scenario's own sites and network edits, at the session profile's walking speed.
+     */
+    scenarioSuggestLinks(
+      scenario: Pick<Scenario, 'modifications'>,
+      request: SuggestLinksRequest,
+    ): Promise<Answer<SuggestLinksResult>> {
+      return wrap(() => {
+        const { city, graph, profile } = current();
+        return suggestLinks(city.input, graph, scenario, {
+          minutes: request.minutes,
+          maxLengthM: request.maxLengthM,
+          count: request.count,
+          minDetourM: request.minDetourM ?? DEFAULT_MIN_DETOUR_M,
+          walkingSpeedMps: profile.settings.walkingSpeedMps,
+        });
+      });
+    },
+
+    /** Where a link end drawn at a point lands on a network (null: no road near enough). */
+    scenarioSnapLinkEnd(
+      point: [number, number],
+      network: NetworkProfile,
+    ): Promise<Answer<[number, number] | null>> {
+      return wrap(() => {
+        const graph = current().graphOf(network) ?? current().graph;
+        try {
+          const end = snapLinkEnd(graph, point, 'point');
+          return [end.lon, end.lat] as [number, number];
+        } catch (error) {
+          if (isInputError(error)) return null;
+          throw error;
+        }
+      });
+    },
+
+    /** The scenario's network edits with their shapes, lengths and places in words. */
+    scenarioNetworkEdits(
+      scenario: Pick<Scenario, 'modifications'>,
+      lang: 'zh' | 'en',
+    ): Promise<Answer<NetworkEditView[]>> {
+      return wrap(async () => {
+        const s = current();
+        const lookup = (n: NetworkProfile) => (n === s.graph.network ? s.graph : s.graphOf(n));
+        const places = await placesOf(s);
+        return networkEditShapes(scenario, lookup).map((shape) => ({
+          ...shape,
+          place: describeLocation(places, shape.anchor[0], shape.anchor[1], lang).text,
+        }));
+      });
+    },
+
+    /** Elders each added site and network edit brings, per threshold (leave one out). */
+    scenarioEditGains(scenario: Pick<Scenario, 'modifications'>): Promise<Answer<EditGain[]>> {
+      return wrap(() => editGains(current().live, scenario));
     },
 
     /** Full analyses (SQL, findings) of the baseline and each scenario, for the compare view. */
