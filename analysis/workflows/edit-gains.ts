@@ -1,5 +1,7 @@
-import type { Modification, Scenario } from '../siting/scenario-types.ts';
+import { applyScenario } from '../siting/scenario-apply.ts';
+import type { Modification, Scenario, SiteFacility } from '../siting/scenario-types.ts';
 import type { LiveSession } from './live-session.ts';
+import { scenarioBudgetEstimate } from './scenario-budget.ts';
 
 /**
  * What each added site and each street-network edit of a scenario brings: the elders within each
@@ -13,21 +15,53 @@ export interface EditGain {
   id: string;
   /** Elders newly within each threshold (the session's thresholds, same order). */
   gains: number[];
+  /**
+   * Cost in yuan: a link's own costYuan, a site's estimate under the programme (entered or the
+   * default per m²); null when unknown (never 0 for "not given").
+   */
+  costYuan: number | null;
+}
+
+export interface EditCostOptions {
+  baseline: readonly SiteFacility[];
+  profileId: string;
+  year: number;
 }
 
 export function editGains(
   live: LiveSession,
-  scenario: Pick<Scenario, 'modifications'>,
+  scenario: Pick<Scenario, 'modifications' | 'programme'>,
+  costs: EditCostOptions,
 ): EditGain[] {
   const mods = scenario.modifications;
   const full = live.evaluate(scenario).covered;
+  const siteCosts = new Map(
+    scenarioBudgetEstimate(
+      scenario,
+      applyScenario(costs.baseline, scenario),
+      costs.profileId,
+      costs.year,
+    ).sites.map((s) => [s.siteId, s.costYuan]),
+  );
   const out: EditGain[] = [];
   mods.forEach((m, index) => {
     if (m.kind !== 'add-site' && m.kind !== 'add-link' && m.kind !== 'close-link') return;
     const keep = (other: Modification, k: number) =>
       k !== index && !(m.kind === 'add-site' && k > index && 'id' in other && other.id === m.id);
     const without = live.evaluate({ modifications: mods.filter(keep) }).covered;
-    out.push({ index, kind: m.kind, id: m.id, gains: full.map((c, i) => c - without[i]) });
+    const costYuan =
+      m.kind === 'add-site'
+        ? (siteCosts.get(m.id) ?? null)
+        : m.kind === 'add-link'
+          ? (m.costYuan ?? null)
+          : null;
+    out.push({
+      index,
+      kind: m.kind,
+      id: m.id,
+      gains: full.map((c, i) => c - without[i]),
+      costYuan,
+    });
   });
   if (out.length > 0) live.evaluate(scenario);
   return out;

@@ -1,5 +1,5 @@
 import type { CityInput } from '../coverage/types.ts';
-import { estimateBudget } from '../programme/budget.ts';
+import { type BudgetEstimate, estimateBudget } from '../programme/budget.ts';
 import { programmeProfileFor } from '../programme/builtin.ts';
 import { proposedRecord } from '../programme/register.ts';
 import type { Scenario } from '../siting/scenario-types.ts';
@@ -22,6 +22,18 @@ export function scenarioBudget(
   profileId: string,
   year: number,
 ): ScenarioBudget {
+  const estimate = scenarioBudgetEstimate(scenario, facilities, profileId, year);
+  const { sites: count, costYuan, subsidyYuan, localYuan } = estimate.total;
+  return { sites: count, costYuan, subsidyYuan, localYuan };
+}
+
+/** The estimate behind scenarioBudget, site by site (what each new site costs). */
+export function scenarioBudgetEstimate(
+  scenario: Pick<Scenario, 'modifications' | 'programme'>,
+  facilities: CityInput['facilities'],
+  profileId: string,
+  year: number,
+): BudgetEstimate {
   const added = new Set(
     scenario.modifications.flatMap((m) => (m.kind === 'add-site' ? [m.id] : [])),
   );
@@ -31,7 +43,5 @@ export function scenarioBudget(
     ...[...added].map((id) => own.get(id) ?? proposedRecord(id, { year })),
     ...[...own.values()].filter((r) => !added.has(r.id) && r.baseline !== true),
   ].filter((r) => open.has(r.id));
-  const estimate = estimateBudget({ facilities, sites }, programmeProfileFor(profileId));
-  const { sites: count, costYuan, subsidyYuan, localYuan } = estimate.total;
-  return { sites: count, costYuan, subsidyYuan, localYuan };
+  return estimateBudget({ facilities, sites }, programmeProfileFor(profileId));
 }

@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue.ts';
 import { analysisEn } from './en/analysis.ts';
 import { appEn } from './en/app.ts';
 import { importEn } from './en/import.ts';
+import { networkEditsEn } from './en/network-edits.ts';
 import { pwaEn } from './en/pwa.ts';
 import { savedWorkEn } from './en/saved-work.ts';
 import { scenarioEn } from './en/scenario.ts';
@@ -16,4 +17,5 @@ export const en: Catalogue = {
   ...savedWorkEn,
   ...workspaceEn,
   ...pwaEn,
+  ...networkEditsEn,
 };

@@ -1,6 +1,7 @@
 import { analysisZh } from './zh-CN/analysis.ts';
 import { appZh } from './zh-CN/app.ts';
 import { importZh } from './zh-CN/import.ts';
+import { networkEditsZh } from './zh-CN/network-edits.ts';
 import { pwaZh } from './zh-CN/pwa.ts';
 import { savedWorkZh } from './zh-CN/saved-work.ts';
 import { scenarioZh } from './zh-CN/scenario.ts';
@@ -19,4 +20,5 @@ export const zhCN = {
   ...savedWorkZh,
   ...workspaceZh,
   ...pwaZh,
+  ...networkEditsZh,
 } as const;

@@ -8,6 +8,7 @@ import { BASE_COLOURS } from './base-style.ts';
 import type { LayerVisibility } from './deck-layers.ts';
 import type { ElderClasses } from './elder-classes.ts';
 import { FACILITY_STYLE, FACILITY_TYPES, rgbCss } from './facility-style.ts';
+import { networkEditLegendSvg } from './network-edit-layers.ts';
 import { ROAD_CLASSES } from './road-classes.ts';
 import { stateMarkSvg } from './state-symbols.ts';
 
@@ -145,6 +146,24 @@ export function Legend(props: LegendProps) {
                   dangerouslySetInnerHTML={{ __html: stateMarkSvg(state) }}
                 />
                 {t(`legend.state.${state}`)}
+              </li>
+            ))}
+          </ul>,
+        )}
+        {section(
+          'network',
+          <span>{t('net.legend.heading')}</span>,
+          <ul className="legend-list legend-base" data-testid="legend-network">
+            {(['added', 'closed'] as const).map((kind) => (
+              <li key={kind} className="legend-row">
+                <span
+                  style={{ display: 'inline-flex', width: 28, height: 12 }}
+                  aria-hidden="true"
+                  data-testid={`legend-network-${kind}`}
+                  // biome-ignore lint/security/noDangerouslySetInnerHtml: fixed SVG built from palette.ts
+                  dangerouslySetInnerHTML={{ __html: networkEditLegendSvg(kind) }}
+                />
+                {t(`net.legend.${kind}`)}
               </li>
             ))}
           </ul>,

@@ -48,6 +48,8 @@ export interface MapDrag {
   /** The press picked an object: return true to drag it. */
   start(info: PickingInfo): boolean;
   move(lon: number, lat: number): void;
+  /** The pointer over the map, pressed or not (a link being drawn follows it). */
+  hover?(lon: number, lat: number): void;
   /** `moved` is false for a press that stayed within a few pixels (a click, not a drag). */
   end(lon: number, lat: number, moved: boolean): void;
 }
@@ -275,10 +277,13 @@ export function MapView(props: MapViewProps) {
       if (e.pointerType === 'mouse' || !e.isPrimary) return;
       begin(e, e.pointerId);
     };
+    const onMouseMove = (e: maplibregl.MapMouseEvent) => drag.hover?.(e.lngLat.lng, e.lngLat.lat);
     map.on('mousedown', onMouseDown);
+    map.on('mousemove', onMouseMove);
     canvas.addEventListener('pointerdown', onPointerDown);
     return () => {
       map.off('mousedown', onMouseDown);
+      map.off('mousemove', onMouseMove);
       canvas.removeEventListener('pointerdown', onPointerDown);
       stop?.();
     };

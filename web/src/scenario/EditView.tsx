@@ -7,7 +7,9 @@ import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadText } from '../import/download.ts';
 import { LiveNumbersTable } from './LiveNumbers.tsx';
+import type { Notice } from './link-drawing.ts';
 import { ModificationList } from './ModificationList.tsx';
+import { NetworkEditsView } from './NetworkEditsView.tsx';
 import { SiteActions } from './SiteActions.tsx';
 import { SiteForm } from './SiteForm.tsx';
 import { exportScenarioText, importScenarioText, nextSiteId } from './scenario-store.ts';
@@ -23,12 +25,16 @@ export function EditView({
   setInteraction,
   selectedSite,
   onDeselect,
+  linkNotice,
+  pointerLengthM,
 }: {
   control: ScenarioControl;
   interaction: Interaction;
   setInteraction(i: Interaction): void;
   selectedSite: SiteFacility | null;
   onDeselect(): void;
+  linkNotice: Notice | null;
+  pointerLengthM: number | null;
 }) {
   const { t, locale } = useI18n();
   const { scenario, store } = control;
@@ -135,6 +141,13 @@ export function EditView({
           />
         </span>
       </section>
+      <NetworkEditsView
+        control={control}
+        interaction={interaction}
+        setInteraction={setInteraction}
+        notice={linkNotice}
+        pointerLengthM={pointerLengthM}
+      />
       {interaction.kind === 'idle' && <p className="scenario-hint">{t('scenario.dragHint')}</p>}
       {interaction.kind === 'add' && <p className="scenario-hint">{t('scenario.addHint')}</p>}
       {interaction.kind === 'move' && (
@@ -185,7 +198,18 @@ export function EditView({
           onDone={onDeselect}
         />
       )}
-      <ModificationList modifications={scenario.modifications} onUndo={control.undo} />
+      <ModificationList
+        modifications={scenario.modifications}
+        onUndo={control.undo}
+        network={{
+          views: control.networkViews,
+          gains: control.editGains,
+          minutes: control.baselineNumbers?.thresholds[0] ?? 5,
+          thresholdIndex: 0,
+          onRemove: control.removeAt,
+          onReplace: control.replaceAt,
+        }}
+      />
       <section className="scenario-section scenario-row">
         <Button
           size="small"

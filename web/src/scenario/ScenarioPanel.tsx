@@ -7,6 +7,7 @@ import { ProgrammeView } from '../programme/ProgrammeView.tsx';
 import { ReportView } from '../report/ReportView.tsx';
 import { CompareView } from './CompareView.tsx';
 import { EditView } from './EditView.tsx';
+import type { Notice } from './link-drawing.ts';
 import { OptimiseView } from './OptimiseView.tsx';
 import './scenario.css';
 import type { Interaction } from './use-scenario-workspace.tsx';
@@ -26,6 +27,8 @@ export function ScenarioPanel(props: {
   highlightMinutes: number;
   onHighlightMinutes(m: number): void;
   changedCellCount: number;
+  linkNotice: Notice | null;
+  pointerLengthM: number | null;
 }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('edit');
@@ -39,6 +42,8 @@ export function ScenarioPanel(props: {
           setInteraction={props.setInteraction}
           selectedSite={props.selectedSite}
           onDeselect={props.onDeselect}
+          linkNotice={props.linkNotice}
+          pointerLengthM={props.pointerLengthM}
         />
         <section className="scenario-section scenario-row">
           <span className="scenario-field">

@@ -15,6 +15,8 @@ import type { MessageKey } from '../i18n/catalogue.ts';
 import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
 import { DECK_LAYER_IDS, type FacilityFeature } from '../map/deck-layers.ts';
 import type { MapDrag } from '../map/MapView.tsx';
+import { buildNetworkEditLayers } from '../map/network-edit-layers.ts';
+import { useLinkDrawing } from './link-drawing.ts';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import {
   buildScenarioLayers,
@@ -29,7 +31,11 @@ export type Interaction =
   | { kind: 'idle' }
   | { kind: 'add' }
   | { kind: 'form'; lon: number; lat: number }
-  | { kind: 'move'; id: string };
+  | { kind: 'move'; id: string }
+  /** Drawing a link: `from` is its first end once clicked (snapped to the walking network). */
+  | { kind: 'link'; from: [number, number] | null }
+  /** Closing a road stretch for all networks or for driving only. */
+  | { kind: 'close'; networks: 'all' | 'drive' };
 
 export interface ScenarioWorkspace {
   layers: Layer[];
@@ -88,7 +94,13 @@ export function useScenarioWorkspace(
     () => changedCells(control.live?.changedCells ?? [], minutes),
     [control.live, minutes],
   );
-  const layers = useMemo(() => buildScenarioLayers(sites, cells), [sites, cells]);
+  const drawing = useLinkDrawing(control, interaction, setInteraction);
+  const siteLayers = useMemo(() => buildScenarioLayers(sites, cells), [sites, cells]);
+  const networkLayers = useMemo(
+    () => buildNetworkEditLayers(control.networkViews, drawing.preview),
+    [control.networkViews, drawing.preview],
+  );
+  const layers = useMemo(() => [...networkLayers, ...siteLayers], [networkLayers, siteLayers]);
 
   const selectedSite = useMemo((): SiteFacility | null => {
     const id = pickedId ?? selected?.properties.id ?? null;
@@ -103,6 +115,10 @@ export function useScenarioWorkspace(
   const pick = useCallback(
     (info: PickingInfo): boolean => {
       const coordinate = info.coordinate;
+      if ((interaction.kind === 'link' || interaction.kind === 'close') && coordinate) {
+        drawing.click([coordinate[0], coordinate[1]]);
+        return true;
+      }
       if (interaction.kind === 'add' && coordinate !== undefined) {
         setInteraction({ kind: 'form', lon: coordinate[0], lat: coordinate[1] });
         return true;
@@ -120,19 +136,33 @@ export function useScenarioWorkspace(
       setPickedId(null);
       return false;
     },
-    [interaction, apply, onSelect],
+    [interaction, apply, onSelect, drawing.click],
   );
 
   // The drag handler stays the same object (MapView re-subscribes when it changes, which would
   // end a drag in progress); it reads the latest state through a ref.
   const held = useRef<DragState | null>(null);
-  const latest = useRef({ interaction, sites, apply, baseline: control.baselineFacilities });
-  latest.current = { interaction, sites, apply, baseline: control.baselineFacilities };
+  const latest = useRef({
+    interaction,
+    sites,
+    apply,
+    baseline: control.baselineFacilities,
+    hover: drawing.hover,
+  });
+  latest.current = {
+    interaction,
+    sites,
+    apply,
+    baseline: control.baselineFacilities,
+    hover: drawing.hover,
+  };
   const drag = useMemo(
     (): MapDrag => ({
       layerIds: [SCENARIO_LAYER_IDS.sites, DECK_LAYER_IDS.facilities],
       start(info) {
         const { interaction: mode, sites: now } = latest.current;
+        // While drawing or closing, a press on a site is a click on the map (no drag).
+        if (mode.kind === 'link' || mode.kind === 'close') return false;
         if (mode.kind === 'form' || info.object === undefined || info.object === null) return false;
         const id = draggedId(info);
         if (id === null || now.closed.some((f) => f.id === id)) return false;
@@ -148,6 +178,9 @@ export function useScenarioWorkspace(
         if (held.current === null) return;
         held.current = { ...held.current, lon, lat };
         setDragging(held.current);
+      },
+      hover(lon, lat) {
+        latest.current.hover(lon, lat);
       },
       end(lon, lat, moved) {
         const d = held.current;
@@ -175,6 +208,8 @@ export function useScenarioWorkspace(
           setPickedId(null);
           onSelect(null);
         }}
+        linkNotice={drawing.notice}
+        pointerLengthM={drawing.lengthM}
         highlightMinutes={minutes}
         onHighlightMinutes={setHighlightMinutes}
         changedCellCount={cells.length}

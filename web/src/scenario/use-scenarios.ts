@@ -13,19 +13,23 @@ import {
   type Modification,
   type Scenario,
   type SiteFacility,
+  scenarioVersionFor,
   undoLastModification,
 } from '../../../analysis/siting/scenario-types.ts';
 import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
+import type { EditGain } from '../../../analysis/workflows/edit-gains.ts';
 import type { LiveNumbers, LiveUpdate } from '../../../analysis/workflows/live-session.ts';
 import { DEFAULT_PROFILE_ID } from '../analysis-ui/use-analysis.ts';
 import { notify } from '../app/notices.ts';
 import { saveOrReport } from '../app/persist.ts';
 import type { CityData } from '../data/city-data.ts';
 import { cityRef } from '../data/city-ref.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadText } from '../import/download.ts';
 import { analysisWorker } from '../worker/analysis-client.ts';
+import type { NetworkEditView } from '../worker/scenario-api.ts';
 import {
   exportScenarioText,
   initialStore,
@@ -53,6 +57,14 @@ export interface ScenarioControl {
   /** Appends a modification to the active scenario (the baseline is never touched). */
   apply(modification: Modification): void;
   undo(): void;
+  /** Drops the modification at `index` (network edits: nothing later depends on them). */
+  removeAt(index: number): void;
+  /** Replaces the modification at `index` (a link's cost edited in the list). */
+  replaceAt(index: number, modification: Modification): void;
+  /** The active scenario's network edits as drawn and listed (shape, length, place). */
+  networkViews: NetworkEditView[];
+  /** What each added site and network edit brings (null until computed). */
+  editGains: EditGain[] | null;
   /** Replaces the active scenario (import) or adds one (optimiser, "new"). */
   add(scenario: Scenario): void;
   select(index: number): void;
@@ -104,6 +116,10 @@ export function useScenarios(
   const [baselineNumbers, setBaselineNumbers] = useState<ScenarioControl['baselineNumbers']>(null);
   const [live, setLive] = useState<LiveUpdate | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [networkViews, setNetworkViews] = useState<NetworkEditView[]>([]);
+  const [editGains, setEditGains] = useState<EditGain[] | null>(null);
+  const { locale } = useI18n();
+  const lang = locale === 'en' ? 'en' : 'zh';
   const key = storeKey(city.manifest.name);
   const [forKey, setForKey] = useState(key);
   if (forKey !== key) {
@@ -212,7 +228,23 @@ export function useScenarios(
         } else setError(answer.error.message);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [opened, loaded, scenario, valid]);
+    // Shapes, places and per-edit gains follow the evaluation (the worker answers in order).
+    const worker = analysisWorker();
+    const { modifications, programme } = scenario;
+    worker
+      .scenarioNetworkEdits({ modifications }, lang)
+      .then((answer) => {
+        if (id === requestId.current) setNetworkViews(answer.ok ? answer.value : []);
+      })
+      .catch((e: unknown) => console.error('network edits failed', e));
+    setEditGains(null);
+    worker
+      .scenarioEditGains({ modifications, ...(programme === undefined ? {} : { programme }) })
+      .then((answer) => {
+        if (id === requestId.current && answer.ok) setEditGains(answer.value);
+      })
+      .catch((e: unknown) => console.error('edit gains failed', e));
+  }, [opened, loaded, scenario, valid, lang]);
 
   // Status records of sites an edit removed (an undone add) are dropped, so the scenario stays
   // valid and survives the autosave round trip.
@@ -243,6 +275,18 @@ export function useScenarios(
     populationTotals: city.manifest.population?.totals ?? null,
     apply: (m) => update((s) => appendModification(s, m)),
     undo: () => update(undoLastModification),
+    removeAt: (index) =>
+      update((s) => {
+        const modifications = s.modifications.filter((_, k) => k !== index);
+        return { ...s, version: scenarioVersionFor(modifications), modifications };
+      }),
+    replaceAt: (index, m) =>
+      update((s) => ({
+        ...s,
+        modifications: s.modifications.map((old, k) => (k === index ? m : old)),
+      })),
+    networkViews,
+    editGains,
     rename: (name) => update((s) => ({ ...s, name })),
     setStatusRecord: (record) => update((s) => withProgrammeRecord(s, record)),
     add: (s) =>

@@ -221,8 +221,17 @@ export function createScenarioApi(held: HeldGraphs) {
     },
 
     /** Elders each added site and network edit brings, per threshold (leave one out). */
-    scenarioEditGains(scenario: Pick<Scenario, 'modifications'>): Promise<Answer<EditGain[]>> {
-      return wrap(() => editGains(current().live, scenario));
+    scenarioEditGains(
+      scenario: Pick<Scenario, 'modifications' | 'programme'>,
+    ): Promise<Answer<EditGain[]>> {
+      return wrap(() => {
+        const { city, live, profile } = current();
+        return editGains(live, scenario, {
+          baseline: city.input.facilities,
+          profileId: profile.id,
+          year: new Date().getFullYear(),
+        });
+      });
     },
 
     /** Full analyses (SQL, findings) of the baseline and each scenario, for the compare view. */
