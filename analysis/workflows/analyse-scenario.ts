@@ -7,6 +7,7 @@ import type { SqlRunner } from '../db/sql-runner.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { type EditNote, overlayFor } from '../routing/edits/resolve.ts';
 import type { NetworkOverlay } from '../routing/edits/types.ts';
+import { type OsrmRouting, osrmReachSource, osrmServes } from '../routing/osrm-reach-source.ts';
 import { travelProfile } from '../routing/profiles.ts';
 import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
 import { networkModifications } from '../siting/scenario-network.ts';
@@ -41,6 +42,8 @@ export interface ScenarioAnalysisOptions {
   skipCells?: boolean;
   /** Wraps the routing of each travel profile (progress, timings). */
   wrapReach?: (reach: ReachSource) => ReachSource;
+  /** Routes the vehicle profiles (drive, ebike) on a user's OSRM server instead of the graphs. */
+  osrm?: OsrmRouting;
 }
 
 export interface ScenarioAnalysis {
@@ -56,7 +59,8 @@ export interface ScenarioAnalysis {
   unreachable: Record<string, string[]>;
   /**
    * Travel profiles the scenario needs on networks the city has no graph for, or whose graph
-   * cannot represent the scenario's set-barrier choice (see networkNotes).
+   * cannot represent the scenario's set-barrier choice (see networkNotes), or that an OSRM
+   * server routes while the scenario edits streets (the server's network cannot be edited).
    */
   unavailable: TravelProfileName[];
   /** Street-network edits the graphs cannot represent (their networks are not evaluated). */
@@ -120,10 +124,12 @@ export async function analyseScenario(
     ...(options.travelProfiles ?? []),
     ...ruleTravelProfiles(profile),
   ]);
+  const viaOsrm = (t: TravelProfileName) => osrmServes(options.osrm, t);
   const graphs: Partial<Record<NetworkProfile, RoadGraph>> = {};
   for (const name of wanted) {
     const network = networkOf(name);
-    if (context.networks.includes(network)) graphs[network] ??= await context.graph(network);
+    if (context.networks.includes(network) && !viaOsrm(name))
+      graphs[network] ??= await context.graph(network);
   }
   // Street-network edits: each network is routed on its overlay (the baseline graph is never
   // changed). A network whose set-barrier choice its graph cannot represent is left unrouted,
@@ -143,12 +149,19 @@ export async function analyseScenario(
     editedNetworks.length > 0
       ? overlayReachSource(city, graphs, overlays)
       : graphReachSource(city, graphs);
-  const unavailable = [...wanted].filter((t) => graphs[networkOf(t)] === undefined);
+  const osrm = options.osrm === undefined ? undefined : osrmReachSource(city, options.osrm);
+  const routable = (t: TravelProfileName) =>
+    viaOsrm(t) ? edits.length === 0 : graphs[networkOf(t)] !== undefined;
+  const unavailable = [...wanted].filter((t) => !routable(t));
   // A network the city lacks reaches nothing; findings that need it are not evaluable.
   const available: ReachSource = (request) =>
-    graphs[networkOf(request.profile)] === undefined ? NO_REACH : routing.reach(request);
+    !routable(request.profile)
+      ? NO_REACH
+      : osrm !== undefined && viaOsrm(request.profile)
+        ? osrm.reach(request)
+        : routing.reach(request);
   const reach = options.wrapReach?.(available) ?? available;
-  const travelProfiles = [...wanted].filter((t) => graphs[networkOf(t)] !== undefined);
+  const travelProfiles = [...wanted].filter(routable);
   const result = await analyseCity(city, context.runner, {
     profile,
     reach,
@@ -158,6 +171,7 @@ export async function analyseScenario(
   });
   const unreachable: Record<string, string[]> = {};
   for (const [name, list] of routing.unreachable) unreachable[name] = list.map((u) => u.id);
+  for (const [name, list] of osrm?.unreachable ?? []) unreachable[name] = list.map((u) => u.id);
   return {
     facilities,
     profile,

@@ -7,6 +7,7 @@ import { analyseScenario, cityContext } from '../../analysis/workflows/analyse-s
 import { loadProfile } from '../analyse/load-profile.ts';
 import { folderSource } from '../city/folder-source.ts';
 import { NodeRunner } from '../db/node-runner.ts';
+import { type OsrmCliValues, osrmRouting } from '../routing/osrm-options.ts';
 
 /**
  * One city of a batch: the same path as `carecircle analyse` (openCity over the folder,
@@ -21,6 +22,8 @@ export interface CityJob {
   profile: string;
   outDir: string;
   travel?: string[];
+  /** The --osrm options as given (plain values: a job crosses into a worker thread). */
+  osrm?: OsrmCliValues;
 }
 
 export type CityOutcome =
@@ -42,8 +45,10 @@ export async function analyseCityToParquet(job: CityJob): Promise<CityOutcome> {
     const profile = loadProfile(job.profile);
     const opened = await openCity(folderSource(job.cityDir));
     runner = await NodeRunner.open();
+    const osrm = job.osrm === undefined ? undefined : osrmRouting(job.osrm);
     const { result } = await analyseScenario(cityContext(opened, runner, profile), undefined, {
       ...(job.travel === undefined ? {} : { travelProfiles: job.travel as never }),
+      ...(osrm === undefined ? {} : { osrm }),
     });
     const files = analysisFiles(result);
     const csv: Record<(typeof BATCH_TABLES)[number], string> = {

@@ -10,6 +10,7 @@ import { loadProfile } from '../analyse/load-profile.ts';
 import { printSummaryTable } from '../analyse/print-summary.ts';
 import { folderSource } from '../city/folder-source.ts';
 import { NodeRunner } from '../db/node-runner.ts';
+import { OSRM_HELP, OSRM_OPTIONS, osrmRouting } from '../routing/osrm-options.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
 export const verb: Verb = {
@@ -17,7 +18,7 @@ export const verb: Verb = {
   help: `carecircle analyse — coverage, per-capita norms and gap findings with citations
 
 Usage:
-  npx carecircle analyse --city DIR --profile NAME --out DIR [--travel LIST]
+  npx carecircle analyse --city DIR --profile NAME --out DIR [--travel LIST] [--osrm URL]
 
 Options:
   --city DIR       city folder (city.json, population.csv, units.geojson, facilities.geojson, graphs)
@@ -25,6 +26,7 @@ Options:
   --out DIR        output folder: summary.json, units.csv, findings.csv, cells.csv
   --travel LIST    travel profiles to report coverage for (comma-separated; default
                    walk-elderly,walk,ebike,drive; walk-elderly is always computed)
+${OSRM_HELP}
 
 summary.json is documented in analysis/coverage/README.md.`,
   async run(argv) {
@@ -33,18 +35,20 @@ summary.json is documented in analysis/coverage/README.md.`,
       profile: { type: 'string' },
       out: { type: 'string' },
       travel: { type: 'string' },
+      ...OSRM_OPTIONS,
     });
     const cityDir = requireOption(options.city, 'city');
     const profile = loadProfile(requireOption(options.profile, 'profile'));
     const outDir = requireOption(options.out, 'out');
     const travel = parseTravel(options.travel ?? TRAVEL_PROFILES.join(','));
+    const osrm = osrmRouting(options);
     const city = await openCity(folderSource(cityDir));
     const runner = await NodeRunner.open();
     try {
       const { result, unreachable, unavailable } = await analyseScenario(
         cityContext(city, runner, profile),
         undefined,
-        { travelProfiles: travel },
+        { travelProfiles: travel, ...(osrm === undefined ? {} : { osrm }) },
       );
       mkdirSync(outDir, { recursive: true });
       for (const [name, text] of Object.entries(analysisFiles(result)))

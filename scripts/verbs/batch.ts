@@ -7,6 +7,12 @@ import { loadProfile } from '../analyse/load-profile.ts';
 import type { CityOutcome } from '../batch/analyse-city.ts';
 import { runPool } from '../batch/pool.ts';
 import { writeRollup } from '../batch/rollup.ts';
+import {
+  OSRM_HELP,
+  OSRM_OPTIONS,
+  type OsrmCliValues,
+  osrmRouting,
+} from '../routing/osrm-options.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
 export const verb: Verb = {
@@ -15,6 +21,7 @@ export const verb: Verb = {
 
 Usage:
   npx carecircle batch --cities DIR [DIR ...] --profile NAME --out DIR [--jobs N] [--travel LIST]
+                       [--osrm URL]
 
 Options:
   --cities DIR ...  city folders (each with city.json); a folder without city.json is searched
@@ -23,6 +30,7 @@ Options:
   --out DIR         output folder (see below)
   --jobs N          worker threads (default: one per core)
   --travel LIST     travel profiles (comma-separated; default: those the profile's rules need)
+${OSRM_HELP}
 
 Output (hive-partitioned Parquet, one partition per city folder name):
   OUT/units/city=NAME/data.parquet, OUT/findings/…, OUT/cells/…, OUT/coverage/…
@@ -44,6 +52,7 @@ A city that fails (bad folder, bad city.json) is reported; the others still fini
       out: { type: 'string' },
       jobs: { type: 'string' },
       travel: { type: 'string' },
+      ...OSRM_OPTIONS,
     });
     if (cityArgs.length === 0)
       throw new InputError('E_MISSING_OPTION', 'missing required option --cities DIR [DIR ...]');
@@ -61,11 +70,22 @@ A city that fails (bad folder, bad city.json) is reported; the others still fini
       ?.split(',')
       .map((t) => t.trim())
       .filter((t) => t !== '');
+    const osrmValues: OsrmCliValues = {};
+    for (const name of Object.keys(OSRM_OPTIONS) as (keyof OsrmCliValues)[])
+      if (options[name] !== undefined) osrmValues[name] = options[name];
+    osrmRouting(osrmValues); // bad --osrm options are the whole batch's error
+    const osrm = options.osrm === undefined ? {} : { osrm: osrmValues };
     const cities = expandCities(cityArgs);
     mkdirSync(outDir, { recursive: true });
     const started = performance.now();
     const outcomes = await runPool(
-      cities.map((cityDir) => ({ cityDir, profile, outDir, ...(travel ? { travel } : {}) })),
+      cities.map((cityDir) => ({
+        cityDir,
+        profile,
+        outDir,
+        ...(travel ? { travel } : {}),
+        ...osrm,
+      })),
       jobs,
       (o) => console.log(describe(o)),
     );

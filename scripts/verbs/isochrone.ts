@@ -1,9 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { InputError } from '../../analysis/errors.ts';
+import type { NetworkProfile } from '../../analysis/graph/types.ts';
+import { networkAreaCells } from '../../analysis/routing/cell-links.ts';
 import { isochrone } from '../../analysis/routing/isochrone.ts';
+import { osrmIsochrone } from '../../analysis/routing/osrm-isochrone.ts';
 import { travelProfile } from '../../analysis/routing/profiles.ts';
 import { checkMinutes } from '../../analysis/routing/reach.ts';
-import { loadCityGraph } from '../routing/city-graph.ts';
+import { loadCityGraph, readCityManifest } from '../routing/city-graph.ts';
+import { OSRM_HELP, OSRM_OPTIONS, osrmRouting } from '../routing/osrm-options.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
 const help = `carecircle isochrone — travel-time circles from one or more points over a city's roads
@@ -25,6 +29,8 @@ Options:
   --resolution R      H3 resolution, default 10 (use 9 for 30-minute rural circles)
   --max-snap M        origins/cells farther than M metres from any road are unreachable (500)
   --out FILE          output file (default: standard output)
+${OSRM_HELP}
+                      (with --osrm: the city's network area gives the cells; --geometry cells)
 
 Cells hold the minimum minutes over all origins, up to the largest threshold. An off-road leg
 between a point and the road is walked (at the profile speed, 1.0 m/s for ebike/drive).`;
@@ -62,6 +68,12 @@ function polygonCount(features: readonly { properties: { minutes: number } }[]):
   return `${n} polygon${n === 1 ? '' : 's'}`;
 }
 
+/** The graph whose area bounds OSRM circles: the profile's own network, else any the city has. */
+function areaGraph(city: string, network: NetworkProfile) {
+  const networks = Object.keys(readCityManifest(city).networks ?? {}) as NetworkProfile[];
+  return loadCityGraph(city, networks.includes(network) ? network : (networks[0] ?? network));
+}
+
 export const verb: Verb = {
   summary: 'travel-time circles (H3 cells or GeoJSON) from points over the road network',
   help,
@@ -77,6 +89,7 @@ export const verb: Verb = {
       resolution: { type: 'string', default: '10' },
       'max-snap': { type: 'string', default: '500' },
       out: { type: 'string' },
+      ...OSRM_OPTIONS,
     });
     const city = requireOption(values.city, 'city');
     const speed = values.speed === undefined ? undefined : parseNumber(values.speed, 'speed');
@@ -101,20 +114,28 @@ export const verb: Verb = {
     const resolution = parseNumber(values.resolution ?? '10', 'resolution');
     const maxSnapM = parseNumber(values['max-snap'] ?? '500', 'max-snap');
 
-    const graph = loadCityGraph(city, profile.network);
-    const result = isochrone(
-      { [profile.network]: graph },
-      {
-        profile: profile.name,
-        speedMps: speed,
-        origins,
-        minutes: thresholds,
-        resolution,
-        maxSnapM,
-        format,
-        geometry: values.geometry === 'buffer' ? 'buffer' : 'cells',
-      },
-    );
+    const request = {
+      profile: profile.name,
+      speedMps: speed,
+      origins,
+      minutes: thresholds,
+      resolution,
+      maxSnapM,
+      format,
+      geometry: values.geometry === 'buffer' ? 'buffer' : 'cells',
+    } as const;
+    const osrm = osrmRouting(values, profile.name);
+    const result =
+      osrm === undefined
+        ? isochrone({ [profile.network]: loadCityGraph(city, profile.network) }, request)
+        : await osrmIsochrone(
+            osrm,
+            networkAreaCells(areaGraph(city, profile.network), resolution),
+            {
+              ...request,
+              maxSnapM,
+            },
+          );
     if (result.unreachable.length > 0) {
       const list = result.unreachable.map((u) => `${u.lon},${u.lat} (${u.reason})`).join('; ');
       throw new InputError('E_ORIGIN_UNREACHABLE', `origin not on the network: ${list}`, {

@@ -75,14 +75,14 @@ describe('OsrmClient with a fake fetch', () => {
     });
     await expect(new OsrmClient('http://x', { fetch: noSegment }).route(pts)).rejects.toMatchObject(
       {
-        code: 'E_OSRM_HTTP',
+        code: 'E_OSRM_RESPONSE',
         message: expect.stringContaining('NoSegment'),
       },
     );
     await expect(
       new OsrmClient('http://x', { fetch: reply(502, '<html>bad gateway') }).route(pts),
     ).rejects.toMatchObject({
-      code: 'E_OSRM_HTTP',
+      code: 'E_OSRM_RESPONSE',
     });
     await expect(
       new OsrmClient('http://x', { fetch: reply(200, 'oops') }).route(pts),
