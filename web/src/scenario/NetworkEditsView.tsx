@@ -126,6 +126,7 @@ export function NetworkEditsView({
           showIcon
           title={t(notice.key, notice.params)}
           data-testid="net-notice"
+          data-seq={notice.seq}
         />
       )}
       <div className="scenario-row">

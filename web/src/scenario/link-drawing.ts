@@ -18,6 +18,8 @@ import type { ScenarioControl } from './use-scenarios.ts';
 export interface Notice {
   key: MessageKey;
   params?: MessageParams;
+  /** Counts notices, so a repeated one is still a new answer (tests wait on it). */
+  seq?: number;
 }
 
 export interface LinkDrawingState {
@@ -51,7 +53,11 @@ export function useLinkDrawing(
 ): LinkDrawingState {
   const { locale } = useI18n();
   const [pointer, setPointer] = useState<[number, number] | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setShownNotice] = useState<Notice | null>(null);
+  const seq = useRef(0);
+  const setNotice = useCallback((n: Notice | null) => {
+    setShownNotice(n === null ? null : { ...n, seq: ++seq.current });
+  }, []);
   const latest = useRef({ interaction, control, locale });
   latest.current = { interaction, control, locale };
   const drawingFrom = interaction.kind === 'link' ? interaction.from : null;
@@ -61,7 +67,7 @@ export function useLinkDrawing(
   const kind = interaction.kind;
   useEffect(() => {
     if (kind !== 'link' && kind !== 'close') setNotice(null);
-  }, [kind]);
+  }, [kind, setNotice]);
 
   const hover = useCallback((lon: number, lat: number) => {
     const mode = latest.current.interaction;
@@ -121,7 +127,7 @@ export function useLinkDrawing(
             : setNotice({ key: 'net.noSegment' }),
         );
     },
-    [setInteraction],
+    [setInteraction, setNotice],
   );
 
   const preview = useMemo(
