@@ -8,10 +8,12 @@ export interface FacilityProperties {
   id: string;
   name: string;
   type: FacilityType;
-  floorAreaM2: number;
-  beds: number;
-  /** Lowest floor the service occupies (1 = ground floor). */
-  floorLevel: number;
+  /** Building floor area in m²; null = the register does not record it (unknown, never 0). */
+  floorAreaM2: number | null;
+  /** Beds; null = not recorded. */
+  beds: number | null;
+  /** Lowest floor the service occupies (1 = ground floor); null = not recorded. */
+  floorLevel: number | null;
   hasLift?: boolean;
   /** True for the demo's illustrative register (示例数据). */
   illustrative: boolean;

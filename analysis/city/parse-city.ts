@@ -175,25 +175,30 @@ function parseFacilities(text: string, problems: Problems): FacilityInput[] {
         column: 'type',
       });
     }
-    const num = (column: string, fallback?: number) => {
-      const value = p[column] ?? fallback;
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        problems.add(`must be a number ≥ 0, got ${JSON.stringify(p[column])}`, {
+    // Null or absent: the register does not record it (unknown, never read as 0 or floor 1).
+    const num = (column: string, valid: (v: number) => boolean, expected: string) => {
+      const value = p[column];
+      if (value === null || value === undefined) return null;
+      if (typeof value !== 'number' || !Number.isFinite(value) || !valid(value)) {
+        problems.add(`must be ${expected} or null (not recorded), got ${JSON.stringify(value)}`, {
           file,
           row,
           column,
         });
-        return 0;
+        return null;
       }
       return value;
     };
+    const nonNegative = (v: number) => v >= 0;
+    // Basements are negative floors; there is no floor 0.
+    const storey = (v: number) => Number.isInteger(v) && v !== 0;
     return {
       id: String(p.id),
       name: String(p.name ?? p.id),
       type: p.type as FacilityType,
-      floorAreaM2: num('floorAreaM2'),
-      beds: num('beds', 0),
-      floorLevel: num('floorLevel', 1),
+      floorAreaM2: num('floorAreaM2', nonNegative, 'a number ≥ 0'),
+      beds: num('beds', nonNegative, 'a number ≥ 0'),
+      floorLevel: num('floorLevel', storey, 'a whole floor number other than 0'),
       hasLift: p.hasLift === true,
       illustrative: p.illustrative === true,
       lon,

@@ -56,6 +56,16 @@ function number(
   return value;
 }
 
+/** An empty cell is not recorded (null): never read as 0 m², 0 beds or the ground floor. */
+function recorded(
+  row: Row,
+  column: string,
+  where: { file: string; row: number },
+  min: number,
+): number | null {
+  return (row[column] ?? '').trim() === '' ? null : number(row, column, where, min);
+}
+
 /**
  * Reads a facility register CSV (osm_building_id or lon/lat, name, type, floor_area_m2, beds,
  * floor_level, has_lift, illustrative) and places each site at its building's centroid.
@@ -125,9 +135,9 @@ function facilityFromRow(
     id: (row.id ?? '').trim() || defaultId,
     name: (row.name ?? '').trim(),
     type,
-    floorAreaM2: number(row, 'floor_area_m2', where, 0),
-    beds: (row.beds ?? '').trim() === '' ? 0 : number(row, 'beds', where, 0),
-    floorLevel: number(row, 'floor_level', where, -5),
+    floorAreaM2: recorded(row, 'floor_area_m2', where, 0),
+    beds: recorded(row, 'beds', where, 0),
+    floorLevel: recorded(row, 'floor_level', where, -5),
     ...(hasLift === undefined ? {} : { hasLift }),
     illustrative: flag(row, 'illustrative', where) ?? false,
     ...(osmBuildingId === undefined ? {} : { osmBuildingId }),

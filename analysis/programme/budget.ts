@@ -97,7 +97,8 @@ function siteBudget(
   asOf: number | undefined,
 ): SiteBudget {
   const { facility, site } = entry;
-  const area = facility.floorAreaM2 > 0 ? facility.floorAreaM2 : (site.usableAreaM2 ?? null);
+  const recorded = facility.floorAreaM2;
+  const area = recorded !== null && recorded > 0 ? recorded : (site.usableAreaM2 ?? null);
   const perM2 = (site.upgraded ? profile.costDefaults.upgradePerM2 : profile.costDefaults.newPerM2)[
     facility.type
   ];

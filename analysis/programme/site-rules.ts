@@ -102,7 +102,7 @@ function checkFloor(rule: FloorRule, facility: FacilityProperties): SiteFinding 
     limit === null
       ? { zh: '有电梯，楼层不限', en: required }
       : { zh: `${limit}层及以下${lift ? '（有电梯）' : ''}`, en: required };
-  if (!Number.isFinite(floor)) {
+  if (floor === null || !Number.isFinite(floor)) {
     return finding(rule, facility.id, { required, requiredText, note: NOTES.noFloor });
   }
   const pass = limit === null || floor <= limit;
@@ -131,7 +131,7 @@ function checkArea(
     area = facility.floorAreaM2;
     note = NOTES.usableFromFloor;
   }
-  if (area === undefined || !Number.isFinite(area) || area <= 0) {
+  if (area === undefined || area === null || !Number.isFinite(area) || area <= 0) {
     return finding(rule, facility.id, { required, note: NOTES.noArea });
   }
   const pass = area >= required;

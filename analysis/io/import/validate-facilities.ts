@@ -28,8 +28,8 @@ export interface ImportedFacilityProperties extends FacilityProperties {
   /** Fields absent or empty in the file that got a default: id → "row-N". */
   defaulted?: (keyof FacilityProperties)[];
   /**
-   * Fields the file leaves empty (or has no column for): not known. The number in the field is a
-   * placeholder the city format requires, never data; the row carries W_UNKNOWN_VALUE.
+   * Fields the file leaves empty (or has no column for): not known, so null in the field (never 0
+   * or the ground floor); the row carries W_UNKNOWN_VALUE when the file has the column.
    */
   unknown?: UnknownField[];
   /** Every unmapped column, verbatim (programme status, year, dates, remarks...). */
@@ -217,18 +217,14 @@ function readProperties(
   const unknown: UnknownField[] = [];
   const hasIssue = (f: FacilityField) =>
     (row.cellIssues ?? []).some((issue) => issue.column === index(f));
-  const number = (
-    f: FacilityField,
-    kind: 'area' | 'beds' | 'floor',
-    placeholder: number,
-    key: UnknownField,
-  ) => {
+  const number = (f: FacilityField, kind: 'area' | 'beds' | 'floor', key: UnknownField) => {
     const text = cell(f);
-    if (hasIssue(f)) return placeholder;
+    // A cell with an issue rejects the row (its problem is listed); no value is read from it.
+    if (hasIssue(f)) return null;
     if (text.trim() === '') {
       // Empty or no column: not known. Never read as 0 m², 0 beds or the ground floor.
       unknown.push(key);
-      return placeholder;
+      return null;
     }
     const value = parseNumber(text, kind);
     if (value === undefined)
@@ -245,11 +241,11 @@ function readProperties(
     else if (kind === 'beds' && !Number.isInteger(value)) fail(f, reasons.notInteger());
     else if (kind === 'area' && value > AREA_MAX_M2) fail(f, reasons.implausible(AREA_MAX_M2, M2));
     else if (kind === 'beds' && value > BEDS_MAX) fail(f, reasons.implausible(BEDS_MAX, BEDS));
-    return value ?? placeholder;
+    return value ?? null;
   };
-  const floorAreaM2 = number('floorArea', 'area', 0, 'floorAreaM2');
-  const beds = number('beds', 'beds', 0, 'beds');
-  const floorLevel = number('floorLevel', 'floor', 1, 'floorLevel');
+  const floorAreaM2 = number('floorArea', 'area', 'floorAreaM2');
+  const beds = number('beds', 'beds', 'beds');
+  const floorLevel = number('floorLevel', 'floor', 'floorLevel');
   const liftText = cell('lift');
   const hasLift = liftText.trim() === '' ? undefined : parseBoolean(liftText);
   if (liftText.trim() !== '' && hasLift === undefined) fail('lift', reasons.badBoolean());

@@ -7,6 +7,8 @@ import { facilityIn, scopedSumsSql } from './unit-scope.ts';
 /**
  * Facility area and demand per scope (every scope listed, even with no facility), both taken over
  * the same units: the scope's binding units, or all of its units of the area type (benchmark).
+ * `unrecorded` counts the sites whose area the register leaves empty: the area is then a lower
+ * bound.
  */
 function areaAndDemandSql(
   rule: Rule,
@@ -19,25 +21,34 @@ function areaAndDemandSql(
   return `WITH fac AS (
       SELECT fs.scope, fs.unit_id,
         sum(CASE WHEN ${area} THEN ${areaExpr} ELSE 0 END)::DOUBLE AS a_area,
-        sum(CASE WHEN ${area} AND ${bind} THEN ${areaExpr} ELSE 0 END)::DOUBLE AS b_area
+        sum(CASE WHEN ${area} AND ${bind} THEN ${areaExpr} ELSE 0 END)::DOUBLE AS b_area,
+        count(*) FILTER (WHERE ${area} AND ${areaExpr} IS NULL)::DOUBLE AS a_unrecorded,
+        count(*) FILTER (WHERE ${area} AND ${bind} AND ${areaExpr} IS NULL)::DOUBLE AS b_unrecorded
       FROM facility_scope fs JOIN facilities f ON f.id = fs.facility_id
         JOIN facility_flags ff ON ff.facility_id = f.id
       WHERE f.type IN ${sqlStringList(facilityTypes)}
       GROUP BY fs.scope, fs.unit_id),
     pop AS (${pop})
     SELECT p.scope, p.unit_id, p.in_area, p.binding, p.demand,
-      coalesce(CASE WHEN p.binding THEN a.b_area ELSE a.a_area END, 0)::DOUBLE AS area
+      coalesce(CASE WHEN p.binding THEN a.b_area ELSE a.a_area END, 0)::DOUBLE AS area,
+      coalesce(CASE WHEN p.binding THEN a.b_unrecorded ELSE a.a_unrecorded END, 0)::DOUBLE
+        AS unrecorded
     FROM pop p LEFT JOIN fac a ON a.scope = p.scope AND a.unit_id = p.unit_id`;
 }
 
-/** Area per `per` demand units vs required; shortfall in m². No demand → not evaluable. */
+/**
+ * Area per `per` demand units vs required; shortfall in m². No demand → not evaluable; short on
+ * the recorded area while some sites' area is not recorded → not evaluable (they may make it up).
+ */
 function perDemandSql(base: string, required: number, per: number): string {
   const req = sqlNumber(required);
   const perN = sqlNumber(per);
+  const met = `area * ${perN} + ${EPS} >= ${req} * demand`;
   const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register'
-      WHEN NOT in_area THEN 'no_area_units' WHEN demand = 0 THEN 'no_population' END`;
+      WHEN NOT in_area THEN 'no_area_units' WHEN demand = 0 THEN 'no_population'
+      WHEN unrecorded > 0 AND NOT (${met}) THEN 'unknown_value' END`;
   return `SELECT scope, unit_id, NULL::VARCHAR AS site_id,
-      ${statusSql(reason, `area * ${perN} + ${EPS} >= ${req} * demand`)} AS status,
+      ${statusSql(reason, met)} AS status,
       ${reason} AS reason, binding,
       CASE WHEN demand > 0 THEN area / demand * ${perN} END AS value,
       ${req} AS required,

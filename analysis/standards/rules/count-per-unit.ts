@@ -6,26 +6,35 @@ import { areaPredicate, bindPredicate } from './unit-scope.ts';
 
 /**
  * Sites of the listed kinds (and at least minFloorAreaM2) located in each unit of the rule's
- * level and area type, with whether the unit binds (per_unit: unit_id, n, bind).
+ * level and area type, with whether the unit binds (per_unit: unit_id, n, u, bind). u counts the
+ * sites whose floor area is not recorded when the rule sets a minimum: they may or may not count.
  */
 function perUnitSql(rule: CountPerUnitRule | UnitShareRule): string {
   const tier = unitTier(rule.unitLevel) ?? rule.unitLevel;
   const bind = rule.binding === false ? 'false' : bindPredicate(rule, 'uf');
-  return `SELECT u.id AS unit_id, coalesce(k.n, 0)::DOUBLE AS n, ${bind} AS bind
+  const sized = rule.minFloorAreaM2 > 0;
+  const counts = sized ? `f.floor_area_m2 >= ${sqlNumber(rule.minFloorAreaM2)}` : 'true';
+  const unknown = sized ? 'f.floor_area_m2 IS NULL' : 'false';
+  return `SELECT u.id AS unit_id, coalesce(k.n, 0)::DOUBLE AS n, coalesce(k.u, 0)::DOUBLE AS u,
+      ${bind} AS bind
     FROM units u JOIN unit_flags uf ON uf.unit_id = u.id LEFT JOIN (
-      SELECT fs.unit_id, count(*) AS n
+      SELECT fs.unit_id, count(*) FILTER (WHERE ${counts}) AS n,
+        count(*) FILTER (WHERE ${unknown}) AS u
       FROM facility_scope fs JOIN facilities f ON f.id = fs.facility_id
       WHERE fs.scope = ${sqlString(tier)} AND f.type IN ${sqlStringList(rule.facilityTypes)}
-        AND f.floor_area_m2 >= ${sqlNumber(rule.minFloorAreaM2)}
       GROUP BY fs.unit_id) k ON k.unit_id = u.id
     WHERE u.level = ${sqlString(rule.unitLevel)} AND ${areaPredicate(rule, 'uf')}`;
 }
+
+/** SQL: a unit short of sites that sites of unrecorded area might make up (undecided). */
+const undecided = (min: string) => `(n < ${min} AND n + u >= ${min})`;
 
 /** Per unit: value = sites, shortfall = sites missing (a row for each unit of the level). */
 function unitRowsSql(rule: CountPerUnitRule | UnitShareRule): string {
   const min = sqlNumber(rule.minCount);
   const tier = unitTier(rule.unitLevel) ?? rule.unitLevel;
-  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' END`;
+  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register'
+      WHEN ${undecided(min)} THEN 'unknown_value' END`;
   return `SELECT ${sqlString(tier)} AS scope, unit_id, NULL::VARCHAR AS site_id,
       ${statusSql(reason, `n >= ${min}`)} AS status, ${reason} AS reason, bind AS binding,
       n AS value, ${min} AS required, greatest(0::DOUBLE, ${min} - n) AS shortfall,
@@ -45,7 +54,9 @@ export function countPerUnitSql(rule: CountPerUnitRule, _context: RuleContext): 
   const tier = unitTier(rule.unitLevel);
   if (tier !== null && rule.scopes.includes(tier)) parts.push(unitRowsSql(rule));
   if (rule.scopes.includes('city')) {
-    const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_units' END`;
+    // No unit surely short, some undecided: the city cannot be judged either way.
+    const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_units'
+      WHEN bool_or(${undecided(min)}) AND NOT bool_or(n + u < ${min}) THEN 'unknown_value' END`;
     parts.push(`SELECT 'city' AS scope, '' AS unit_id, NULL::VARCHAR AS site_id,
       ${statusSql(reason, `coalesce(bool_and(n >= ${min}), false)`)} AS status, ${reason} AS reason,
       coalesce(bool_or(bind), false) AS binding,

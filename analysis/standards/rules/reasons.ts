@@ -33,6 +33,10 @@ export const REASONS: Record<string, Bilingual> = {
     zh: '名册没有该字段（未记录），无法评估',
     en: 'the register does not record this field',
   },
+  unknown_value: {
+    zh: '名册未记录所需数值（面积或楼层留空），按已记录的数值无法判定',
+    en: 'the register leaves a needed value empty (area or floor); the recorded values do not decide',
+  },
   attribute_partial: {
     zh: '部分设施未记录该字段，比例介于下限与上限之间，无法判定',
     en: 'some facilities do not record this field; the share lies between its bounds',

@@ -13,7 +13,9 @@ export const bindingOf = (rule: Rule) =>
  */
 function withCityRow(siteSql: string, cityWanted: boolean): string {
   if (!cityWanted) return siteSql;
-  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_sites' END`;
+  // Sites not evaluable (a value not recorded) and none failing: the city is not decided.
+  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_sites'
+    WHEN bool_or(status = 'not_evaluable') AND NOT bool_or(status = 'fail') THEN 'unknown_value' END`;
   return `WITH sites AS (${siteSql}),
     city_sites AS (SELECT * FROM sites WHERE binding OR NOT (SELECT coalesce(bool_or(binding), false) FROM sites))
     SELECT * FROM sites
@@ -31,9 +33,10 @@ export function siteAreaSql(rule: SiteAreaRule, _context: RuleContext): string {
   const min = sqlNumber(rule.minM2);
   const max = rule.maxM2 === undefined ? null : sqlNumber(rule.maxM2);
   const above = max === null ? 'false' : `f.floor_area_m2 > ${max}`;
+  const reason = `CASE WHEN f.floor_area_m2 IS NULL THEN 'unknown_value' END`;
   const site = `SELECT 'site' AS scope, f.unit_id, f.id AS site_id,
-      CASE WHEN f.floor_area_m2 >= ${min} AND NOT (${above}) THEN 'pass' ELSE 'fail' END AS status,
-      NULL::VARCHAR AS reason, ${bindingOf(rule)} AS binding,
+      ${statusSql(reason, `f.floor_area_m2 >= ${min} AND NOT (${above})`)} AS status,
+      ${reason} AS reason, ${bindingOf(rule)} AS binding,
       f.floor_area_m2 AS value, ${min} AS required,
       CASE WHEN f.floor_area_m2 < ${min} THEN ${min} - f.floor_area_m2
            WHEN ${above} THEN f.floor_area_m2 - ${max ?? '0'}
@@ -55,9 +58,10 @@ export function siteFloorLevelSql(rule: SiteFloorLevelRule, _context: RuleContex
       ? 'true'
       : `f.floor_level <= ${sqlNumber(rule.maxFloorWithLift)}`;
   const ok = `(f.floor_level <= ${max} OR (f.has_lift AND ${withLift}))`;
+  const reason = `CASE WHEN f.floor_level IS NULL THEN 'unknown_value' END`;
   const site = `SELECT 'site' AS scope, f.unit_id, f.id AS site_id,
-      CASE WHEN ${ok} THEN 'pass' ELSE 'fail' END AS status,
-      NULL::VARCHAR AS reason, ${bindingOf(rule)} AS binding,
+      ${statusSql(reason, ok)} AS status,
+      ${reason} AS reason, ${bindingOf(rule)} AS binding,
       f.floor_level::DOUBLE AS value, ${max} AS required,
       CASE WHEN ${ok} THEN 0 ELSE 1 END::DOUBLE AS shortfall,
       CASE WHEN f.floor_level > ${max} AND f.has_lift AND ${ok} THEN 'lift_above_limit'

@@ -46,7 +46,8 @@ describe('facility register on the small-town fixture', () => {
         name: '示例·乙睦邻点',
         type: 'neighbourhood_point',
         floorAreaM2: 25,
-        beds: 0,
+        // The register's beds cell is empty: not recorded, not 0.
+        beds: null,
         floorLevel: 1,
         hasLift: false,
         illustrative: true,
@@ -141,12 +142,12 @@ describe('the demo register', () => {
   it('includes failing cases: undersized sites and upper floors without a lift', () => {
     const p = sites.map((s) => s.properties);
     const small = (type: string, min: number) =>
-      p.some((f) => f.type === type && f.floorAreaM2 < min);
+      p.some((f) => f.type === type && f.floorAreaM2 !== null && f.floorAreaM2 < min);
     expect(small('neighbourhood_point', 30)).toBe(true);
     expect(small('care_post', 60)).toBe(true);
     expect(small('community_station', 200)).toBe(true);
     expect(small('street_center', 1000)).toBe(true);
-    expect(p.some((f) => f.floorLevel >= 3 && f.hasLift === false)).toBe(true);
+    expect(p.some((f) => (f.floorLevel ?? 0) >= 3 && f.hasLift === false)).toBe(true);
     expect(new Set(p.map((f) => f.type)).size).toBe(6);
   });
 });

@@ -248,13 +248,9 @@ function ensure(condition: boolean, message: () => string): void {
   if (!condition) throw new Error(message());
 }
 
-function sameNumber(
-  value: number,
-  text: string,
-  kind: 'area' | 'beds' | 'floor',
-  fallback: number,
-): boolean {
-  if (text.trim() === '') return value === fallback;
+/** An empty cell is not recorded: null, never a number made up for it. */
+function sameNumber(value: number | null, text: string, kind: 'area' | 'beds' | 'floor'): boolean {
+  if (text.trim() === '') return value === null;
   if (/^-?\d+(\.\d+)?$/.test(text.trim())) return value === Number(text.trim());
   return value === parseNumber(text, kind);
 }
@@ -295,13 +291,10 @@ function checkInvariants(
       p.type === (mapping.type === undefined ? 'care_post' : facilityTypeOf(cellOf('type'))),
       () => `type, ${where()}`,
     );
+    ensure(sameNumber(p.floorAreaM2, cellOf('floorArea'), 'area'), () => `floor area, ${where()}`);
+    ensure(sameNumber(p.beds, cellOf('beds'), 'beds'), () => `beds, ${where()}`);
     ensure(
-      sameNumber(p.floorAreaM2, cellOf('floorArea'), 'area', 0),
-      () => `floor area, ${where()}`,
-    );
-    ensure(sameNumber(p.beds, cellOf('beds'), 'beds', 0), () => `beds, ${where()}`);
-    ensure(
-      sameNumber(p.floorLevel, cellOf('floorLevel'), 'floor', 1),
+      sameNumber(p.floorLevel, cellOf('floorLevel'), 'floor'),
       () => `floor level, ${where()}`,
     );
     const lift = cellOf('lift');

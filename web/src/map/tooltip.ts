@@ -32,9 +32,13 @@ export function tooltipFor(info: PickingInfo, i18n: I18n): TooltipContent | null
     const p = (info.object as { properties: FacilityProperties }).properties;
     const lines = [
       t(`facility.${p.type}`),
-      t('tooltip.floorArea', { value: formatNumber(p.floorAreaM2) }),
-      p.beds > 0 ? t('tooltip.beds', { value: formatNumber(p.beds) }) : '',
-      t('tooltip.floor', { value: p.floorLevel }),
+      p.floorAreaM2 === null
+        ? t('tooltip.unrecorded', { field: t('details.floorArea') })
+        : t('tooltip.floorArea', { value: formatNumber(p.floorAreaM2) }),
+      p.beds !== null && p.beds > 0 ? t('tooltip.beds', { value: formatNumber(p.beds) }) : '',
+      p.floorLevel === null
+        ? t('tooltip.unrecorded', { field: t('details.floorLevel') })
+        : t('tooltip.floor', { value: p.floorLevel }),
     ].filter((line) => line !== '');
     return render(p.name, lines, p.illustrative ? t('badge.illustrative') : undefined);
   }

@@ -15,11 +15,14 @@ export function FacilityDetails({ facility, onClose }: FacilityDetailsProps) {
   const { t, formatNumber } = useI18n();
   const p = facility.properties;
   const [lon, lat] = facility.geometry.coordinates;
+  // A value the register leaves empty is unknown: said so, never shown as 0.
+  const recorded = (value: number | null, show: (v: number) => string) =>
+    value === null ? t('details.unrecorded') : show(value);
   const rows: [string, string][] = [
     [t('details.type'), t(`facility.${p.type}`)],
-    [t('details.floorArea'), `${formatNumber(p.floorAreaM2)} m²`],
-    [t('details.beds'), formatNumber(p.beds)],
-    [t('details.floorLevel'), String(p.floorLevel)],
+    [t('details.floorArea'), recorded(p.floorAreaM2, (v) => `${formatNumber(v)} m²`)],
+    [t('details.beds'), recorded(p.beds, formatNumber)],
+    [t('details.floorLevel'), recorded(p.floorLevel, String)],
     [
       t('details.lift'),
       p.hasLift === undefined ? '—' : t(p.hasLift ? 'details.yes' : 'details.no'),

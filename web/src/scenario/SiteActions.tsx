@@ -29,7 +29,7 @@ export function SiteActions({
       </h4>
       <p className="scenario-muted">
         {t(`facility.${site.type}`)} · {site.floorAreaM2 ?? '—'} m² · {t('scenario.form.beds')}{' '}
-        {site.beds ?? 0}
+        {site.beds ?? '—'}
       </p>
       <SiteStatus
         site={site}
