@@ -1,16 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { makeCountyCity } from '../county/make-mosaic.ts';
 import { type Benchmark, machineInfo, median, round } from './benchmark.ts';
-import { LONG_TASKS_SCRIPT, launchProfile, rendererPeakMb } from './browser/chromium.ts';
+import {
+  LONG_TASKS_SCRIPT,
+  launchProfile,
+  profileMainThread,
+  rendererPeakMb,
+  traceWasm,
+} from './browser/chromium.ts';
+import { cacheSizesMb, pageTimeline, workerSpans } from './browser/page-timing.ts';
 import { serveApp } from './browser/serve.ts';
 
 /**
- * `npm run bench -- browser [--dist DIR] [--county-n 8] [--warm-visits 3] [--no-osm-build]`:
+ * `npm run bench -- browser [--dist DIR] [--county-n 8] [--warm-visits 3] [--no-osm-build]
+ * [--profile]`:
  * the built app in Chromium (Playwright, /usr/bin/chromium, one persistent profile):
  *   demo cold start to a finished analysis, warm starts (service worker and compiled code
  *   cached), the county mosaic (scripts/county/make-mosaic.ts, generated into /tmp) opened by
@@ -66,16 +74,44 @@ async function analysed(page: Page, timeout: number): Promise<AnalysisState> {
   return state.analysis;
 }
 
-/** Longest main-thread task over 200 ms so far on the page, and how many there were. */
-async function longTasks(page: Page): Promise<{ longest_ms: number; count: number }> {
-  const tasks = await page.evaluate(
-    () => (window as unknown as { __benchLongTasks: { ms: number }[] }).__benchLongTasks,
-  );
-  return { longest_ms: round(Math.max(0, ...tasks.map((t) => t.ms)), 0), count: tasks.length };
+interface LongTasks {
+  longest_ms: number;
+  count: number;
+  total_ms: number;
+  /** The five longest: [start, duration] in ms from navigation start. */
+  top: [number, number][];
 }
 
-/** Adds a site at the map's centre; ms from the form's submit click to new coverage on screen. */
-async function editOnce(page: Page): Promise<{ page_ms: number; worker_ms: number }> {
+/** Main-thread tasks over 200 ms so far on the page: the longest, how many, the five worst. */
+async function longTasks(page: Page): Promise<LongTasks> {
+  const tasks = await page.evaluate(
+    () =>
+      (window as unknown as { __benchLongTasks: { at: number; ms: number }[] }).__benchLongTasks,
+  );
+  const top = [...tasks]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((t): [number, number] => [round(t.at, 0), round(t.ms, 0)]);
+  return {
+    longest_ms: round(Math.max(0, ...tasks.map((t) => t.ms)), 0),
+    count: tasks.length,
+    total_ms: round(
+      tasks.reduce((sum, t) => sum + t.ms, 0),
+      0,
+    ),
+    top,
+  };
+}
+
+/**
+ * Opens the scenario tab and adds a site at the map's centre; ms from the form's submit click to
+ * the new coverage on screen, and ms from opening the tab until the live session was ready.
+ */
+async function editOnce(
+  page: Page,
+): Promise<{ page_ms: number; worker_ms: number; ready_after_tab_s: number }> {
+  const tabAt = performance.now();
+  await page.getByTestId('dock-tab-scenario').click();
   await page.getByTestId('scenario-covered-5').waitFor({ timeout: 600_000 });
   await page.waitForFunction(
     () =>
@@ -83,6 +119,9 @@ async function editOnce(page: Page): Promise<{ page_ms: number; worker_ms: numbe
     undefined,
     { timeout: 600_000 },
   );
+  await page.getByTestId('scenario-timing').waitFor({ timeout: 600_000 });
+  const readyAfterTabS = (performance.now() - tabAt) / 1000;
+  await page.getByTestId('scenario-add-mode').click();
   const map = page.getByTestId('map');
   const box = await map.boundingBox();
   if (box === null) throw new Error('no map on the page');
@@ -121,7 +160,11 @@ async function editOnce(page: Page): Promise<{ page_ms: number; worker_ms: numbe
   const workerMs = Number(
     await page.getByTestId('scenario-timing').getAttribute('data-ms', { timeout: 60_000 }),
   );
-  return { page_ms: round(pageMs, 1), worker_ms: round(workerMs, 1) };
+  return {
+    page_ms: round(pageMs, 1),
+    worker_ms: round(workerMs, 1),
+    ready_after_tab_s: round(readyAfterTabS, 1),
+  };
 }
 
 /** Builds a city from an OSM file in the browser (the own-city dialog); seconds to built. */
@@ -142,6 +185,12 @@ export const benchmark: Benchmark = {
     const out: Record<string, unknown> = { machine: machineInfo(), load_before: machineLoad() };
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
+    // The figures so far, after every phase: a run stopped half-way keeps what it measured.
+    const partial = join(WORK, 'partial.json');
+    const phaseDone = (message: string) => {
+      writeFileSync(partial, JSON.stringify(out, null, 2));
+      say(`${message} (figures so far: ${partial})`);
+    };
     let dist = option(args, 'dist');
     if (dist === undefined) {
       dist = join(WORK, 'dist');
@@ -169,63 +218,92 @@ export const benchmark: Benchmark = {
       say('demo, cold start');
       // 1. Demo, cold: a new profile, nothing cached, no service worker yet.
       const cold = await context.newPage();
+      const coldTrace = await traceWasm(cold);
       await cold.goto(`${server.origin}/`);
       const coldState = await analysed(cold, 300_000);
       out.demo_cold_s = round(coldState.finishedAtMs / 1000, 2);
       out.demo_cold_worker_ms = coldState.workerMs;
       out.demo_cold_long_tasks = await longTasks(cold);
+      out.demo_cold_timeline_ms = await pageTimeline(cold);
+      out.demo_cold_worker_sql = await workerSpans(cold);
       // Let the service worker install and the city be cached, and give Chromium time to
       // write the compiled DuckDB module next to the cached wasm.
       await cold.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
         timeout: 300_000,
       });
+      out.caches_after_cold_mb = cacheSizesMb(profile);
       await cold.waitForTimeout(5000);
+      out.caches_after_cold_wait_mb = cacheSizesMb(profile);
+      out.demo_cold_wasm_events = await coldTrace.stop();
       await cold.close();
 
-      say(`demo cold ${out.demo_cold_s} s; warm visits`);
+      phaseDone(`demo cold ${out.demo_cold_s} s; warm visits`);
       // 2. Demo, warm: new tabs in the same profile.
       const warm: number[] = [];
       const warmDb: number[] = [];
+      const warmInstantiate: number[] = [];
       for (let i = 0; i < warmVisits; i++) {
         const page = await context.newPage();
+        const trace = i === 0 ? await traceWasm(page) : null;
         await page.goto(`${server.origin}/`);
         const state = await analysed(page, 300_000);
+        if (trace !== null) out.demo_warm_wasm_events = await trace.stop();
         warm.push(round(state.finishedAtMs / 1000, 2));
         warmDb.push(round(state.workerMs.db));
+        const timeline = await pageTimeline(page);
+        warmInstantiate.push(
+          timeline['worker:duckdb-instantiated'] - timeline['worker:duckdb-instantiate'],
+        );
+        if (i === 0) out.demo_warm_timeline_ms = timeline;
         await page.waitForTimeout(3000);
         await page.close();
       }
       out.demo_warm_s = median(warm);
       out.demo_warm_runs_s = warm;
       out.demo_warm_db_wait_ms = warmDb;
+      // Compiling the 34 MB DuckDB module, or reading it compiled from the cache.
+      out.demo_cold_duckdb_instantiate_ms =
+        (out.demo_cold_timeline_ms as Record<string, number>)['worker:duckdb-instantiated'] -
+        (out.demo_cold_timeline_ms as Record<string, number>)['worker:duckdb-instantiate'];
+      out.demo_warm_duckdb_instantiate_ms = warmInstantiate;
+      out.caches_after_warm_mb = cacheSizesMb(profile);
 
-      say(`demo warm ${warm.join(', ')} s; county ${n}x${n}`);
+      phaseDone(`demo warm ${warm.join(', ')} s; county ${n}x${n}`);
       // 3. County: opened by URL (?city=), analysed, one edit; peak memory of the renderers.
       out.load_before_county = machineLoad();
       const county = await context.newPage();
+      // --profile: what the main thread does while the county opens (sampling slows it a little).
+      const profiler = args.includes('--profile')
+        ? await profileMainThread(county, join(WORK, 'county-main.cpuprofile'))
+        : null;
       await county.goto(`${server.origin}/?city=county-${n}`);
       const countyState = await analysed(county, 900_000);
+      if (profiler !== null) out.county_main_thread_profile = await profiler.stop();
       out.county_open_analyse_s = round(countyState.finishedAtMs / 1000, 2);
       out.county_worker_ms = countyState.workerMs;
       out.county_long_tasks = await longTasks(county);
-      say(`county analysed in ${out.county_open_analyse_s} s; one edit`);
+      out.county_timeline_ms = await pageTimeline(county);
+      out.county_worker_sql = await workerSpans(county);
+      phaseDone(`county analysed in ${out.county_open_analyse_s} s; one edit`);
       try {
         const edit = await editOnce(county);
         out.county_edit_ms = edit.page_ms;
         out.county_edit_worker_ms = edit.worker_ms;
+        out.county_scenario_ready_after_tab_s = edit.ready_after_tab_s;
       } catch (error) {
         out.county_edit_ms = null;
         out.county_edit_error =
           error instanceof Error ? error.message.split('\n')[0] : String(error);
       }
       out.county_long_tasks_after_edit = await longTasks(county);
+      out.county_timeline_after_edit_ms = await pageTimeline(county);
       const memory = rendererPeakMb(profile);
       out.county_peak_mb = memory.max;
       out.renderer_peak_mb_sum = memory.sum;
       out.renderer_processes = memory.count;
       await county.close();
 
-      say(`edit ${out.county_edit_ms} ms; peak ${out.county_peak_mb} MB`);
+      phaseDone(`edit ${out.county_edit_ms} ms; peak ${out.county_peak_mb} MB`);
       // 4. The county built in the browser from its OSM file.
       if (!args.includes('--no-osm-build')) {
         const page = await context.newPage();

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium with the e2e suite's flags (offline, WebGL through SwiftShader). */
 const ARGS = [
@@ -84,3 +84,91 @@ export const LONG_TASKS_SCRIPT = `
       if (entry.duration > 200) window.__benchLongTasks.push({ at: entry.startTime, ms: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
 `;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** The heaviest functions of a CPU profile (inclusive ms), to name what the long tasks do. */
+function heaviest(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, k) => {
+    self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[k]);
+  });
+  const inclusive = new Map<string, number>();
+  const selfByName = new Map<string, number>();
+  for (const [id, us] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = (byId.get(at) as ProfileNode).callFrame;
+      const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').at(-1)}:${frame.lineNumber + 1}`;
+      if (at === id) selfByName.set(name, (selfByName.get(name) ?? 0) + us);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+    }
+  }
+  const top = (m: Map<string, number>) =>
+    [...m]
+      .filter(([name]) => !/^\((root|idle|program)\)/.test(name))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([name, us]): [string, number] => [name, Math.round(us / 1000)]);
+  return { inclusive_ms: top(inclusive), self_ms: top(selfByName) };
+}
+
+/**
+ * Samples the page's main thread (CDP Profiler) until stop(): the profile is written to `file`
+ * (open it in DevTools) and its heaviest functions returned.
+ */
+export async function profileMainThread(page: Page, file: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      await cdp.detach();
+      return heaviest(profile as unknown as Parameters<typeof heaviest>[0]);
+    },
+  };
+}
+
+/**
+ * Records Chromium's wasm compile and code-cache trace events (v8.wasm.*) while it runs:
+ * `v8.wasm.cachedModule` = compiled code written to the cache, `v8.wasm.moduleCacheHit` = a
+ * module read compiled from it (see v8.dev/blog/wasm-code-caching, "Tracing"). stop() returns
+ * how many of each event there were.
+ */
+export async function traceWasm(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const counts: Record<string, number> = {};
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const event of value as { name?: string }[]) {
+      const name = event.name ?? '';
+      if (name.startsWith('v8.wasm')) counts[name] = (counts[name] ?? 0) + 1;
+    }
+  });
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['v8.wasm', 'devtools.timeline'] },
+  });
+  return {
+    async stop(): Promise<Record<string, number>> {
+      const complete = new Promise<void>((done) =>
+        cdp.once('Tracing.tracingComplete', () => done()),
+      );
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+      return counts;
+    },
+  };
+}

@@ -8,6 +8,7 @@ import { type GraphStats, graphStats } from './graph-stats.ts';
 import { GraphWaiters } from './graph-waiters.ts';
 import { importApi } from './import-api.ts';
 import { createScenarioApi } from './scenario-api.ts';
+import { mark, spanStats, timeline } from './timeline.ts';
 
 /**
  * The analysis host, loaded by analysis.worker.ts once duckdb-wasm is on its way: everything
@@ -37,12 +38,26 @@ const held: HeldGraphs = {
   url: (network) => graphs.get(network)?.url,
 };
 const waiters = new GraphWaiters();
+const scenarioApi = createScenarioApi(held);
+
+/** Marks the start and end of a worker call on the timeline. */
+function marked<A extends unknown[], R>(
+  name: string,
+  call: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return (...args) => {
+    mark(`${name}-start`);
+    return call(...args).finally(() => mark(`${name}-end`));
+  };
+}
 
 const api = {
   ...importApi, // import wizard and in-browser city build
   // coverage and standards analysis, service circles
   ...createAnalysisApi(held, (urls) => waiters.wait(urls)),
-  ...createScenarioApi(held), // scenarios, compare, optimiser
+  ...scenarioApi, // scenarios, compare, optimiser
+  scenarioOpen: marked('scenario-open', scenarioApi.scenarioOpen),
+  scenarioEvaluate: marked('scenario-evaluate', scenarioApi.scenarioEvaluate),
   /**
    * Fetches the graphs all at once (small files: the requests overlap their latency) and decodes
    * each as it arrives; an analysis waiting for their URLs starts as soon as the last is in.
@@ -58,7 +73,9 @@ const api = {
         const bytes = await fetchBytes(url, (loadedBytes, totalBytes) =>
           onProgress?.({ network, done, total, loadedBytes, totalBytes }),
         );
+        mark(`graph-fetched:${network}`);
         const graph = decodeGraph(bytes, url);
+        mark(`graph-decoded:${network}`);
         if (graph.network !== network) {
           throw new Error(`${url}: holds the ${graph.network} network, expected ${network}`);
         }
@@ -76,6 +93,11 @@ const api = {
     // Stats in the order asked for, whatever order the files arrive in.
     return Promise.all(files.map(loadOne));
   },
+
+  /** Named moments of this worker's work so far (the browser benchmark reads them). */
+  workerTimeline: timeline,
+  /** Time spent in duckdb-wasm per statement kind, with the slowest statements. */
+  workerSpans: spanStats,
 
   /** Stats of the graphs loaded so far. */
   loadedGraphs(): GraphStats[] {

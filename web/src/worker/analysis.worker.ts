@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { openDuckDb } from './analysis/open-duckdb.ts';
+import { mark } from './timeline.ts';
 
 export type { AnalysisApi, GraphFile, GraphLoadProgress } from './analysis-host.ts';
 
@@ -9,6 +10,7 @@ export type { AnalysisApi, GraphFile, GraphLoadProgress } from './analysis-host.
  * routing code) is even loaded. Messages the page sends meanwhile are held and handed to the
  * host's listener once it is there, so none is lost.
  */
+mark('worker-start');
 openDuckDb().catch((error: unknown) => console.error('duckdb-wasm failed to start', error));
 
 const held: MessageEvent[] = [];
@@ -20,6 +22,7 @@ self.addEventListener('message', hold);
 
 import('./analysis-host.ts')
   .then(() => {
+    mark('host-loaded');
     self.removeEventListener('message', hold);
     for (const event of held.splice(0)) {
       self.dispatchEvent(

@@ -6,6 +6,7 @@ import type { TravelProfile } from '../../../../analysis/standards/types.ts';
 import { analyseScenario, cityContext } from '../../../../analysis/workflows/analyse-scenario.ts';
 import type { CityRef } from '../city-ref.ts';
 import { cityGraphs, type GraphLookup, type HeldGraphs, openRef } from '../city-session.ts';
+import { mark } from '../timeline.ts';
 import { type CircleRequest, type CircleRows, serviceCircleRows } from './circle-rows.ts';
 import { openDuckDb } from './open-duckdb.ts';
 
@@ -79,6 +80,7 @@ export function createAnalysisApi(held: HeldGraphs, waitForGraphs: GraphWait) {
       onProgress?: (progress: AnalysisProgress) => void,
     ): Promise<AnalysisAnswer> {
       try {
+        mark('analysis-asked');
         await waitForGraphs(request.graphUrls ?? []);
         return { ok: true, value: await run(request, held, onProgress) };
       } catch (error) {
@@ -109,8 +111,10 @@ async function run(
   const travel = [...new Set<TravelProfile>(['walk-elderly', ...request.travelProfiles])];
   const total = travel.length + 3;
   let done = 0;
-  const step = (stage: AnalysisStage, travelProfile?: TravelProfile) =>
+  const step = (stage: AnalysisStage, travelProfile?: TravelProfile) => {
+    mark(`analysis-${stage}${travelProfile === undefined ? '' : `:${travelProfile}`}`);
     onProgress?.({ stage, travelProfile, done: done++, total });
+  };
 
   step('db');
   const runnerPromise = openDuckDb();
@@ -138,6 +142,7 @@ async function run(
   );
   step('sql');
   last = { input: city.input, graphOf: await cityGraphs(city) };
+  mark('analysis-done');
   return {
     result,
     unreachable,

@@ -1,8 +1,9 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import { WasmRunner } from '../../../../analysis/db/wasm-runner.ts';
+import { type WasmConnectionLike, WasmRunner } from '../../../../analysis/db/wasm-runner.ts';
 import type { DuckDbFiles } from '../../pwa/duckdb-worker-shim.ts';
+import { mark, span } from '../timeline.ts';
 
 let opening: Promise<WasmRunner> | null = null;
 
@@ -31,10 +32,35 @@ async function open(): Promise<WasmRunner> {
   };
   worker.postMessage(files);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  mark('duckdb-instantiate');
   await db.instantiate(ehWasmUrl);
+  mark('duckdb-instantiated');
   await db.open({});
   const connection = await db.connect();
   await connection.query('SET autoinstall_known_extensions=false');
   await connection.query('SET autoload_known_extensions=false');
-  return new WasmRunner(connection);
+  mark('duckdb-ready');
+  return new WasmRunner(timed(connection));
+}
+
+/** The connection with each statement's time recorded (the browser benchmark reads them). */
+function timed(connection: WasmConnectionLike): WasmConnectionLike {
+  return {
+    async query(text) {
+      const t0 = performance.now();
+      try {
+        return await connection.query(text);
+      } finally {
+        span('sql', performance.now() - t0, text);
+      }
+    },
+    async insertArrowFromIPCStream(buffer, options) {
+      const t0 = performance.now();
+      try {
+        return await connection.insertArrowFromIPCStream(buffer, options);
+      } finally {
+        span('arrow-insert', performance.now() - t0, `${options.name}: ${buffer.byteLength} bytes`);
+      }
+    },
+  };
 }
