@@ -1,7 +1,7 @@
 import { cellToLatLng } from 'h3-js';
 import { InputError } from '../errors.ts';
 import { encodeGraph } from '../graph/binary.ts';
-import { buildGraph } from '../graph/build.ts';
+import { type BuildReport, buildGraph } from '../graph/build.ts';
 import type { NetworkProfile } from '../graph/types.ts';
 import type { OsmData } from '../io/osm/types.ts';
 import { extractBuildings } from './buildings.ts';
@@ -122,12 +122,22 @@ export function buildCity(input: CityInputs, options: CityOptions = {}): BuiltCi
   const warnings: string[] = [];
   const files: CityFile[] = [];
   const networks = {} as CityManifest['networks'];
+  const cut: string[] = [];
   for (const network of NETWORKS) {
-    const graph = buildGraph(osm, network);
+    const report: BuildReport = { waysUsed: 0, segmentsMissingNode: 0, duplicateEdgesMerged: 0 };
+    const graph = buildGraph(osm, network, { report });
     if (graph.nodeCount === 0) warnings.push(`no ${network} network in the extract`);
+    if (report.segmentsMissingNode > 0) cut.push(`${network} ${report.segmentsMissingNode}`);
     const file = `graph-${network}.bin`;
     files.push({ path: file, bytes: encodeGraph(graph) });
     networks[network] = { file, nodes: graph.nodeCount, edges: graph.edgeCount };
+  }
+  // Ways cut at the extract's border (or nodes missing from a broken file) lose segments.
+  if (cut.length > 0) {
+    const most = Math.max(...cut.map((c) => Number(c.split(' ')[1])));
+    warnings.push(
+      `${most} road segments left out: a node they use is not in the extract (${cut.join(', ')})`,
+    );
   }
   const roadBbox = bboxOf(roads.flatMap((r) => r.coords)) as BBox;
   const buildings = extractBuildings(osm, {

@@ -4,6 +4,7 @@ import { checkOsmExtent } from '../../../analysis/city/osm-extent.ts';
 import { buildCity } from '../../../analysis/city/write-city.ts';
 import { InputError } from '../../../analysis/errors.ts';
 import { readOsm } from '../../../analysis/io/osm/read-osm.ts';
+import { cityWarningNotes } from '../../../web/src/import/city-warnings.ts';
 import { writeTestPbf } from './write-pbf.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -82,6 +83,21 @@ describe('geometry far from the rest of the extract (E_FAR_GEOMETRY)', () => {
     expect(() =>
       checkOsmExtent(readOsm(new Uint8Array(bytes), 'demo.osm.pbf'), 'demo'),
     ).not.toThrow();
+  });
+});
+
+describe('ways using nodes missing from the extract', () => {
+  it('build-city says how many road segments it left out, and the app shows it translated', () => {
+    // Way 1 runs through nodes 1–20; way 2 from node 20 on to 501 and 502, not in the file.
+    const cutWay =
+      '<way id="2"><nd ref="20"/><nd ref="501"/><nd ref="502"/><tag k="highway" v="residential"/></way>';
+    const osm = readOsm(text(street().replace('</osm>', `${cutWay}</osm>`)), 'cut.osm');
+    const city = buildCity({ osm, osmFile: 'cut.osm', name: 'x', command: 'test' });
+    const warning = city.manifest.warnings.find((w) => /road segments left out/.test(w));
+    // Segments 20→501 and 501→502, in each network the residential street belongs to.
+    expect(warning).toMatch(/^2 road segments left out: .*\(walk 2, ebike 2, drive 2\)$/);
+    const notes = cityWarningNotes(city.manifest.warnings, city.manifest);
+    expect(notes).toContainEqual({ key: 'osmCity.warn.missingNodes', params: { count: 2 } });
   });
 });
 

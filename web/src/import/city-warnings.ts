@@ -1,8 +1,12 @@
 import type { CityManifest } from '../../../analysis/city/types.ts';
 import type { MessageKey, MessageParams } from '../i18n/catalogue.ts';
 
-/** Catalogue keys for the city builder's warnings (it writes them in English for city.json). */
+/**
+ * Catalogue keys for the city builder's warnings (it writes them in English for city.json); a
+ * leading number in the warning is its {count}.
+ */
 const WARNINGS: [RegExp, MessageKey][] = [
+  [/^\d+ road segments left out/, 'osmCity.warn.missingNodes'],
   [/^the extract has no buildings/, 'osmCity.warn.noBuildings'],
   [/^no residential buildings found/, 'osmCity.warn.noResidential'],
   [/^no walk network/, 'osmCity.warn.noWalk'],
@@ -49,7 +53,9 @@ export function cityWarningNotes(
   return [
     ...warnings.map((w) => {
       const key = cityWarningKey(w);
-      return key === undefined ? { text: w } : { key };
+      const count = /^\d+/.exec(w)?.[0];
+      if (key === undefined) return { text: w };
+      return count === undefined ? { key } : { key, params: { count: Number(count) } };
     }),
     ...cityNotes(manifest),
   ];

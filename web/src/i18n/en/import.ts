@@ -168,6 +168,8 @@ export const importEn = {
   'osmCity.warn.noResidential':
     'No residential buildings found: import population before computing coverage.',
   'osmCity.warn.noWalk': 'No walking network in the extract.',
+  'osmCity.warn.missingNodes':
+    '{count} road segments left out of the networks: a node they use is not in the extract (roads cut at its border).',
   'osmCity.warn.noEbike': 'No e-bike network in the extract.',
   'osmCity.warn.noDrive': 'No driving network in the extract.',
   'osmCity.warn.h3Units':

@@ -160,6 +160,8 @@ export const importZh = {
   'osmCity.warn.noBuildings': '数据中没有建筑：请先导入人口数据，才能计算覆盖率。',
   'osmCity.warn.noResidential': '未找到居住建筑：请先导入人口数据，才能计算覆盖率。',
   'osmCity.warn.noWalk': '数据中没有步行路网。',
+  'osmCity.warn.missingNodes':
+    '{count} 段道路未纳入路网：其使用的节点不在数据中（道路在数据边界处被截断）。',
   'osmCity.warn.noEbike': '数据中没有电动自行车路网。',
   'osmCity.warn.noDrive': '数据中没有机动车路网。',
   'osmCity.warn.h3Units': '主干路不足以划分街区：规划单元改用 H3 分辨率 8 网格。',
