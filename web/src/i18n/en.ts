@@ -3,6 +3,7 @@ import { analysisEn } from './en/analysis.ts';
 import { appEn } from './en/app.ts';
 import { importEn } from './en/import.ts';
 import { networkEditsEn } from './en/network-edits.ts';
+import { osrmEn } from './en/osrm.ts';
 import { pwaEn } from './en/pwa.ts';
 import { savedWorkEn } from './en/saved-work.ts';
 import { scenarioEn } from './en/scenario.ts';
@@ -18,4 +19,5 @@ export const en: Catalogue = {
   ...workspaceEn,
   ...pwaEn,
   ...networkEditsEn,
+  ...osrmEn,
 };

@@ -2,6 +2,7 @@ import { analysisZh } from './zh-CN/analysis.ts';
 import { appZh } from './zh-CN/app.ts';
 import { importZh } from './zh-CN/import.ts';
 import { networkEditsZh } from './zh-CN/network-edits.ts';
+import { osrmZh } from './zh-CN/osrm.ts';
 import { pwaZh } from './zh-CN/pwa.ts';
 import { savedWorkZh } from './zh-CN/saved-work.ts';
 import { scenarioZh } from './zh-CN/scenario.ts';
@@ -21,4 +22,5 @@ export const zhCN = {
   ...workspaceZh,
   ...pwaZh,
   ...networkEditsZh,
+  ...osrmZh,
 } as const;

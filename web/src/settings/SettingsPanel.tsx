@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../import/Dialog.tsx';
 import { type BaseMapSetting, isTiandituKey } from './base-map-settings.ts';
+import { OsrmSection } from './OsrmSection.tsx';
 
 interface SettingsPanelProps {
   setting: BaseMapSetting;
@@ -86,6 +87,7 @@ export function SettingsPanel({ setting, onChange, onClose }: SettingsPanelProps
         <div className="callout-title">{t('settings.gcjTitle')}</div>
         {t('settings.gcjText')}
       </div>
+      <OsrmSection />
     </Dialog>
   );
 }
