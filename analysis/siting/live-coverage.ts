@@ -182,7 +182,7 @@ export class LiveCoverage {
     );
     // A site whose street is closed (before or now) may join another street.
     const closedAfter = overlay?.closed ?? null;
-    for (const [id, site] of this.sites) {
+    for (const [id, site] of closedBefore === null && closedAfter === null ? [] : this.sites) {
       const [baselineEdge, current] = this.memory.snapEdgesOf(id);
       if (affected.has(id) || baselineEdge < 0) continue;
       if (closedBefore?.[baselineEdge] !== 1 && closedAfter?.[baselineEdge] !== 1) continue;

@@ -99,6 +99,8 @@ export class ReachMemory {
     links: readonly { a: number; b: number; costS: number }[],
     budget: number,
   ): string[] {
+    // No link, no improvement: skip reading every site's reach (O(all reached nodes)).
+    if (links.length === 0) return [];
     const ends = new Set(links.flatMap((l) => [l.a, l.b]));
     const out: string[] = [];
     for (const id of ids) {
