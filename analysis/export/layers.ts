@@ -1,6 +1,6 @@
 import { cellsToMultiPolygon, cellToBoundary } from 'h3-js';
 import type { AnalysisResult } from '../coverage/analyse-city.ts';
-import { placeIndex } from '../report/describe-location.ts';
+import { describeLocation, placeIndex } from '../report/describe-location.ts';
 import { catalogue } from '../report/i18n/index.ts';
 import { proposedSites } from '../report/proposed-sites.ts';
 import type { ReportInput, ReportLang } from '../report/types.ts';
@@ -258,6 +258,55 @@ function proposed(input: ReportInput, lang: ReportLang, minutes: number): Export
   };
 }
 
+/** The scenario's added links and closed roads as lines, with length, place, cost and gain. */
+function networkEdits(input: ReportInput, lang: ReportLang, minutes: number): ExportLayer {
+  const t = catalogue(lang);
+  const places = placeIndex(input.map ?? {}, input.units);
+  const edits = input.scenario?.networkEdits ?? [];
+  const sep = lang === 'zh' ? '、' : ', ';
+  return {
+    name: 'network_edits',
+    title: { zh: '路网修改', en: 'Street network edits' },
+    geometryType: 'LineString',
+    fields: [
+      field('code', 'String', '编号', 'Code'),
+      field('kind', 'String', '路网修改', 'Network edit'),
+      field('networks', 'String', '适用出行方式', 'Networks'),
+      field('length_m', 'Real', '长度（米）', 'Length (m)'),
+      field('location', 'String', '位置', 'Location'),
+      field('cost_wan', 'Real', '造价（万元）', 'Cost (10,000 yuan)'),
+      field(
+        'new_elder',
+        'Integer',
+        `新增${minutes}分钟覆盖老年人`,
+        `Elders newly within ${minutes} min`,
+      ),
+    ],
+    features: edits.flatMap((e) => {
+      const at = e.thresholds.indexOf(minutes);
+      const properties = {
+        code: e.id,
+        kind: t.proposal.networkKinds[e.kind],
+        networks: e.networks.map((n) => t.proposal.networkFor[n] ?? n).join(sep),
+        length_m: Math.round(e.lengthM * 10) / 10,
+        location: describeLocation(places, e.anchor[0], e.anchor[1], lang).text,
+        cost_wan: e.costYuan === undefined ? null : e.costYuan / 10_000,
+        new_elder: at < 0 ? null : Math.round(e.gains[at]),
+      };
+      return e.lines.map(
+        (line): ExportFeature => ({
+          type: 'Feature',
+          properties,
+          geometry: {
+            type: 'LineString',
+            coordinates: line.map(([lon, lat]) => [r7(lon), r7(lat)]),
+          },
+        }),
+      );
+    }),
+  };
+}
+
 /** Every export layer of a report input; `minutes` is the threshold of "newly served". */
 export function exportLayers(
   input: ReportInput,
@@ -274,5 +323,7 @@ export function exportLayers(
   ];
   const p = proposed(input, lang, minutes);
   if (p.features.length > 0) layers.push(p);
+  const n = networkEdits(input, lang, minutes);
+  if (n.features.length > 0) layers.push(n);
   return layers;
 }

@@ -14,6 +14,7 @@ interface Feature {
   properties: Record<string, string | number | boolean | null>;
   geometry:
     | { type: 'Point'; coordinates: number[] }
+    | { type: 'LineString'; coordinates: number[][] }
     | { type: 'Polygon'; coordinates: number[][][] }
     | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
@@ -135,6 +136,24 @@ export function sitesGeoJson(input: ReportInput): FeatureCollection {
     const added = new Set(diff.added);
     for (const f of scenario.facilities)
       if (added.has(f.id)) features.push(siteFeature(f, 'added'));
+  }
+  // The scenario's street-network edits, one LineString per line of each.
+  for (const e of scenario?.networkEdits ?? []) {
+    for (const line of e.lines) {
+      features.push({
+        type: 'Feature',
+        properties: {
+          id: e.id,
+          status: e.kind === 'add-link' ? 'link-added' : 'road-closed',
+          networks: e.networks.join(','),
+          lengthM: Math.round(e.lengthM * 10) / 10,
+          costYuan: e.costYuan ?? null,
+          thresholds: e.thresholds.join(','),
+          newlyCoveredElders: e.gains.join(','),
+        },
+        geometry: { type: 'LineString', coordinates: line.map(([lon, lat]) => [r7(lon), r7(lat)]) },
+      });
+    }
   }
   for (const s of input.recommended?.sites ?? []) {
     features.push({

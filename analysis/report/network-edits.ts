@@ -28,6 +28,13 @@ export interface NetworkEditShape {
   name?: string;
 }
 
+/** A network edit in the report and its exports: its shape and what it brings. */
+export interface ReportNetworkEdit extends NetworkEditShape {
+  /** Thresholds (minutes) the gains are for, and the elders newly within each (leave one out). */
+  thresholds: number[];
+  gains: number[];
+}
+
 export function networkEditShapes(
   scenario: Pick<Scenario, 'modifications'>,
   graphOf: (network: NetworkProfile) => RoadGraph | undefined,
@@ -54,9 +61,13 @@ export function networkEditShapes(
       const edges = resolveStretch(graph, m, `modifications[${index}]`);
       const { source } = edgeTopology(graph);
       const at = (node: number): [number, number] => [graph.nodeLon[node], graph.nodeLat[node]];
-      const lines = edges.map((e) => [at(source[e]), at(graph.targets[e])]);
+      const lines = mergeLines(edges.map((e) => [source[e], graph.targets[e]])).map((nodes) =>
+        nodes.map(at),
+      );
       const lengthM = edges.reduce((sum, e) => sum + graph.lengthM[e], 0);
-      const middle = lines[Math.floor(lines.length / 2)];
+      const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), lines[0] ?? []);
+      const k = Math.floor((longest.length - 1) / 2);
+      const middle = longest.length < 2 ? undefined : [longest[k], longest[k + 1]];
       out.push({
         index,
         id: m.id,
@@ -70,6 +81,50 @@ export function networkEditShapes(
             : [(middle[0][0] + middle[1][0]) / 2, (middle[0][1] + middle[1][1]) / 2],
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Segments (node pairs) joined into polylines where they share an end node: a closed stretch is
+ * one line in the exports, not one feature per graph segment. Order along each line follows the
+ * road; a branching set stays as several lines.
+ */
+export function mergeLines(segments: readonly (readonly [number, number])[]): number[][] {
+  const byNode = new Map<number, number[]>();
+  segments.forEach(([a, b], k) => {
+    for (const n of [a, b]) byNode.set(n, [...(byNode.get(n) ?? []), k]);
+  });
+  const used = new Uint8Array(segments.length);
+  const extend = (line: number[]) => {
+    for (;;) {
+      const end = line[line.length - 1];
+      const next = (byNode.get(end) ?? []).find((k) => used[k] === 0);
+      if (next === undefined) return;
+      used[next] = 1;
+      const [a, b] = segments[next];
+      line.push(a === end ? b : a);
+    }
+  };
+  const out: number[][] = [];
+  // Start at ends of the chain (a node on one unused segment), then whatever is left (loops).
+  const order = [...segments.keys()].sort(
+    (x, y) =>
+      Math.min(byNode.get(segments[x][0])?.length ?? 0, byNode.get(segments[x][1])?.length ?? 0) -
+      Math.min(byNode.get(segments[y][0])?.length ?? 0, byNode.get(segments[y][1])?.length ?? 0),
+  );
+  for (const k of order) {
+    if (used[k] === 1) continue;
+    used[k] = 1;
+    const [a, b] = segments[k];
+    const startsAtEnd = (byNode.get(a)?.length ?? 0) === 1;
+    const line = startsAtEnd ? [a, b] : [b, a];
+    extend(line);
+    if (!startsAtEnd) {
+      line.reverse();
+      extend(line);
+    }
+    out.push(line);
   }
   return out;
 }

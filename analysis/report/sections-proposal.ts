@@ -1,7 +1,7 @@
 import type { AnalysisResult } from '../coverage/analyse-city.ts';
 import type { Finding } from '../coverage/types.ts';
 import { findingKey, type ReportContext } from './context.ts';
-import { formatInt, formatShare } from './format.ts';
+import { formatFixed, formatInt, formatShare } from './format.ts';
 import type { ProposedSite } from './proposed-sites.ts';
 import type { Block, ReportSection, TableCell } from './types.ts';
 
@@ -122,5 +122,44 @@ export function proposalSection(ctx: ReportContext): ReportSection {
     });
     blocks.push({ kind: 'paragraph', text: p.servedNote(ctx.effectMinutes), tone: 'muted' });
   }
+  blocks.push(...networkEditBlocks(ctx));
   return { id: 'proposal', title: t.sections.proposal, blocks };
+}
+
+/** The proposal's added links and closed roads: kind, length, place, cost and gain. */
+function networkEditBlocks(ctx: ReportContext): Block[] {
+  const p = ctx.t.proposal;
+  const edits = ctx.input.scenario?.networkEdits ?? [];
+  if (edits.length === 0) return [];
+  const m = ctx.effectMinutes;
+  const sep = ctx.lang === 'zh' ? '、' : ', ';
+  const rows: TableCell[][] = edits.map((e, i) => {
+    const at = e.thresholds.indexOf(m);
+    const gain = at < 0 ? undefined : e.gains[at];
+    const networks = e.networks.map((n) => p.networkFor[n] ?? n).join(sep);
+    return [
+      String(i + 1),
+      ctx.lang === 'zh'
+        ? `${p.networkKinds[e.kind]}（${networks}）`
+        : `${p.networkKinds[e.kind]} (${networks})`,
+      formatInt(e.lengthM),
+      ctx.describe(e.anchor[0], e.anchor[1]),
+      e.costYuan === undefined ? '—' : formatFixed(e.costYuan / 10_000, 2),
+      gain === undefined ? '—' : formatInt(gain),
+    ];
+  });
+  const count = (kind: string) => edits.filter((e) => e.kind === kind).length;
+  return [
+    { kind: 'paragraph', text: p.networkIntro(count('add-link'), count('close-link')) },
+    {
+      kind: 'table',
+      table: {
+        header: p.networkHeader(m),
+        rows,
+        numeric: [true, false, true, false, true, true],
+        widths: [5, 18, 10, 37, 12, 18],
+      },
+    },
+    { kind: 'paragraph', text: p.networkNote(m), tone: 'muted' },
+  ];
 }

@@ -60,6 +60,10 @@ export interface ReportOptimiserRun {
 }
 
 /** One scenario analysed after the baseline (ordered modifications, see analysis/siting). */
+export type { ReportNetworkEdit } from './network-edits.ts';
+
+import type { ReportNetworkEdit } from './network-edits.ts';
+
 export interface ReportScenario {
   name: string;
   modifications: readonly Modification[];
@@ -72,6 +76,8 @@ export interface ReportScenario {
   profile?: StandardsProfile;
   /** Present when the scenario was produced by the site optimiser. */
   optimiser?: ReportOptimiserRun;
+  /** Its added links and closed roads: shape, length, cost and what each brings. */
+  networkEdits?: ReportNetworkEdit[];
 }
 
 /** Sites proposed by the optimiser (analysis/siting optimise*): filled by the host. */

@@ -1,6 +1,10 @@
+import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
+import { networkEditShapes, type ReportNetworkEdit } from '../report/network-edits.ts';
 import { applyScenario } from '../siting/scenario-apply.ts';
+import { networkModifications } from '../siting/scenario-network.ts';
 import type { Modification, Scenario, SiteFacility } from '../siting/scenario-types.ts';
-import type { LiveSession } from './live-session.ts';
+import type { ScenarioContext } from './analyse-scenario.ts';
+import { LiveSession } from './live-session.ts';
 import { scenarioBudgetEstimate } from './scenario-budget.ts';
 
 /**
@@ -65,4 +69,34 @@ export function editGains(
   });
   if (out.length > 0) live.evaluate(scenario);
   return out;
+}
+
+/**
+ * The report's view of a scenario's network edits: shapes on the city's graphs and, from a live
+ * session of the scenario's thresholds, what each brings. Empty when the scenario has none.
+ */
+export async function reportNetworkEdits(
+  context: ScenarioContext,
+  scenario: Pick<Scenario, 'modifications' | 'programme'>,
+  year: number,
+): Promise<ReportNetworkEdit[]> {
+  if (networkModifications(scenario).length === 0) return [];
+  const graphs = new Map<NetworkProfile, RoadGraph>();
+  for (const network of context.networks) graphs.set(network, await context.graph(network));
+  const walk = graphs.get('walk') ?? (await context.graph('walk'));
+  const lookup = (network: NetworkProfile) => graphs.get(network);
+  const shapes = networkEditShapes(scenario, lookup);
+  const { thresholdsMinutes, walkingSpeedMps } = context.profile.settings;
+  const thresholds = [...thresholdsMinutes];
+  const live = new LiveSession(context.input, walk, undefined, thresholds, walkingSpeedMps, lookup);
+  const gains = editGains(live, scenario, {
+    baseline: context.input.facilities,
+    profileId: context.profile.id,
+    year,
+  });
+  return shapes.map((shape) => ({
+    ...shape,
+    thresholds,
+    gains: gains.find((g) => g.index === shape.index)?.gains ?? thresholds.map(() => 0),
+  }));
 }

@@ -14,6 +14,7 @@ import type {
 } from '../report/types.ts';
 import type { Scenario } from '../siting/scenario-types.ts';
 import { analyseScenario, BASELINE, type ScenarioContext } from './analyse-scenario.ts';
+import { reportNetworkEdits } from './edit-gains.ts';
 
 /**
  * Everything the committee report needs, gathered once for both hosts: the city's own
@@ -76,6 +77,7 @@ async function reportScenario(
     profileId: analysis.profile.id,
     profile: analysis.profile,
     ...(optimiser === undefined ? {} : { optimiser }),
+    networkEdits: await reportNetworkEdits(context, scenario, new Date().getFullYear()),
   };
 }
 

@@ -252,6 +252,20 @@ export const en: Catalogue = {
     servedHeader: (m: number) => `Elders newly within ${m} min`,
     servedNote: (m: number) =>
       `Elders newly served: cells that come within ${m} min with the proposal, each given to the nearest (straight line) added or moved site; an attribution, not a measurement.`,
+    networkIntro: (links: number, closed: number) =>
+      `The proposal also changes the street network: ${[links > 0 ? `${plural(links, 'new link')}` : '', closed > 0 ? `${plural(closed, 'closed road')}` : ''].filter((x) => x !== '').join(', ')} (table below).`,
+    networkHeader: (m: number) => [
+      'No.',
+      'Network edit',
+      'Length (m)',
+      'Location',
+      'Cost (10,000 yuan)',
+      `Elders newly within ${m} min`,
+    ],
+    networkKinds: { 'add-link': 'New link', 'close-link': 'Closed road' },
+    networkFor: { walk: 'walking', ebike: 'e-bike', drive: 'driving' },
+    networkNote: (m: number) =>
+      `Elders newly covered: how many fewer elders the proposal covers within ${m} min without the edit (one at a time); "—" where no cost is given.`,
   },
   effect: {
     none: 'No proposal was given, so there is no effect to report.',

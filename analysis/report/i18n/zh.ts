@@ -273,6 +273,20 @@ export const zh = {
     servedHeader: (m: number) => `${m}分钟新增服务老年人（人）`,
     servedNote: (m: number) =>
       `新增服务老年人：方案实施后新进入${m}分钟步行圈的网格，按直线距离归入最近的新增或迁址站点后合计，为归属估算。`,
+    networkIntro: (links: number, closed: number) =>
+      `方案同时调整路网：${[links > 0 ? `新增连通道路${links}处` : '', closed > 0 ? `封闭路段${closed}处` : ''].filter((x) => x !== '').join('，')}，见下表。`,
+    networkHeader: (m: number) => [
+      '序号',
+      '路网修改',
+      '长度（米）',
+      '位置',
+      '造价（万元）',
+      `${m}分钟新增覆盖老年人（人）`,
+    ],
+    networkKinds: { 'add-link': '新增连通道路', 'close-link': '封闭路段' },
+    networkFor: { walk: '步行', ebike: '电动自行车', drive: '驾车' },
+    networkNote: (m: number) =>
+      `新增覆盖老年人：去掉该项修改后方案在${m}分钟步行圈内覆盖的老年人减少的人数（逐项计算）；未填造价的记为“—”。`,
   },
   effect: {
     none: '本次未提出规划方案，无方案效果。',

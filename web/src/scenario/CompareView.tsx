@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { type CompareColumn, findingFlips } from '../../../analysis/workflows/compare.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { analysisWorker } from '../worker/analysis-client.ts';
+import { MeasuresTable } from './MeasuresTable.tsx';
 import type { ScenarioControl } from './use-scenarios.ts';
 
 /** Baseline vs the chosen scenarios: full analyses (SQL + rules) run side by side in the worker. */
@@ -76,6 +77,7 @@ export function CompareView({ control }: { control: ScenarioControl }) {
         </Button>
       </section>
       {error !== null && <p className="scenario-error">{error}</p>}
+      <MeasuresTable control={control} />
       {columns !== null && (
         <section className="scenario-section">
           <table className="scenario-table" data-testid="scenario-compare">
