@@ -34,6 +34,8 @@ export interface LiveNumbers {
 export interface LiveUpdate extends LiveNumbers {
   /** Time spent in the worker on this edit (apply, diff, routing, coverage), ms. */
   ms: number;
+  /** Modifications of the scenario these numbers are for (readers tell a stale answer). */
+  modifications: number;
   /** Sites routed for this edit (the searches the edit touched). */
   routed: number;
   walkingSpeedMps: number;
@@ -132,6 +134,7 @@ export class LiveSession {
     return {
       ...this.numbersOf(next),
       ms: performance.now() - t0,
+      modifications: scenario.modifications.length,
       routed,
       walkingSpeedMps: this.speed,
       travelProfile: this.travel,

@@ -16,6 +16,14 @@ async function covered(page: Page, minutes = 5): Promise<number> {
   return Number(value);
 }
 
+/** Waits until the live numbers are those of a scenario of `modifications` edits. */
+async function liveFor(page: Page, modifications: number): Promise<void> {
+  await expect(page.getByTestId('scenario-timing')).toHaveAttribute(
+    'data-modifications',
+    String(modifications),
+  );
+}
+
 async function modCount(page: Page): Promise<number> {
   return page.getByTestId('scenario-mods').locator('li').count();
 }
@@ -60,13 +68,13 @@ test('scenario: draw, close, undo, persist, export/import, optimise', async ({ p
     const before = await modCount(page).catch(() => 0);
     await addSiteAt(page, x, y);
     await expect.poll(() => modCount(page)).toBe(before + 1);
-    await expect(page.getByTestId('scenario-timing')).toBeVisible();
-    await page.waitForTimeout(300);
+    await liveFor(page, before + 1);
     if ((await covered(page)) > base) {
       site = [x, y];
       break;
     }
     await page.getByTestId('scenario-undo').click();
+    await liveFor(page, before);
   }
   expect(site, 'a drawn site raised the 5-minute coverage').not.toBeNull();
   const withSite = await covered(page);
@@ -212,13 +220,13 @@ test('scenario: drag a site to move it; the analysis profile drives the budget',
     const point = { x: Math.round(box.width * fx), y: Math.round(box.height * fy) };
     await addSiteAt(page, point.x, point.y);
     await expect.poll(() => modCount(page)).toBe(1);
-    await expect(page.getByTestId('scenario-timing')).toBeVisible();
-    await page.waitForTimeout(300);
+    await liveFor(page, 1);
     if ((await covered(page)) > base) {
       from = point;
       break;
     }
     await page.getByTestId('scenario-undo').click();
+    await liveFor(page, 0);
   }
   if (from === null) throw new Error('no drawn site raised the 5-minute coverage');
   // Esc leaves add mode (entered and left here without placing a site).

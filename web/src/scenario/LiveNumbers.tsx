@@ -56,7 +56,12 @@ export function LiveNumbersTable({ control }: { control: ScenarioControl }) {
         </tbody>
       </table>
       {live !== null && (
-        <p className="scenario-muted" data-testid="scenario-timing" data-ms={live.ms.toFixed(2)}>
+        <p
+          className="scenario-muted"
+          data-testid="scenario-timing"
+          data-ms={live.ms.toFixed(2)}
+          data-modifications={live.modifications}
+        >
           {t('scenario.live.timing', {
             ms: live.ms.toFixed(1),
             routed: live.routed,
