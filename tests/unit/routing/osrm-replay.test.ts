@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCity } from '../../../analysis/city/open-city.ts';
+import { networkAreaCells } from '../../../analysis/routing/cell-links.ts';
+import { serviceCircles } from '../../../analysis/routing/circles.ts';
+import { osrmServiceCircles } from '../../../analysis/routing/osrm-isochrone.ts';
 import { travelProfile } from '../../../analysis/routing/profiles.ts';
+import { folderSource } from '../../../scripts/city/folder-source.ts';
 import { loadCityGraph } from '../../../scripts/routing/city-graph.ts';
 import { verb as analyse } from '../../../scripts/verbs/analyse.ts';
 import { verb as isochrone } from '../../../scripts/verbs/isochrone.ts';
@@ -119,6 +124,33 @@ describe('isochrone --osrm against a replay server', () => {
     );
     // Minutes are printed to 2 decimals; OSRM gets coordinates to 6 decimals (≈0.1 m).
     expect(gap).toBeLessThanOrEqual(0.011);
+  }, 60_000);
+});
+
+describe('service circles from OSRM (the app’s map layers)', () => {
+  it('equal the local engine’s split and overlap views for e-bike', async () => {
+    const city = await openCity(folderSource(DEMO));
+    const origins = city.input.facilities.map((f) => ({ id: f.id, lon: f.lon, lat: f.lat }));
+    const graph = profiles.bike.graph;
+    const options = { minutes: [3, 6], resolution: manifest.h3Resolution };
+    const local = serviceCircles(graph, origins, { ...options, profile: travelProfile('ebike') });
+    const remote = await osrmServiceCircles(
+      { url: server.url, fetch, maxTableSize: 400 },
+      'ebike',
+      origins,
+      networkAreaCells(graph, manifest.h3Resolution),
+      options,
+    );
+    expect(local.split.length).toBeGreaterThan(100);
+    expect(remote.split.map((r) => r.h3)).toEqual(local.split.map((r) => r.h3));
+    // OSRM is sent coordinates to 6 decimals (≈0.1 m): off-road legs differ by under a second.
+    const gap = Math.max(
+      ...remote.split.map((r, k) => Math.abs(r.minutes - local.split[k].minutes)),
+    );
+    expect(gap).toBeLessThan(0.01);
+    const key = (r: { facilityId: string; h3: string }) => `${r.facilityId} ${r.h3}`;
+    expect(remote.overlap.map(key)).toEqual(local.overlap.map(key));
+    expect(remote.unreachable.map((u) => u.id)).toEqual(local.unreachable.map((u) => u.id));
   }, 60_000);
 });
 

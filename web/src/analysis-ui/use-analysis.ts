@@ -7,6 +7,7 @@ import { graphFiles } from '../app/use-graphs.ts';
 import type { CityData } from '../data/city-data.ts';
 import { cityRef } from '../data/city-ref.ts';
 import { publishAnalysisState } from '../map/test-hook.ts';
+import { loadOsrmSetting } from '../settings/osrm-settings.ts';
 import type { AnalysisOutcome, AnalysisProgress } from '../worker/analysis/analysis-api.ts';
 import type { CircleRows } from '../worker/analysis/circle-rows.ts';
 import { analysisWorker, Comlink } from '../worker/analysis-client.ts';
@@ -75,6 +76,8 @@ export function useAnalysis(
             city: cityRef(city, unitFlags),
             profile,
             travelProfiles: TRAVEL,
+            // The user's OSRM server, read per run: a change in Settings applies to the next one.
+            ...osrmOption(),
             // The worker waits for these itself: the first run need not wait for the page.
             graphUrls: graphFiles(city.baseUrl, city.manifest).map((file) => file.url),
           },
@@ -171,4 +174,9 @@ export function useCircles(
     };
   }, [key, update, finish]);
   return key === null ? null : rows;
+}
+
+function osrmOption() {
+  const osrm = loadOsrmSetting(window.localStorage);
+  return osrm === null ? {} : { osrm };
 }

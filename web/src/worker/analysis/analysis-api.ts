@@ -1,13 +1,20 @@
 import type { AnalysisResult } from '../../../../analysis/coverage/analyse-city.ts';
 import type { CityInput, ReachSource } from '../../../../analysis/coverage/types.ts';
 import { isInputError } from '../../../../analysis/errors.ts';
+import type { OsrmRouting } from '../../../../analysis/routing/osrm-reach-source.ts';
 import { parseProfile } from '../../../../analysis/standards/profiles.ts';
 import type { TravelProfile } from '../../../../analysis/standards/types.ts';
 import { analyseScenario, cityContext } from '../../../../analysis/workflows/analyse-scenario.ts';
+import type { OsrmSetting } from '../../settings/osrm-settings.ts';
 import type { CityRef } from '../city-ref.ts';
 import { cityGraphs, type GraphLookup, type HeldGraphs, openRef } from '../city-session.ts';
 import { mark } from '../timeline.ts';
-import { type CircleRequest, type CircleRows, serviceCircleRows } from './circle-rows.ts';
+import {
+  type CircleRequest,
+  type CircleRows,
+  osrmCircleRows,
+  serviceCircleRows,
+} from './circle-rows.ts';
 import { openDuckDb } from './open-duckdb.ts';
 
 /**
@@ -31,6 +38,8 @@ export interface AnalysisRequest {
    * city is on screen instead of after a round trip through its (busy) main thread.
    */
   graphUrls?: string[];
+  /** The user's OSRM server (Settings), off when absent: drive and ebike are routed on it. */
+  osrm?: OsrmSetting;
 }
 
 export type AnalysisStage = 'db' | 'city' | 'routing' | 'sql';
@@ -60,7 +69,7 @@ export type AnalysisAnswer =
 export type GraphWait = (urls: string[]) => Promise<void>;
 
 /** The input of the last analysis, kept for the display layers (circles use its facilities). */
-let last: { input: CityInput; graphOf: GraphLookup } | null = null;
+let last: { input: CityInput; graphOf: GraphLookup; osrm?: OsrmRouting } | null = null;
 
 export function createAnalysisApi(held: HeldGraphs, waitForGraphs: GraphWait) {
   // The worker starts when the page asks for the road networks: start duckdb-wasm right away,
@@ -95,9 +104,11 @@ export function createAnalysisApi(held: HeldGraphs, waitForGraphs: GraphWait) {
     },
 
     /** Per-cell rows of the service circles of one travel profile (for the map layers). */
-    serviceCircles(request: CircleRequest): CircleRows {
+    async serviceCircles(request: CircleRequest): Promise<CircleRows> {
       if (last === null) throw new Error('run the analysis first');
-      return serviceCircleRows(last.input, last.graphOf, request);
+      // Drawn with the routing the last analysis used (the user's OSRM server, if set).
+      const viaOsrm = await osrmCircleRows(last.input, last.graphOf, request, last.osrm);
+      return viaOsrm ?? serviceCircleRows(last.input, last.graphOf, request);
     },
   };
 }
@@ -135,13 +146,25 @@ async function run(
       routingMs += performance.now() - t0;
       return table;
     };
+  const osrm: OsrmRouting | undefined =
+    request.osrm === undefined
+      ? undefined
+      : { ...request.osrm, fetch: (url, init) => fetch(url, init) };
   const { result, unreachable, unavailable } = await analyseScenario(
     cityContext(city, runner, profile),
     undefined,
-    { travelProfiles: travel, wrapReach: timed },
+    {
+      travelProfiles: travel,
+      wrapReach: timed,
+      ...(osrm === undefined ? {} : { osrm }),
+    },
   );
   step('sql');
-  last = { input: city.input, graphOf: await cityGraphs(city) };
+  last = {
+    input: city.input,
+    graphOf: await cityGraphs(city),
+    ...(osrm === undefined ? {} : { osrm }),
+  };
   mark('analysis-done');
   return {
     result,

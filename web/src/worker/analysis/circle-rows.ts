@@ -1,6 +1,13 @@
 import type { CityInput } from '../../../../analysis/coverage/types.ts';
 import type { NetworkProfile, RoadGraph } from '../../../../analysis/graph/types.ts';
+import { networkAreaCells } from '../../../../analysis/routing/cell-links.ts';
 import { serviceCircles } from '../../../../analysis/routing/circles.ts';
+import { osrmServiceCircles } from '../../../../analysis/routing/osrm-isochrone.ts';
+import {
+  isOsrmTravelProfile,
+  type OsrmRouting,
+  osrmServes,
+} from '../../../../analysis/routing/osrm-reach-source.ts';
 import { travelProfile } from '../../../../analysis/routing/profiles.ts';
 import type { NearestRow, ReachRow } from '../../../../analysis/routing/reach.ts';
 import type { TravelProfile } from '../../../../analysis/standards/types.ts';
@@ -43,6 +50,36 @@ export function serviceCircleRows(
     minutes: request.thresholds,
     resolution: input.h3Resolution,
   });
+  return {
+    profile: request.profile,
+    thresholds: circles.thresholds,
+    split: circles.split,
+    overlap: circles.overlap,
+    unreachable: circles.unreachable.map((u) => u.id),
+  };
+}
+
+/**
+ * The circles of a profile the user's OSRM server routes (as the last analysis did), over the
+ * same network area as the local circles; null when the server does not route this profile.
+ */
+export async function osrmCircleRows(
+  input: CityInput,
+  graphOf: (network: NetworkProfile) => RoadGraph | undefined,
+  request: CircleRequest,
+  osrm: OsrmRouting | undefined,
+): Promise<CircleRows | null> {
+  if (!isOsrmTravelProfile(request.profile) || !osrmServes(osrm, request.profile)) return null;
+  const area = graphOf(request.profile) ?? graphOf('walk');
+  if (area === undefined) throw new Error('no road graph is loaded yet to bound the circles');
+  const origins = input.facilities.map((f) => ({ id: f.id, lon: f.lon, lat: f.lat }));
+  const circles = await osrmServiceCircles(
+    osrm as OsrmRouting,
+    request.profile,
+    origins,
+    networkAreaCells(area, input.h3Resolution),
+    { minutes: request.thresholds, resolution: input.h3Resolution },
+  );
   return {
     profile: request.profile,
     thresholds: circles.thresholds,
