@@ -60,14 +60,27 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const catalogue = CATALOGUES[locale];
+    // One formatter per digit count, made once: toLocaleString builds a new Intl.NumberFormat on
+    // every call, which dominated rendering the county's tables (same output either way).
+    const numberFormats = new Map<number, Intl.NumberFormat>();
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const numberFormat = (digits: number) => {
+      let format = numberFormats.get(digits);
+      if (format === undefined) {
+        format = new Intl.NumberFormat(locale, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        });
+        numberFormats.set(digits, format);
+      }
+      return format;
+    };
     return {
       locale,
       setLocale,
       t: (key, params) => translate(catalogue, key, params),
-      formatNumber: (n, digits = 0) =>
-        n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
-      formatPercent: (share) =>
-        share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 }),
+      formatNumber: (n, digits = 0) => numberFormat(digits).format(n),
+      formatPercent: (share) => percent.format(share),
     };
   }, [locale, setLocale]);
 

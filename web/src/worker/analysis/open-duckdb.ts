@@ -55,11 +55,12 @@ function timed(connection: WasmConnectionLike): WasmConnectionLike {
       }
     },
     async insertArrowFromIPCStream(buffer, options) {
+      const bytes = buffer.byteLength; // read first: the buffer is transferred to duckdb's worker
       const t0 = performance.now();
       try {
         return await connection.insertArrowFromIPCStream(buffer, options);
       } finally {
-        span('arrow-insert', performance.now() - t0, `${options.name}: ${buffer.byteLength} bytes`);
+        span('arrow-insert', performance.now() - t0, `${options.name}: ${bytes} bytes`);
       }
     },
   };
