@@ -33,13 +33,16 @@ async function clickUntil(
   done: () => Promise<boolean>,
 ): Promise<[number, number]> {
   const map = page.getByTestId('map');
-  for (const [x, y] of points) {
+  for (const [k, [x, y]] of points.entries()) {
     const seq = await noticeSeq(page);
     await map.click({ position: { x, y } });
     await expect
       .poll(async () => (await done()) || (await noticeSeq(page)) > seq, { timeout: 30_000 })
       .toBe(true);
-    if (await done()) return [x, y];
+    if (await done()) {
+      console.log(`map point accepted after ${k + 1} click(s)`);
+      return [x, y];
+    }
   }
   throw new Error('no clicked point was accepted');
 }
@@ -78,6 +81,18 @@ test('network edits: suggested link gain, drawn link, closed road and undo', asy
   await expect(suggested.getByTestId('net-mod-place')).not.toBeEmpty();
   await expect(suggested.getByTestId('net-mod-gain')).toContainText(String(gain));
   const withLink = base + gain;
+
+  // Cost side: without a cost the compare view shows "—" per 万元, with 5 万元 it shows gain / 5.
+  await page.getByTestId('scenario-tab-compare').click();
+  const linkRow = page.locator('[data-testid="measure"][data-kind="add-link"]');
+  await expect(linkRow.getByTestId('measure-per-wan')).toHaveText('—');
+  await page.getByTestId('scenario-tab-edit').click();
+  await suggested.getByTestId('net-mod-cost').fill('5');
+  await expect(suggested.getByTestId('net-mod-cost')).toHaveValue('5');
+  await page.getByTestId('scenario-tab-compare').click();
+  await expect(linkRow.getByTestId('measure-per-wan')).toHaveText((gain / 5).toFixed(1));
+  await page.screenshot({ path: `${SHOTS}/network-edits-measures.png` });
+  await page.getByTestId('scenario-tab-edit').click();
 
   // Draw a link: two clicks on roads; the mode is shown and the length follows the pointer.
   const box = await page.getByTestId('map').boundingBox();

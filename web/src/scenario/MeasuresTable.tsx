@@ -55,34 +55,36 @@ export function MeasuresTable({ control }: { control: ScenarioControl }) {
       ) : gains.length === 0 ? (
         <p className="scenario-muted">{t('net.compare.empty')}</p>
       ) : (
-        <table className="scenario-table" data-testid="measures-table">
-          <thead>
-            <tr>
-              <th>{t('net.compare.item')}</th>
-              <th>{t('net.compare.kind')}</th>
-              <th>{t('net.compare.cost')}</th>
-              <th>{t('net.compare.gain')}</th>
-              <th>{t('net.compare.perWan')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {gains.map((g) => {
-              const gain = g.gains[at] ?? 0;
-              const ratio = elderPerWan(gain, g.costYuan);
-              return (
-                <tr key={`${g.index}-${g.id}`} data-testid="measure" data-kind={g.kind}>
-                  <td>{nameOf(g)}</td>
-                  <td>{kindOf(g)}</td>
-                  <td>{g.costYuan === null ? '—' : formatNumber(g.costYuan / 10_000, 2)}</td>
-                  <td>{formatNumber(Math.round(gain))}</td>
-                  <td data-testid="measure-per-wan">
-                    {ratio === null ? '—' : formatNumber(ratio, 1)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="scenario-measures-wrap">
+          <table className="scenario-table scenario-measures" data-testid="measures-table">
+            <thead>
+              <tr>
+                <th>{t('net.compare.item')}</th>
+                <th>{t('net.compare.kind')}</th>
+                <th>{t('net.compare.cost')}</th>
+                <th>{t('net.compare.gain')}</th>
+                <th>{t('net.compare.perWan')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {gains.map((g) => {
+                const gain = g.gains[at] ?? 0;
+                const ratio = elderPerWan(gain, g.costYuan);
+                return (
+                  <tr key={`${g.index}-${g.id}`} data-testid="measure" data-kind={g.kind}>
+                    <td>{nameOf(g)}</td>
+                    <td>{kindOf(g)}</td>
+                    <td>{g.costYuan === null ? '—' : formatNumber(g.costYuan / 10_000, 2)}</td>
+                    <td>{formatNumber(Math.round(gain))}</td>
+                    <td data-testid="measure-per-wan">
+                      {ratio === null ? '—' : formatNumber(ratio, 1)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <p className="scenario-muted">{t('net.compare.note')}</p>
     </section>
