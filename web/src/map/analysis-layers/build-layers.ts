@@ -191,7 +191,7 @@ function circleLayers(circles: CircleRows, state: AnalysisLayerState): Layer[] {
   const bands =
     state.circleView === 'overlap'
       ? facilityBands(circles.overlap, on)
-      : dissolvedBands(circles.split, on);
+      : circles.bands.filter((band) => on.includes(band.minutes));
   const fillAlpha = state.circleView === 'overlap' ? 14 : 55;
   return [
     new PolygonLayer<(typeof bands)[number] & { rings: number[][][] }>({

@@ -11,6 +11,7 @@ import {
 import { travelProfile } from '../../../../analysis/routing/profiles.ts';
 import type { NearestRow, ReachRow } from '../../../../analysis/routing/reach.ts';
 import type { TravelProfile } from '../../../../analysis/standards/types.ts';
+import { type Band, dissolvedBands } from '../../map/analysis-layers/circle-geometry.ts';
 
 export interface CircleRequest {
   profile: TravelProfile;
@@ -26,6 +27,11 @@ export interface CircleRows {
   split: NearestRow[];
   /** Every (facility, cell) pair within the largest threshold (overlap view, 300 m reach). */
   overlap: ReachRow[];
+  /**
+   * The dissolved view's outlines, one per threshold (largest first), made here: dissolving
+   * tens of thousands of cells took seconds of the page's main thread on a county.
+   */
+  bands: Band[];
   unreachable: string[];
 }
 
@@ -55,6 +61,7 @@ export function serviceCircleRows(
     thresholds: circles.thresholds,
     split: circles.split,
     overlap: circles.overlap,
+    bands: dissolvedBands(circles.split, circles.thresholds),
     unreachable: circles.unreachable.map((u) => u.id),
   };
 }
@@ -85,6 +92,7 @@ export async function osrmCircleRows(
     thresholds: circles.thresholds,
     split: circles.split,
     overlap: circles.overlap,
+    bands: dissolvedBands(circles.split, circles.thresholds),
     unreachable: circles.unreachable.map((u) => u.id),
   };
 }
