@@ -216,6 +216,8 @@ export function useScenarios(
     const id = ++requestId.current;
     if (!valid) {
       setLive(null);
+      setNetworkViews([]);
+      setEditGains(null);
       return;
     }
     analysisWorker()
