@@ -150,8 +150,12 @@ export async function analyseScenario(
       ? overlayReachSource(city, graphs, overlays)
       : graphReachSource(city, graphs);
   const osrm = options.osrm === undefined ? undefined : osrmReachSource(city, options.osrm);
+  // The server's network cannot be edited: a profile whose network the scenario edits is then
+  // not evaluable rather than routed as if the edit were not there.
+  const edited = (t: TravelProfileName) =>
+    edits.some((e) => e.modification.networks.includes(networkOf(t)));
   const routable = (t: TravelProfileName) =>
-    viaOsrm(t) ? edits.length === 0 : graphs[networkOf(t)] !== undefined;
+    viaOsrm(t) ? !edited(t) : graphs[networkOf(t)] !== undefined;
   const unavailable = [...wanted].filter((t) => !routable(t));
   // A network the city lacks reaches nothing; findings that need it are not evaluable.
   const available: ReachSource = (request) =>

@@ -9,7 +9,10 @@ import { networkAreaCells } from '../../../analysis/routing/cell-links.ts';
 import { serviceCircles } from '../../../analysis/routing/circles.ts';
 import { osrmServiceCircles } from '../../../analysis/routing/osrm-isochrone.ts';
 import { travelProfile } from '../../../analysis/routing/profiles.ts';
+import { builtInProfile } from '../../../analysis/standards/profiles.ts';
+import { analyseScenario, cityContext } from '../../../analysis/workflows/analyse-scenario.ts';
 import { folderSource } from '../../../scripts/city/folder-source.ts';
+import { NodeRunner } from '../../../scripts/db/node-runner.ts';
 import { loadCityGraph } from '../../../scripts/routing/city-graph.ts';
 import { verb as analyse } from '../../../scripts/verbs/analyse.ts';
 import { verb as isochrone } from '../../../scripts/verbs/isochrone.ts';
@@ -151,6 +154,38 @@ describe('service circles from OSRM (the app’s map layers)', () => {
     const key = (r: { facilityId: string; h3: string }) => `${r.facilityId} ${r.h3}`;
     expect(remote.overlap.map(key)).toEqual(local.overlap.map(key));
     expect(remote.unreachable.map((u) => u.id)).toEqual(local.unreachable.map((u) => u.id));
+  }, 60_000);
+});
+
+describe('scenario street edits with OSRM', () => {
+  it('leave a profile whose network is edited not evaluable, the others routed on the server', async () => {
+    const city = await openCity(folderSource(DEMO));
+    const runner = await NodeRunner.open();
+    try {
+      const context = cityContext(city, runner, builtInProfile('huaihua-2020'));
+      const [lon, lat] = manifest.center;
+      const closeDrive = {
+        modifications: [
+          {
+            kind: 'close-link' as const,
+            id: 'C1',
+            networks: ['drive' as const],
+            at: [lon, lat] as [number, number],
+          },
+        ],
+      };
+      const before = server.requests.table;
+      const analysis = await analyseScenario(context, closeDrive, {
+        travelProfiles: ['ebike', 'drive'],
+        osrm: { url: server.url, fetch },
+      });
+      expect(analysis.unavailable).toEqual(['drive']);
+      expect(analysis.result.coverage.some((c) => c.profile === 'drive')).toBe(false);
+      expect(analysis.result.coverage.some((c) => c.profile === 'ebike')).toBe(true);
+      expect(server.requests.table).toBeGreaterThan(before); // ebike came from the server
+    } finally {
+      runner.close();
+    }
   }, 60_000);
 });
 
