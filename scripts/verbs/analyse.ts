@@ -54,6 +54,8 @@ summary.json is documented in analysis/coverage/README.md.`,
       for (const [name, text] of Object.entries(analysisFiles(result)))
         writeFileSync(join(outDir, name), text);
       printSummaryTable(result.summary, unreachable, unavailable);
+      if (osrm !== undefined)
+        console.log(`\nebike and drive routed on the OSRM server ${osrm.url} (--osrm)`);
       console.log(`\nwritten: ${outDir}/summary.json, units.csv, findings.csv, cells.csv`);
     } finally {
       runner.close();
