@@ -14,6 +14,13 @@ async function covered(page: Page, minutes = 5): Promise<number> {
   return Number(await page.getByTestId(`scenario-covered-${minutes}`).getAttribute('data-value'));
 }
 
+/** Layer ids the map has drawn (window.__carecircle, web/src/map/test-hook.ts). */
+function drawnLayers(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (window as unknown as { __carecircle?: { layers: string[] } }).__carecircle?.layers ?? [],
+  );
+}
+
 const netMods = (page: Page, kind: string) =>
   page.locator(`[data-testid="net-mod"][data-kind="${kind}"]`);
 
@@ -118,6 +125,8 @@ test('network edits: suggested link gain, drawn link, closed road and undo', asy
   await expect(drawn.getByTestId('net-mod-length')).toContainText(/长 [\d,]+ 米/);
   expect(Number(await drawn.getAttribute('data-length'))).toBeGreaterThan(0);
   await expect(drawn.getByTestId('net-mod-place')).not.toBeEmpty();
+  // Both links are drawn by their own map layer (dashed green), listed in the map's state.
+  await expect.poll(() => drawnLayers(page)).toContain('network-added-links');
   await page.screenshot({ path: `${SHOTS}/network-edits-links.png` });
 
   // Close a road stretch (all networks), then undo it from its row.
@@ -134,6 +143,7 @@ test('network edits: suggested link gain, drawn link, closed road and undo', asy
   );
   const closed = netMods(page, 'close-link');
   await expect(closed.getByTestId('net-mod-length')).toContainText('米');
+  await expect.poll(() => drawnLayers(page)).toContain('network-closed-links');
   await page.screenshot({ path: `${SHOTS}/network-edits-closed.png` });
   await closed.getByTestId('net-mod-remove').click();
   await expect(netMods(page, 'close-link')).toHaveCount(0);
