@@ -111,7 +111,9 @@ async function editOnce(
   page: Page,
 ): Promise<{ page_ms: number; worker_ms: number; ready_after_tab_s: number }> {
   const tabAt = performance.now();
-  await page.getByTestId('dock-tab-scenario').click();
+  // A county's page can be busy for tens of seconds at a time: clicks wait as long as that.
+  const slow = { timeout: 600_000 };
+  await page.getByTestId('dock-tab-scenario').click(slow);
   await page.getByTestId('scenario-covered-5').waitFor({ timeout: 600_000 });
   await page.waitForFunction(
     () =>
@@ -121,12 +123,15 @@ async function editOnce(
   );
   await page.getByTestId('scenario-timing').waitFor({ timeout: 600_000 });
   const readyAfterTabS = (performance.now() - tabAt) / 1000;
-  await page.getByTestId('scenario-add-mode').click();
+  await page.getByTestId('scenario-add-mode').click(slow);
   const map = page.getByTestId('map');
   const box = await map.boundingBox();
   if (box === null) throw new Error('no map on the page');
-  await map.click({ position: { x: Math.round(box.width / 2), y: Math.round(box.height / 2) } });
-  await page.getByTestId('scenario-site-form').waitFor();
+  await map.click({
+    position: { x: Math.round(box.width / 2), y: Math.round(box.height / 2) },
+    ...slow,
+  });
+  await page.getByTestId('scenario-site-form').waitFor(slow);
   await page.evaluate(() => {
     const w = window as unknown as { __benchEdit: Promise<number> };
     const before = document
@@ -153,7 +158,7 @@ async function editOnce(
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
   });
-  await page.getByTestId('scenario-form-submit').click();
+  await page.getByTestId('scenario-form-submit').click(slow);
   const pageMs = await page.evaluate(
     () => (window as unknown as { __benchEdit: Promise<number> }).__benchEdit,
   );
@@ -169,7 +174,7 @@ async function editOnce(
 
 /** Builds a city from an OSM file in the browser (the own-city dialog); seconds to built. */
 async function buildInBrowser(page: Page, osmFile: string, name: string): Promise<number> {
-  await page.getByTestId('open-osm-city').click();
+  await page.getByTestId('open-osm-city').click({ timeout: 600_000 });
   await page.locator('[data-testid="osm-city"] input[type="text"]').fill(name);
   const started = performance.now();
   await page.getByTestId('osm-file-input').setInputFiles(osmFile);
