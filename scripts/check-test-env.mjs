@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Before `npm test`: the end-to-end tests need Debian's Chromium and CJK fonts, and the export
-// tests GDAL's ogrinfo. When any is missing, install it (as root, with apt-get) or stop at once
+// Before `npm test`: the end-to-end tests need Debian's Chromium and CJK fonts, the export
+// tests GDAL's ogrinfo, and the report test poppler's pdfinfo/pdftotext (to read its PDF back). When any is missing, install it (as root, with apt-get) or stop at once
 // with the one command that installs it — never a wall of browser-launch failures later.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ const missing = [
   ...(existsSync(chromium) ? [] : ['chromium']),
   ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
   ...(onPath('ogrinfo') ? [] : ['gdal-bin']),
+  ...(onPath('pdftotext') && onPath('pdfinfo') ? [] : ['poppler-utils']),
 ];
 
 if (missing.length > 0) {
