@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Before `npm test`: the end-to-end tests need Debian's Chromium and CJK fonts, the export
-// tests GDAL's ogrinfo, and the report test poppler's pdfinfo/pdftotext (to read its PDF back). When any is missing, install it (as root, with apt-get) or stop at once
-// with the one command that installs it — never a wall of browser-launch failures later.
+// tests GDAL's ogrinfo, and the report test poppler's pdfinfo/pdftotext (to read its PDF back).
+// When any is missing, install it (as root, with apt-get) or stop at once with the one command
+// that installs it — never a wall of browser-launch failures later.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
