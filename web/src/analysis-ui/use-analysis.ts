@@ -19,7 +19,14 @@ const TRAVEL: TravelProfile[] = ['walk-elderly', 'walk', 'ebike', 'drive'];
 export type AnalysisState =
   | { status: 'idle' }
   | { status: 'running'; profile: StandardsProfile }
-  | { status: 'error'; profile: StandardsProfile; message: string; userError: boolean }
+  | {
+      status: 'error';
+      profile: StandardsProfile;
+      message: string;
+      userError: boolean;
+      /** The error's stable code (E_…) when the worker gave one. */
+      code?: string;
+    }
   | { status: 'done'; profile: StandardsProfile; outcome: AnalysisOutcome; run: number };
 
 export interface AnalysisControl {

@@ -2,6 +2,7 @@ import { Alert, Button, Input, Switch } from 'antd';
 import { useId, useState } from 'react';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { osrmErrorKey } from './osrm-error-text.ts';
 import {
   cspAllowsConnect,
   defaultOsrmSetting,
@@ -14,14 +15,6 @@ import { useOsrmSetting } from './use-osrm.ts';
 
 /** Any point answers OSRM's nearest service; the city's centre is the natural one. */
 const FALLBACK_POINT: [number, number] = [118.778, 32.044];
-
-const KNOWN_CODES = new Set([
-  'E_BAD_OSRM_URL',
-  'E_OSRM_UNREACHABLE',
-  'E_OSRM_PROFILE',
-  'E_OSRM_TIMEOUT',
-  'E_OSRM_RESPONSE',
-]);
 
 type Test =
   | { state: 'idle' }
@@ -63,8 +56,7 @@ export function OsrmSection({ testPoint = FALLBACK_POINT }: { testPoint?: [numbe
     const result = await testOsrm(draft, testPoint);
     if (result.ok) setTest({ state: 'ok', draft: draftKey });
     else {
-      const key = KNOWN_CODES.has(result.code) ? `osrm.error.${result.code}` : 'osrm.error.other';
-      setTest({ state: 'error', key: key as MessageKey });
+      setTest({ state: 'error', key: osrmErrorKey(result.code) ?? 'osrm.error.other' });
     }
   };
 

@@ -5,6 +5,7 @@ import { BUILT_IN_PROFILE_IDS, builtInProfile } from '../../../../analysis/stand
 import type { StandardsProfile, TravelProfile } from '../../../../analysis/standards/types.ts';
 import type { AnalysisControl } from '../../analysis-ui/use-analysis.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { osrmErrorKey, savedOsrmParams } from '../../settings/osrm-error-text.ts';
 import { PickDetails, type Picked } from './PickDetails.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { StandardsView } from './StandardsView.tsx';
@@ -25,6 +26,12 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
   const [tab, setTab] = useState<'results' | 'standards'>('results');
   const [custom, setCustom] = useState<StandardsProfile[]>([]);
   const { state, last } = analysis;
+  // Errors with a message of their own (a saved OSRM server failing) are said in the UI's
+  // language; others are shown as the engine wrote them.
+  const errorText = (code: string | undefined, message: string) => {
+    const key = osrmErrorKey(code);
+    return key === undefined ? message : t(key, savedOsrmParams(window.localStorage));
+  };
   const current = state.status === 'idle' ? (last?.profile ?? null) : state.profile;
   const [chosen, setChosen] = useState<string | null>(null);
   const selectedId = chosen ?? current?.id ?? 'huaihua-2020';
@@ -75,7 +82,9 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
               className="status-error"
               type="error"
               showIcon
-              title={t('analysis.failed', { message: state.message })}
+              title={t('analysis.failed', {
+                message: errorText(state.code, state.message),
+              })}
             />
           )}
           {state.status === 'done' && (
