@@ -1,9 +1,14 @@
-import { existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FacilityType } from '../../analysis/city/types.ts';
 import { InputError } from '../../analysis/errors.ts';
 import { FACILITY_FIELDS, POPULATION_FIELDS } from '../../analysis/io/import/guess-columns.ts';
+import {
+  importFacilitiesStreamed,
+  type StreamedFacilityImport,
+} from '../../analysis/io/import/import-facilities-streamed.ts';
 import {
   CRS_LIST,
   type Crs,
@@ -24,6 +29,8 @@ import {
   warnedRowsCsvLines,
 } from '../../analysis/io/import/index.ts';
 import { reasonText } from '../../analysis/io/import/reasons.ts';
+import type { FacilityFeature } from '../../analysis/io/import/validate-facilities.ts';
+import type { Rejection } from '../../analysis/io/table/types.ts';
 import type { ReportRegisterInfo } from '../../analysis/report/types.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
@@ -60,6 +67,9 @@ Options:
   --type TYPE             facility type for every row when the file has no type column
   --allow-outside-china   accept coordinates outside China (default: rejected)
   --help                  this text
+
+A delimited-text register is checked in batches of rows and written as it goes (memory holds one
+batch, the file's bytes and the ids seen, not the register); other formats are read whole.
 
 Exit status: 0 when the import ran (even with rejected rows), 1 on an input error.`;
 
@@ -105,7 +115,7 @@ export const verb: Verb = {
     if (opts.facilities !== undefined) {
       const file = opts.facilities;
       const studyArea = await cityStudyArea(opts.city);
-      const report = await importFacilities(await readInput(file), {
+      const options = {
         ...common,
         fileName: basename(file),
         mapping: parseMapOptions(opts.map ?? [], FACILITY_FIELDS),
@@ -113,14 +123,17 @@ export const verb: Verb = {
         ...(studyArea === undefined
           ? {}
           : { studyArea, keepOutsideStudyArea: opts['keep-outside'] ?? false }),
-      });
+      };
       const written = ['facilities.geojson', 'rejected.csv', 'register.json', 'warnings.csv'].map(
         (f) => join(out, f),
       );
-      // Streamed in batches: a register of millions of rows is never one string.
-      await writeFile(written[0], batched(featureCollectionChunks(report)));
-      await writeFile(written[1], batched(rejectedRowsCsvLines(report.table, report.rejections)));
-      await writeFile(written[3], batched(warnedRowsCsvLines(report.table, report.warnings)));
+      const bytes = await readInput(file);
+      // Delimited text is validated in batches and written as it goes; other formats at once.
+      const streamed = importFacilitiesStreamed(bytes, options);
+      const report =
+        streamed === undefined
+          ? await writeWhole(await importFacilities(bytes, options), written)
+          : await writeBatches(streamed, written);
       await writeFile(
         written[2],
         `${JSON.stringify(registerInfo(basename(file), report), null, 2)}\n`,
@@ -228,6 +241,98 @@ async function cityStudyArea(dir: string | undefined): Promise<StudyArea | undef
   return studyAreaOf(bbox as [number, number, number, number]);
 }
 
+/** Writes a report held whole (XLSX, GeoJSON, Shapefile), streamed in batches. */
+async function writeWhole(
+  report: FacilityImportReport,
+  written: string[],
+): Promise<FacilityImportReport> {
+  // Streamed in batches: a register of millions of rows is never one string.
+  await writeFile(written[0], batched(featureCollectionChunks(report.collection.features)));
+  await writeFile(written[1], batched(rejectedRowsCsvLines(report.table, report.rejections)));
+  await writeFile(written[3], batched(warnedRowsCsvLines(report.table, report.warnings)));
+  return report;
+}
+
+/** Problems kept for the summary; the files hold all of them. */
+const SUMMARY_PROBLEMS = 11;
+
+/**
+ * Validates and writes batch by batch: features, rejected and warned rows go to their files as
+ * each batch is checked, so memory holds one batch, not the register. The report returned keeps
+ * the counts and the first few problems (for the summary and register.json).
+ */
+async function writeBatches(
+  streamed: StreamedFacilityImport,
+  written: string[],
+): Promise<FacilityImportReport & { totals: Totals }> {
+  const files = [written[0], written[1], written[3]].map((f) => createWriteStream(f));
+  const write = async (stream: WriteStream, chunks: Iterable<string>) => {
+    for (const chunk of batched(chunks)) {
+      if (!stream.write(chunk)) await once(stream, 'drain');
+    }
+  };
+  const counts = { rows: 0, accepted: 0, rejected: 0, emptyRows: 0 };
+  const rejections: Rejection[] = [];
+  const warnings: Rejection[] = [];
+  let rejectionCount = 0;
+  let warningCount = 0;
+  let studyArea: StudyAreaOutcome | undefined;
+  let first = true;
+  await write(files[0], ['{"type":"FeatureCollection","features":[\n']);
+  for (const batch of streamed.batches()) {
+    await write(
+      files[0],
+      featureLines(batch.collection.features, first && batch.counts.accepted > 0),
+    );
+    if (batch.counts.accepted > 0) first = false;
+    const skipHeader = counts.rows > 0 || counts.emptyRows > 0;
+    await write(
+      files[1],
+      withoutFirst(rejectedRowsCsvLines(batch.table, batch.rejections), skipHeader),
+    );
+    await write(
+      files[2],
+      withoutFirst(warnedRowsCsvLines(batch.table, batch.warnings), skipHeader),
+    );
+    for (const key of ['rows', 'accepted', 'rejected', 'emptyRows'] as const)
+      counts[key] += batch.counts[key];
+    rejectionCount += batch.rejections.length;
+    warningCount += batch.warnings.length;
+    rejections.push(...batch.rejections.slice(0, SUMMARY_PROBLEMS - rejections.length));
+    warnings.push(...batch.warnings.slice(0, SUMMARY_PROBLEMS - warnings.length));
+    if (batch.studyArea !== undefined) {
+      studyArea =
+        studyArea === undefined
+          ? batch.studyArea
+          : {
+              ...studyArea,
+              outside: studyArea.outside + batch.studyArea.outside,
+              outsidePoints: [...studyArea.outsidePoints, ...batch.studyArea.outsidePoints],
+            };
+    }
+  }
+  await write(files[0], ['\n]}\n']);
+  await Promise.all(files.map((f) => new Promise((resolve) => f.end(resolve))));
+  return {
+    ...streamed,
+    collection: { type: 'FeatureCollection', features: [] },
+    rejections,
+    rejectedRows: [],
+    warnings,
+    counts,
+    ...(studyArea === undefined ? {} : { studyArea }),
+    totals: { rejections: rejectionCount, warnings: warningCount },
+  };
+}
+
+function* withoutFirst(lines: Iterable<string>, skip: boolean): Generator<string> {
+  let firstLine = true;
+  for (const line of lines) {
+    if (!(firstLine && skip)) yield line;
+    firstLine = false;
+  }
+}
+
 /** Provenance of the imported register, for the report (ReportRegisterInfo). */
 function registerInfo(fileName: string, report: FacilityImportReport): ReportRegisterInfo {
   return {
@@ -241,14 +346,18 @@ function registerInfo(fileName: string, report: FacilityImportReport): ReportReg
 }
 
 /** One feature per line: diffable, and still valid GeoJSON. */
-function* featureCollectionChunks(report: FacilityImportReport): Generator<string> {
+function* featureCollectionChunks(features: FacilityFeature[]): Generator<string> {
   yield '{"type":"FeatureCollection","features":[\n';
-  let first = true;
-  for (const f of report.collection.features) {
-    yield `${first ? '' : ',\n'}${JSON.stringify(f)}`;
-    first = false;
-  }
+  yield* featureLines(features, true);
   yield '\n]}\n';
+}
+
+function* featureLines(features: FacilityFeature[], first: boolean): Generator<string> {
+  let lead = !first;
+  for (const f of features) {
+    yield `${lead ? ',\n' : ''}${JSON.stringify(f)}`;
+    lead = true;
+  }
 }
 
 function* jsonRows(rows: Iterable<string>): Generator<string> {
@@ -277,6 +386,11 @@ function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
   if (buffer.length > 0) yield buffer.join('');
 }
 
+interface Totals {
+  rejections: number;
+  warnings: number;
+}
+
 function studyAreaLine(outcome: StudyAreaOutcome | undefined): string[] {
   if (outcome === undefined) return ['  study area: not checked (give --city to check it)'];
   const where = `outside the study area (road network extent + ${outcome.marginM} m)`;
@@ -291,9 +405,12 @@ function studyAreaLine(outcome: StudyAreaOutcome | undefined): string[] {
 
 function summary(
   file: string,
-  report: FacilityImportReport | PopulationImportReport,
+  report: (FacilityImportReport | PopulationImportReport) & { totals?: Totals },
   written: string[],
 ): string {
+  const rejectionCount = report.totals?.rejections ?? report.rejections.length;
+  const warningCount =
+    report.totals?.warnings ?? ('warnings' in report ? report.warnings.length : 0);
   const { table, counts, crsChoice } = report;
   const s = crsChoice.suggestion;
   const why = crsChoice.forced ? 'forced by --crs' : (s?.en ?? 'H3 cells are WGS-84');
@@ -319,17 +436,13 @@ function summary(
         (w) =>
           `  warning: row ${w.row}, column ${w.column}, value "${w.value}": ${reasonText(w.reason)}`,
       ),
-    ...('warnings' in report && report.warnings.length > 10
-      ? [`  … ${report.warnings.length - 10} more warnings in warnings.csv`]
-      : []),
+    ...(warningCount > 10 ? [`  … ${warningCount - 10} more warnings in warnings.csv`] : []),
     ...report.rejections
       .slice(0, 10)
       .map(
         (r) => `  row ${r.row}, column ${r.column}, value "${r.value}": ${reasonText(r.reason)}`,
       ),
-    ...(report.rejections.length > 10
-      ? [`  … ${report.rejections.length - 10} more problems in rejected.csv`]
-      : []),
+    ...(rejectionCount > 10 ? [`  … ${rejectionCount - 10} more problems in rejected.csv`] : []),
     `  wrote ${written.join(' and ')}`,
   ];
   return lines.join('\n');

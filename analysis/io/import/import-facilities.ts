@@ -14,7 +14,11 @@ import {
 } from './guess-columns.ts';
 import { readCoordinates } from './row-checks.ts';
 import type { StudyArea } from './study-area.ts';
-import { type FacilityImport, validateFacilities } from './validate-facilities.ts';
+import {
+  type FacilityImport,
+  type ValidateFacilitiesOptions,
+  validateFacilities,
+} from './validate-facilities.ts';
 
 export interface ImportFacilitiesOptions extends ReadTableOptions {
   /** 'auto' (default) suggests one and fails with E_CRS_UNDECIDED when it cannot tell. */
@@ -50,6 +54,16 @@ export async function importFacilities(
   const guess = guessColumns(table, 'facilities');
   const mapping = withOverrides(guess.mapping, options.mapping ?? {});
   const suggestion = suggestTableCrs(table, mapping, options);
+  const { crs, forced } = decideCrs(suggestion, options);
+  const result = validateFacilities(table, mapping, validateOptions(crs, options));
+  return { ...result, table, guess, mapping, crs, crsChoice: { forced, suggestion } };
+}
+
+/** The caller's CRS, or the suggestion's; E_CRS_UNDECIDED when neither decides. */
+export function decideCrs(
+  suggestion: CrsSuggestion,
+  options: ImportFacilitiesOptions,
+): { crs: Crs; forced: boolean } {
   const forced = options.crs !== undefined && options.crs !== 'auto';
   const crs = forced ? (options.crs as Crs) : suggestion.crs;
   if (crs === 'unknown') {
@@ -65,7 +79,14 @@ export async function importFacilities(
       options.fileName === undefined ? {} : { file: options.fileName },
     );
   }
-  const result = validateFacilities(table, mapping, {
+  return { crs, forced };
+}
+
+export function validateOptions(
+  crs: Crs,
+  options: ImportFacilitiesOptions,
+): ValidateFacilitiesOptions {
+  return {
     crs,
     ...(options.defaultType === undefined ? {} : { defaultType: options.defaultType }),
     ...(options.allowOutsideChina === undefined
@@ -75,8 +96,7 @@ export async function importFacilities(
     ...(options.studyArea === undefined
       ? {}
       : { studyArea: options.studyArea, keepOutsideStudyArea: options.keepOutsideStudyArea }),
-  });
-  return { ...result, table, guess, mapping, crs, crsChoice: { forced, suggestion } };
+  };
 }
 
 /** CRS suggestion for a table under a mapping: hints from its headers and file name, points from its valid rows. */
@@ -92,19 +112,29 @@ export function suggestTableCrs(
     coordinateColumns.length > 0 ? coordinateColumns : table.columns,
     options.fileName,
   );
-  const points: [number, number][] = [];
-  if (mapping.lonlat !== undefined || (mapping.lon !== undefined && mapping.lat !== undefined)) {
-    for (const row of table.rows) {
-      const point = readCoordinates({ row, table, problems: [] }, mapping, {
-        allowOutsideChina: true,
-      });
-      if (point !== undefined) points.push(point);
-    }
-  }
+  const points = coordinatePoints(table, table.rows, mapping);
   return suggestCrs(points, {
     hints,
     ...(options.distanceToRoadsM === undefined
       ? {}
       : { distanceToRoadsM: options.distanceToRoadsM }),
   });
+}
+
+/** The readable points of the rows (any CRS, outside China too), for the CRS suggestion. */
+export function coordinatePoints(
+  table: RawTable,
+  rows: Iterable<RawTable['rows'][number]>,
+  mapping: ColumnMapping<ImportField>,
+): [number, number][] {
+  const points: [number, number][] = [];
+  if (mapping.lonlat === undefined && (mapping.lon === undefined || mapping.lat === undefined))
+    return points;
+  for (const row of rows) {
+    const point = readCoordinates({ row, table, problems: [] }, mapping, {
+      allowOutsideChina: true,
+    });
+    if (point !== undefined) points.push(point);
+  }
+  return points;
 }

@@ -68,6 +68,11 @@ export interface ValidateFacilitiesOptions {
   studyArea?: StudyArea;
   /** Keep rows outside the study area (each with a W_OUTSIDE_STUDY_AREA_KEPT warning). */
   keepOutsideStudyArea?: boolean;
+  /**
+   * Rows of every id found more than once in the whole file (idKey → rows), when the table is
+   * one batch of a file read in parts; otherwise the table's own ids are compared.
+   */
+  duplicateIds?: ReadonlyMap<string, number[]>;
 }
 
 export interface FacilityImport {
@@ -139,7 +144,13 @@ export function validateFacilities(
   }
   const located = inStudyAreaOnly(candidates, mapping, options);
   rejections.push(...located.rejections);
-  const accepted = rejectDuplicateIds(located.inside, mapping.id, rejections, table);
+  const accepted = rejectDuplicateIds(
+    located.inside,
+    mapping.id,
+    rejections,
+    table,
+    options.duplicateIds,
+  );
   rejections.sort((a, b) => a.row - b.row);
   const rejectedRows = [...new Set(rejections.map((r) => r.row))];
   const acceptedRows = new Set(accepted.map((f) => f.properties.source_row));
@@ -286,9 +297,25 @@ function rejectDuplicateIds(
   idColumn: string | undefined,
   rejections: Rejection[],
   table: RawTable,
+  known?: ReadonlyMap<string, number[]>,
 ): FacilityFeature[] {
   if (idColumn === undefined) return features;
   const column = table.columns.indexOf(idColumn);
+  if (known !== undefined) {
+    for (const row of table.rows) {
+      const rows = known.get(idKey(row.cells[column]));
+      if (rows === undefined || rows.length < 2) continue;
+      const others = rows.filter((r) => r !== row.row);
+      const value = idKey(row.cells[column]);
+      rejections.push({
+        row: row.row,
+        column: idColumn,
+        value,
+        reason: reasons.duplicateId(others),
+      });
+    }
+    return features.filter((f) => (known.get(idKey(f.properties.id))?.length ?? 0) < 2);
+  }
   const rowsById = new Map<string, number[]>();
   for (const row of table.rows) {
     const id = idKey(row.cells[column]);
@@ -308,6 +335,6 @@ function rejectDuplicateIds(
 }
 
 /** Ids as compared: F003, Ｆ003 and " F003" are one id written three ways (NFKC, trimmed). */
-function idKey(id: string): string {
+export function idKey(id: string): string {
   return id.normalize('NFKC').trim();
 }

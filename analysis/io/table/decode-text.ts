@@ -89,12 +89,26 @@ const CHUNK_BYTES = 1 << 20;
 
 /** The text in pieces of about a megabyte, decoded with the detected encoding. */
 export function* decodeChunks(bytes: Uint8Array, found: DetectedEncoding): Generator<string> {
-  const decoder = new TextDecoder(found.label);
-  for (let at = found.skip; at < bytes.length; at += CHUNK_BYTES) {
-    const end = Math.min(at + CHUNK_BYTES, bytes.length);
-    yield decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+  function* pieces(): Generator<Uint8Array> {
+    for (let at = found.skip; at < bytes.length; at += CHUNK_BYTES)
+      yield bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length));
   }
+  yield* decodeByteChunks(pieces(), found.label);
   if (bytes.length <= found.skip) yield '';
+}
+
+/**
+ * Text of byte chunks cut anywhere (inside a UTF-8 or GBK character too): the decoder carries an
+ * incomplete character over to the next chunk. The chunks follow any byte-order mark.
+ */
+export function* decodeByteChunks(chunks: Iterable<Uint8Array>, label: string): Generator<string> {
+  const decoder = new TextDecoder(label);
+  for (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
 }
 
 function isValid(label: string, bytes: Uint8Array): boolean {
