@@ -30,7 +30,8 @@ const runs = (page: Page) =>
         ?.analysis?.runs ?? 0,
   );
 
-async function openSettings(page: Page): Promise<void> {
+/** The demo, once its first analysis is on screen. */
+async function openAnalysedDemo(page: Page): Promise<void> {
   await page.goto('/');
   await page.waitForFunction(
     () =>
@@ -39,6 +40,10 @@ async function openSettings(page: Page): Promise<void> {
     undefined,
     { timeout: 200_000 },
   );
+}
+
+async function openSettings(page: Page): Promise<void> {
+  await openAnalysedDemo(page);
   await page.getByTestId('open-settings').click();
   await page.getByTestId('osrm-enable').click();
   await expect(page.getByTestId('osrm-warning')).toContainText('请求将离开本机');
@@ -48,14 +53,7 @@ test('OSRM server: off by default, and a host the policy does not name is refuse
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.goto('/');
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { __carecircle?: { analysis?: unknown } }).__carecircle?.analysis !==
-      undefined,
-    undefined,
-    { timeout: 200_000 },
-  );
+  await openAnalysedDemo(page);
   expect(server.requests).toEqual({ table: 0, nearest: 0 });
   await page.getByTestId('open-settings').click();
   await expect(page.getByTestId('osrm-settings')).toContainText('默认关闭');
