@@ -74,6 +74,10 @@ for (const size of SIZES) {
       if (dock === null) throw new Error('no dock');
       expect(dock.x + dock.width).toBeLessThanOrEqual(m.canvas.x + 1);
       expect(dock.y + dock.height).toBeLessThanOrEqual(size.height + 1);
+      // A tab taller than the window scrolls inside the dock's body, never the page.
+      const body = await page.locator('.dock-body:visible').boundingBox();
+      if (body === null) throw new Error('no dock body');
+      expect(body.y + body.height).toBeLessThanOrEqual(size.height + 1);
     }
 
     // The legend folds to one button and opens again; its state is remembered.

@@ -128,7 +128,12 @@ export function Dock({
           ),
           // Every tab stays mounted: its state (forms, results) survives switching tabs.
           forceRender: true,
-          children: <div className="dock-body">{x.content}</div>,
+          children: (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the body scrolls on its own, and a scrolling region must be reachable by keyboard to be scrolled by it
+            <section className="dock-body" tabIndex={0} aria-label={x.label}>
+              {x.content}
+            </section>
+          ),
         }))}
       />
       {state.open && (

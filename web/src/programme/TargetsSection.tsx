@@ -108,6 +108,7 @@ export function TargetsSection({
           />
           <span>{t('programme.scale.cityWide', { basis: basisLabel })}</span>
           <InputNumber
+            controls={false}
             size="small"
             min={1}
             step={1000}
@@ -164,6 +165,7 @@ export function TargetsSection({
             render: (_, row) => (
               <Space orientation="vertical" size={0}>
                 <InputNumber
+                  controls={false}
                   size="small"
                   min={0}
                   max={isRatio(row.target) ? 100 : undefined}

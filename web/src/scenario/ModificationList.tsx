@@ -136,6 +136,7 @@ function NetworkEditItem({
           <span className="scenario-field">
             {t('net.cost')}
             <InputNumber
+              controls={false}
               size="small"
               min={0}
               step={1}

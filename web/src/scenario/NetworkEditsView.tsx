@@ -149,6 +149,7 @@ export function NetworkEditsView({
         <span className="scenario-field">
           {t('net.suggest.maxLength')}
           <InputNumber
+            controls={false}
             size="small"
             aria-label={t('net.suggest.maxLength')}
             min={2}

@@ -54,21 +54,21 @@ export function SiteForm({
         name="floorAreaM2"
         rules={[required, { type: 'number', min: 1, message: t('form.min', { n: 1 }) }]}
       >
-        <InputNumber min={1} addonAfter="m²" style={{ width: '100%' }} />
+        <InputNumber controls={false} min={1} addonAfter="m²" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item
         label={t('scenario.form.beds')}
         name="beds"
         rules={[required, { type: 'number', min: 0, message: t('form.min', { n: 0 }) }]}
       >
-        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        <InputNumber controls={false} min={0} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item
         label={t('scenario.form.floor')}
         name="floorLevel"
         rules={[required, { type: 'number', min: 1, message: t('form.min', { n: 1 }) }]}
       >
-        <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+        <InputNumber controls={false} min={1} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" data-testid="scenario-form-submit">
