@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FacilityType } from '../../analysis/city/types.ts';
 import { InputError } from '../../analysis/errors.ts';
+import type { FileWarning } from '../../analysis/io/import/empty-columns.ts';
 import { FACILITY_FIELDS, POPULATION_FIELDS } from '../../analysis/io/import/guess-columns.ts';
 import {
   importFacilitiesStreamed,
@@ -249,7 +250,10 @@ async function writeWhole(
   // Streamed in batches: a register of millions of rows is never one string.
   await writeFile(written[0], batched(featureCollectionChunks(report.collection.features)));
   await writeFile(written[1], batched(rejectedRowsCsvLines(report.table, report.rejections)));
-  await writeFile(written[3], batched(warnedRowsCsvLines(report.table, report.warnings)));
+  await writeFile(
+    written[3],
+    batched(warnedRowsCsvLines(report.table, report.warnings, report.fileWarnings)),
+  );
   return report;
 }
 
@@ -277,6 +281,7 @@ async function writeBatches(
   let rejectionCount = 0;
   let warningCount = 0;
   let studyArea: StudyAreaOutcome | undefined;
+  let fileWarnings: FileWarning[] | undefined;
   let first = true;
   await write(files[0], ['{"type":"FeatureCollection","features":[\n']);
   for (const batch of streamed.batches()) {
@@ -290,10 +295,15 @@ async function writeBatches(
       files[1],
       withoutFirst(rejectedRowsCsvLines(batch.table, batch.rejections), skipHeader),
     );
+    // Every batch knows the file-level notes (from the first pass): written once, at the top.
     await write(
       files[2],
-      withoutFirst(warnedRowsCsvLines(batch.table, batch.warnings), skipHeader),
+      withoutFirst(
+        warnedRowsCsvLines(batch.table, batch.warnings, fileWarnings ? [] : batch.fileWarnings),
+        skipHeader,
+      ),
     );
+    fileWarnings ??= batch.fileWarnings;
     for (const key of ['rows', 'accepted', 'rejected', 'emptyRows'] as const)
       counts[key] += batch.counts[key];
     rejectionCount += batch.rejections.length;
@@ -319,6 +329,7 @@ async function writeBatches(
     rejections,
     rejectedRows: [],
     warnings,
+    fileWarnings: fileWarnings ?? [],
     counts,
     ...(studyArea === undefined ? {} : { studyArea }),
     totals: { rejections: rejectionCount, warnings: warningCount },
@@ -430,6 +441,9 @@ function summary(
     `  rows: ${counts.rows}, accepted ${counts.accepted}, rejected ${counts.rejected}, empty rows skipped ${counts.emptyRows}`,
     ...('studyArea' in report ? studyAreaLine(report.studyArea) : []),
     ...table.warnings.map((w) => `  note: ${w}`),
+    ...('fileWarnings' in report ? report.fileWarnings : []).map(
+      (w) => `  warning: column ${w.column ?? '(none)'}: ${reasonText(w.reason)}`,
+    ),
     ...('warnings' in report ? report.warnings : [])
       .slice(0, 10)
       .map(

@@ -6,6 +6,7 @@ import { scanCsv } from '../table/read-csv.ts';
 import { sniffFormat } from '../table/read-table.ts';
 import type { RawRow, RawTable } from '../table/types.ts';
 import type { FacilityField } from './column-synonyms.ts';
+import { type ColumnFill, columnFillCounter } from './empty-columns.ts';
 import {
   type ColumnGuess,
   type ColumnMapping,
@@ -70,7 +71,7 @@ export function importFacilitiesStreamed(
   const table: RawTable = { ...scan.meta, rows: opening, emptyRows: [] };
   const guess: ColumnGuess<FacilityField> = guessColumns(table, 'facilities');
   const mapping = withOverrides(guess.mapping, options.mapping ?? {});
-  const { points, duplicateIds } = firstPass(scan, table, mapping);
+  const { points, duplicateIds, columnFill } = firstPass(scan, table, mapping);
   const coordinateColumns = [mapping.lon, mapping.lat, mapping.lonlat].filter(
     (c): c is string => c !== undefined,
   );
@@ -84,7 +85,7 @@ export function importFacilitiesStreamed(
       : { distanceToRoadsM: options.distanceToRoadsM }),
   });
   const { crs, forced } = decideCrs(suggestion, options);
-  const validate = { ...validateOptions(crs, options), duplicateIds };
+  const validate = { ...validateOptions(crs, options), duplicateIds, columnFill };
   return {
     table,
     guess,
@@ -110,18 +111,23 @@ export function importFacilitiesStreamed(
   };
 }
 
-/** CRS evidence (every readable point) and the ids written more than once, in one read. */
+/**
+ * CRS evidence (every readable point), the ids written more than once and the optional columns
+ * that some row fills (for the file-level warnings), in one read.
+ */
 function firstPass(
   scan: TableScan,
   table: RawTable,
   mapping: ColumnMapping<FacilityField>,
-): { points: [number, number][]; duplicateIds: Map<string, number[]> } {
+): { points: [number, number][]; duplicateIds: Map<string, number[]>; columnFill: ColumnFill } {
+  const fill = columnFillCounter(table.columns, mapping);
   const idColumn = mapping.id === undefined ? -1 : table.columns.indexOf(mapping.id);
   const firstRow = new Map<string, number>();
   const duplicateIds = new Map<string, number[]>();
   const rows = function* (): Generator<RawRow> {
     for (const row of scan.rows()) {
       if (isEmptyRow(row)) continue;
+      fill.add(row);
       if (idColumn >= 0) {
         const id = idKey(row.cells[idColumn]);
         if (id !== '') {
@@ -143,5 +149,5 @@ function firstPass(
       // ids only: the mapping has no coordinates (validation will say so).
     }
   }
-  return { points, duplicateIds };
+  return { points, duplicateIds, columnFill: fill.result() };
 }

@@ -25,6 +25,7 @@ export { decodeText } from '../table/decode-text.ts';
 export { type ReadTableOptions, readTable, sniffFormat } from '../table/read-table.ts';
 export type { RawRow, RawTable, Reason, Rejection } from '../table/types.ts';
 export type { FacilityField, PopulationField } from './column-synonyms.ts';
+export { type FileWarning, tableEmptyColumnWarnings } from './empty-columns.ts';
 export { facilityTypeOf } from './facility-type-names.ts';
 export {
   type ColumnGuess,
@@ -42,6 +43,7 @@ export {
   importPopulation,
   type PopulationImportReport,
 } from './import-population.ts';
+export type { ImportProgress, OnImportProgress } from './progress.ts';
 export {
   rejectedRowsCsv,
   rejectedRowsCsvLines,

@@ -1,14 +1,36 @@
 import { csvField } from '../csv/spreadsheet-safe.ts';
 import type { RawTable, Rejection } from '../table/types.ts';
+import type { FileWarning } from './empty-columns.ts';
 import { reasonText } from './reasons.ts';
 
 /** Accepted rows that carry a warning (W_ codes), in the same shape, for the user to check. */
-export function warnedRowsCsv(table: RawTable, warnings: Rejection[]): string {
-  return rejectedRowsCsv(table, warnings, 'warning');
+export function warnedRowsCsv(
+  table: RawTable,
+  warnings: Rejection[],
+  fileWarnings: FileWarning[] = [],
+): string {
+  return [...warnedRowsCsvLines(table, warnings, fileWarnings)].join('');
 }
 
-export function* warnedRowsCsvLines(table: RawTable, warnings: Rejection[]): Generator<string> {
-  yield* rejectedRowsCsvLines(table, warnings, 'warning');
+/**
+ * The same line by line. Notes on the whole file come first, one line each: empty cells and an
+ * empty row number, so that they sort and filter apart from the rows in a spreadsheet.
+ */
+export function* warnedRowsCsvLines(
+  table: RawTable,
+  warnings: Rejection[],
+  fileWarnings: FileWarning[] = [],
+): Generator<string> {
+  let header = true;
+  for (const line of rejectedRowsCsvLines(table, warnings, 'warning')) {
+    yield line;
+    if (!header) continue;
+    header = false;
+    for (const w of fileWarnings) {
+      const why = `${w.column ?? '(no column)'}: ${reasonText(w.reason)}`;
+      yield `${[...table.originalColumns.map(() => ''), '', why].map(csvField).join(',')}\r\n`;
+    }
+  }
 }
 
 /**

@@ -3,9 +3,16 @@ import type { FacilityType } from '../../vocabulary.ts';
 import { type Crs, toWgs84 } from '../crs/convert.ts';
 import type { RawTable, Rejection } from '../table/types.ts';
 import type { FacilityField } from './column-synonyms.ts';
+import {
+  type ColumnFill,
+  emptyColumnWarnings,
+  type FileWarning,
+  optionalColumnFill,
+} from './empty-columns.ts';
 import { facilityTypeOf } from './facility-type-names.ts';
 import type { ColumnMapping } from './guess-columns.ts';
 import { isAmbiguousNumber, parseBoolean, parseNumber } from './parse-values.ts';
+import { type OnImportProgress, rowProgress } from './progress.ts';
 import { AREA_MAX_M2, BEDS_MAX, FLOOR_RANGE, reasons, warnings as warningsOf } from './reasons.ts';
 import {
   type RowContext,
@@ -73,6 +80,13 @@ export interface ValidateFacilitiesOptions {
    * one batch of a file read in parts; otherwise the table's own ids are compared.
    */
   duplicateIds?: ReadonlyMap<string, number[]>;
+  /**
+   * Which optional columns hold a value anywhere in the file, when the table is one batch of a
+   * file read in parts (optionalColumnFill over every row); otherwise the table's own rows.
+   */
+  columnFill?: ColumnFill;
+  /** Rows checked so far, every PROGRESS_EVERY_ROWS rows (a host's progress bar). */
+  onProgress?: OnImportProgress;
 }
 
 export interface FacilityImport {
@@ -83,6 +97,8 @@ export interface FacilityImport {
   rejectedRows: number[];
   /** Notes on accepted rows (W_ codes, e.g. a last line without a line break). */
   warnings: Rejection[];
+  /** Notes on the whole file: an optional field no row fills (W_EMPTY_COLUMN, W_NO_COLUMN). */
+  fileWarnings: FileWarning[];
   counts: { rows: number; accepted: number; rejected: number; emptyRows: number };
   /** What the study-area check did (absent when no study area was given). */
   studyArea?: StudyAreaOutcome;
@@ -112,7 +128,10 @@ export function validateFacilities(
   const candidates: FacilityFeature[] = [];
   const unknownWarnings: Rejection[] = [];
   const mappedIndexes = new Set([...mappedColumns].map((c) => table.columns.indexOf(c as string)));
+  const progress = rowProgress(table.rows.length, options.onProgress);
+  let checked = 0;
   for (const row of table.rows) {
+    progress(++checked);
     const ctx: RowContext = { row, table, problems: [...(row.problems ?? [])] };
     for (const issue of row.cellIssues ?? []) {
       if (!mappedIndexes.has(issue.column)) continue;
@@ -164,6 +183,10 @@ export function validateFacilities(
     rejections,
     rejectedRows,
     warnings,
+    fileWarnings: emptyColumnWarnings(
+      mapping,
+      options.columnFill ?? optionalColumnFill(table.columns, table.rows, mapping),
+    ),
     counts: {
       rows: table.rows.length,
       accepted: accepted.length,

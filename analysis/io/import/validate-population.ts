@@ -5,6 +5,7 @@ import type { RawTable, Rejection } from '../table/types.ts';
 import type { PopulationField } from './column-synonyms.ts';
 import type { ColumnMapping } from './guess-columns.ts';
 import { isAmbiguousNumber, parseNumber } from './parse-values.ts';
+import { type OnImportProgress, rowProgress } from './progress.ts';
 import { reasons } from './reasons.ts';
 import { type RowContext, readCoordinates, requireMapping } from './row-checks.ts';
 
@@ -51,7 +52,12 @@ const badH3 = () => ({
 export function validatePopulation(
   table: RawTable,
   mapping: ColumnMapping<PopulationField>,
-  options: { crs: Crs; allowOutsideChina?: boolean; fileName?: string },
+  options: {
+    crs: Crs;
+    allowOutsideChina?: boolean;
+    fileName?: string;
+    onProgress?: OnImportProgress;
+  },
 ): PopulationImport {
   requireMapping(table, mapping, [], options.fileName);
   const hasPoint =
@@ -72,7 +78,10 @@ export function validatePopulation(
   const mapped = new Set(Object.values(mapping));
   const rows: PopulationImportRow[] = [];
   const rejections: Rejection[] = [];
+  const progress = rowProgress(table.rows.length, options.onProgress);
+  let checked = 0;
   for (const row of table.rows) {
+    progress(++checked);
     const ctx: RowContext = { row, table, problems: [...(row.problems ?? [])] };
     // A formula without a saved result or an error value in a mapped column rejects the row.
     for (const issue of row.cellIssues ?? []) {

@@ -87,11 +87,18 @@ export function detectEncoding(bytes: Uint8Array, fileName?: string): DetectedEn
 
 const CHUNK_BYTES = 1 << 20;
 
-/** The text in pieces of about a megabyte, decoded with the detected encoding. */
-export function* decodeChunks(bytes: Uint8Array, found: DetectedEncoding): Generator<string> {
+/** The text in pieces of about a megabyte, decoded with the detected encoding (onBytes: bytes consumed so far). */
+export function* decodeChunks(
+  bytes: Uint8Array,
+  found: DetectedEncoding,
+  onBytes?: (done: number) => void,
+): Generator<string> {
   function* pieces(): Generator<Uint8Array> {
-    for (let at = found.skip; at < bytes.length; at += CHUNK_BYTES)
+    for (let at = found.skip; at < bytes.length; at += CHUNK_BYTES) {
+      // Reported when the next piece is asked for: the reader has split the previous one.
+      if (at > found.skip) onBytes?.(at);
       yield bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length));
+    }
   }
   yield* decodeByteChunks(pieces(), found.label);
   if (bytes.length <= found.skip) yield '';

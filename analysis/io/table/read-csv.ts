@@ -15,16 +15,27 @@ import type { RawTable } from './types.ts';
  * tab, semicolon and bar (sniffDelimiter), quoted fields (with embedded delimiters and newlines)
  * honoured, any mix of line endings. Row numbers count records, as Excel shows them (header = row 1).
  */
-export function readCsv(bytes: Uint8Array, options: BuildTableOptions = {}): RawTable {
-  return collectTable(scanCsv(bytes, options));
+export function readCsv(
+  bytes: Uint8Array,
+  options: BuildTableOptions & { onBytes?: (done: number) => void } = {},
+): RawTable {
+  return collectTable(scanCsv(bytes, options, options.onBytes));
 }
 
-/** The same as a lazy scan: each pass decodes and splits the bytes again, a megabyte at a time. */
-export function scanCsv(bytes: Uint8Array, options: BuildTableOptions = {}): TableScan {
+/**
+ * The same as a lazy scan: each pass decodes and splits the bytes again, a megabyte at a time;
+ * onBytes hears how far each pass has gone (bytes consumed).
+ */
+export function scanCsv(
+  bytes: Uint8Array,
+  options: BuildTableOptions = {},
+  onBytes?: (done: number) => void,
+): TableScan {
   const found = detectEncoding(bytes, options.fileName);
   const first = decodeChunks(bytes, found).next().value ?? '';
   const delimiter = sniffDelimiter(first);
-  const records = (): Iterable<SourceRecord> => csvRecords(decodeChunks(bytes, found), delimiter);
+  const records = (): Iterable<SourceRecord> =>
+    csvRecords(decodeChunks(bytes, found, onBytes), delimiter);
   return scanRecords(
     records,
     {

@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { InputError } from '../../errors.ts';
+import type { OnImportProgress } from '../import/progress.ts';
 import { readCsv } from './read-csv.ts';
 import { readGeoJson } from './read-geojson.ts';
 import { readShapefileZip } from './read-shapefile.ts';
@@ -20,6 +21,8 @@ export interface ReadTableOptions {
   severalSheets?: 'warn' | 'error';
   /** Stop inflating a zipped input past this many bytes (default: 512 MB for XLSX, 128 MB for Shapefile). */
   maxInflatedBytes?: number;
+  /** Bytes read so far: per megabyte of a delimited text file, at start and end for the others. */
+  onProgress?: OnImportProgress;
 }
 
 const MAX_XLSX_INFLATED_BYTES = 512 * 1024 * 1024;
@@ -27,15 +30,28 @@ const MAX_XLSX_INFLATED_BYTES = 512 * 1024 * 1024;
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
 /**
- * Reads any supported file into a RawTable. The format is decided from the bytes (zip magic,
+ * Reads any supported file into a RawTable (a File's arrayBuffer() or a buffer transferred from
+ * the page works as well as bytes). The format is decided from the bytes (zip magic,
  * JSON opening brace), not trusted from the extension: a .csv that is really an .xlsx still reads.
  */
 export async function readTable(
   input: Uint8Array | ArrayBuffer,
   options: ReadTableOptions = {},
 ): Promise<RawTable> {
-  // A File's arrayBuffer() or a buffer transferred from the page works as well as bytes.
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const report = (done: number) =>
+    options.onProgress?.({ stage: 'read', unit: 'bytes', done, total: bytes.length });
+  report(0);
+  const table = await readAnyTable(bytes, options, report);
+  report(bytes.length);
+  return table;
+}
+
+async function readAnyTable(
+  bytes: Uint8Array,
+  options: ReadTableOptions,
+  onBytes: (done: number) => void,
+): Promise<RawTable> {
   const location = options.fileName === undefined ? {} : { file: options.fileName };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
@@ -78,7 +94,7 @@ export async function readTable(
     case 'geojson':
       return readGeoJson(bytes, { fileName: options.fileName });
     case 'csv':
-      return readCsv(bytes, options);
+      return readCsv(bytes, { ...options, onBytes });
   }
 }
 
