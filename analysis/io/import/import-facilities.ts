@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.ts';
 import type { FacilityType } from '../../vocabulary.ts';
-import { type Crs, crsHints } from '../crs/convert.ts';
+import { type Crs, type CrsHint, crsHints } from '../crs/convert.ts';
 import type { DistanceToRoads } from '../crs/road-distance.ts';
 import { type CrsSuggestion, suggestCrs } from '../crs/suggest-crs.ts';
 import { type ReadTableOptions, readTable } from '../table/read-table.ts';
@@ -105,20 +105,34 @@ export function suggestTableCrs(
   mapping: ColumnMapping<ImportField>,
   options: { fileName?: string; distanceToRoadsM?: DistanceToRoads } = {},
 ): CrsSuggestion {
-  const coordinateColumns = [mapping.lon, mapping.lat, mapping.lonlat].filter(
-    (c): c is string => c !== undefined,
-  );
-  const hints = crsHints(
-    coordinateColumns.length > 0 ? coordinateColumns : table.columns,
-    options.fileName,
-  );
-  const points = coordinatePoints(table, table.rows, mapping);
+  const { points, hints } = crsEvidence(table, mapping, options.fileName);
   return suggestCrs(points, {
     hints,
     ...(options.distanceToRoadsM === undefined
       ? {}
       : { distanceToRoadsM: options.distanceToRoadsM }),
   });
+}
+
+/** What suggestTableCrs weighs, gathered where the table is (it can then be judged elsewhere). */
+export interface CrsEvidence {
+  points: [number, number][];
+  hints: CrsHint[];
+}
+
+export function crsEvidence(
+  table: RawTable,
+  mapping: ColumnMapping<ImportField>,
+  fileName?: string,
+): CrsEvidence {
+  const coordinateColumns = [mapping.lon, mapping.lat, mapping.lonlat].filter(
+    (c): c is string => c !== undefined,
+  );
+  const hints = crsHints(
+    coordinateColumns.length > 0 ? coordinateColumns : table.columns,
+    fileName,
+  );
+  return { points: coordinatePoints(table, table.rows, mapping), hints };
 }
 
 /** The readable points of the rows (any CRS, outside China too), for the CRS suggestion. */

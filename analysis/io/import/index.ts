@@ -34,6 +34,8 @@ export {
   withOverrides,
 } from './guess-columns.ts';
 export {
+  type CrsEvidence,
+  crsEvidence,
   type FacilityImportReport,
   importFacilities,
   suggestTableCrs,

@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue.ts';
 import { analysisEn } from './en/analysis.ts';
 import { appEn } from './en/app.ts';
 import { importEn } from './en/import.ts';
+import { importProgressEn } from './en/import-progress.ts';
 import { networkEditsEn } from './en/network-edits.ts';
 import { osrmEn } from './en/osrm.ts';
 import { pwaEn } from './en/pwa.ts';
@@ -13,6 +14,7 @@ import { workspaceEn } from './en/workspace.ts';
 export const en: Catalogue = {
   ...appEn,
   ...importEn,
+  ...importProgressEn,
   ...analysisEn,
   ...scenarioEn,
   ...savedWorkEn,

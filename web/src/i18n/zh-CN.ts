@@ -1,6 +1,7 @@
 import { analysisZh } from './zh-CN/analysis.ts';
 import { appZh } from './zh-CN/app.ts';
 import { importZh } from './zh-CN/import.ts';
+import { importProgressZh } from './zh-CN/import-progress.ts';
 import { networkEditsZh } from './zh-CN/network-edits.ts';
 import { osrmZh } from './zh-CN/osrm.ts';
 import { pwaZh } from './zh-CN/pwa.ts';
@@ -16,6 +17,7 @@ import { workspaceZh } from './zh-CN/workspace.ts';
 export const zhCN = {
   ...appZh,
   ...importZh,
+  ...importProgressZh,
   ...analysisZh,
   ...scenarioZh,
   ...savedWorkZh,

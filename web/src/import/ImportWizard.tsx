@@ -8,23 +8,26 @@ import {
   withOverrides,
 } from '../../../analysis/io/import/guess-columns.ts';
 import { type StudyAreaOutcome, studyAreaOf } from '../../../analysis/io/import/study-area.ts';
-import type { FacilityImport } from '../../../analysis/io/import/validate-facilities.ts';
-import type { PopulationImport } from '../../../analysis/io/import/validate-population.ts';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { analysisWorker } from '../worker/analysis-client.ts';
-import type { ImportKind, ReadImportResult, WorkerResult } from '../worker/import-api.ts';
+import type { ImportKind, WorkerResult } from '../worker/import-api.ts';
+import type { ImportFileRead, ValidatedSummary } from '../worker/import-file-api.ts';
 import { CrsStep } from './CrsStep.tsx';
 import { Dialog } from './Dialog.tsx';
 import { downloadText, rejectedFileName } from './download.ts';
 import { FileStep } from './FileStep.tsx';
 import type { ImportedRegister, RegisterMode } from './facility-register.ts';
+import { ImportProgress } from './ImportProgress.tsx';
+import { isCancelled } from './import-worker.ts';
 import { MappingStep } from './MappingStep.tsx';
 import { override } from './mapping-override.ts';
-import { type PopulationCells, populationCells } from './population-cells.ts';
-import { type AcceptedPreview, ResultStep } from './ResultStep.tsx';
+import type { PopulationCells } from './population-cells.ts';
+import { ResultStep } from './ResultStep.tsx';
 import { StepBar, type WizardStep } from './StepBar.tsx';
 import { StudyAreaChoice } from './StudyAreaChoice.tsx';
+import { type JobProgress, type JobStage, useImportJob } from './use-import-job.ts';
+import * as calls from './wizard-calls.ts';
 
 export interface AppliedPopulation {
   fileName: string;
@@ -38,13 +41,19 @@ interface ImportWizardProps {
   onApplyPopulation(population: AppliedPopulation): void;
 }
 
-type Validated =
-  | { kind: 'facilities'; result: FacilityImport }
-  | { kind: 'population'; result: PopulationImport; cells: PopulationCells };
+/** A validation's summary and what it was asked (to ask again if a cancel lost it). */
+interface Validated {
+  summary: ValidatedSummary;
+  request: calls.ValidateRequest;
+}
+
+type Report = Parameters<Parameters<ReturnType<typeof useImportJob>['job']>[1]>[0];
 
 /**
- * The import wizard: file → columns → coordinate system → check and apply. Every heavy step runs
- * in the analysis worker; this component only holds the user's choices.
+ * The import wizard: file → columns → coordinate system → check and apply. Reading and checking
+ * run in the import worker (cancel ends it at once), the CRS suggestion in the analysis worker
+ * (it holds the roads); this component holds the user's choices, which a cancel leaves as they
+ * were.
  */
 export function ImportWizard({
   city,
@@ -56,7 +65,8 @@ export function ImportWizard({
   const [step, setStep] = useState<WizardStep>('file');
   const [kind, setKind] = useState<ImportKind>('facilities');
   const [file, setFile] = useState<File | null>(null);
-  const [read, setRead] = useState<ReadImportResult | null>(null);
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [read, setRead] = useState<ImportFileRead | null>(null);
   const [overrides, setOverrides] = useState<Record<string, string | null>>({});
   const [defaultType, setDefaultType] = useState<FacilityType | undefined>();
   const [suggestion, setSuggestion] = useState<CrsSuggestion | null>(null);
@@ -67,6 +77,7 @@ export function ImportWizard({
   const [keepOutside, setKeepOutside] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { progress, cancelled, job, cancel, clearCancelled } = useImportJob();
 
   useEffect(() => {
     analysisWorker().setImportRoads(city.roads);
@@ -78,13 +89,19 @@ export function ImportWizard({
     [guess, overrides],
   );
 
-  /** Runs a worker call; a refusal is shown in the dialog, a bug also goes to the console. */
+  /**
+   * Runs a long step; a refusal is shown in the dialog, a bug also goes to the console, and a
+   * cancel (null) leaves every choice as it was.
+   */
   const run = useCallback(
-    async <T,>(call: () => Promise<WorkerResult<T>>): Promise<T | null> => {
+    async <T,>(
+      stage: JobStage,
+      call: (report: Report, set: (p: JobProgress) => void) => Promise<WorkerResult<T>>,
+    ): Promise<T | null> => {
       setBusy(true);
       setError(null);
       try {
-        const answer = await call();
+        const answer = await job(stage, call);
         if (answer.ok) return answer.value;
         if (!answer.error.userError) console.error(answer.error.message);
         setError(
@@ -93,23 +110,29 @@ export function ImportWizard({
             : t('import.bug', { message: answer.error.message }),
         );
         return null;
+      } catch (e) {
+        if (isCancelled(e)) return null;
+        const message = e instanceof Error ? e.message : String(e);
+        console.error(message);
+        setError(t('import.bug', { message }));
+        return null;
       } finally {
         setBusy(false);
       }
     },
-    [t],
+    [t, job],
   );
 
-  const readFile = async (next: File, sheet?: string) => {
-    const bytes = new Uint8Array(await next.arrayBuffer());
-    const value = await run(() =>
-      analysisWorker().readImportFile(bytes, {
-        fileName: next.name,
-        ...(sheet === undefined ? {} : { sheet }),
-      }),
+  const readFile = async (next: File, nextSheet?: string) => {
+    const value = await run('read', (report) =>
+      calls.readFile(
+        { file: next, ...(nextSheet === undefined ? {} : { sheet: nextSheet }) },
+        report,
+      ),
     );
     if (value === null) return;
     setFile(next);
+    setSheet(nextSheet);
     setRead(value);
     setOverrides({});
     setValidated(null);
@@ -119,47 +142,41 @@ export function ImportWizard({
   const hasPoints =
     mapping.lonlat !== undefined || (mapping.lon !== undefined && mapping.lat !== undefined);
 
+  const choice = (): calls.FileChoice | null =>
+    file === null ? null : { file, ...(sheet === undefined ? {} : { sheet }) };
+
   const validate = async (chosen: Crs, keep = keepOutside) => {
-    if (read === null || file === null) return;
-    const options = {
-      crs: chosen,
-      fileName: file.name,
-      ...(defaultType === undefined ? {} : { defaultType }),
+    const picked = choice();
+    if (read === null || picked === null) return;
+    const request: calls.ValidateRequest = {
+      ...picked,
+      kind,
+      mapping,
+      options: {
+        crs: chosen,
+        fileName: picked.file.name,
+        h3Resolution: city.manifest.h3Resolution,
+        ...(defaultType === undefined ? {} : { defaultType }),
+        ...(kind === 'facilities'
+          ? { studyArea: studyAreaOf(city.manifest.bbox), keepOutsideStudyArea: keep }
+          : {}),
+      },
     };
-    if (kind === 'facilities') {
-      const facilityOptions = {
-        ...options,
-        studyArea: studyAreaOf(city.manifest.bbox),
-        keepOutsideStudyArea: keep,
-      };
-      const result = await run(() =>
-        analysisWorker().validateFacilityImport(read.table, mapping, facilityOptions),
-      );
-      if (result !== null) setValidated({ kind, result });
-    } else {
-      const result = await run(() =>
-        analysisWorker().validatePopulationImport(read.table, mapping, options),
-      );
-      if (result !== null)
-        setValidated({
-          kind,
-          result,
-          cells: populationCells(result.rows, city.manifest.h3Resolution),
-        });
-    }
+    const summary = await run('validate', (report) => calls.validate(request, report));
+    if (summary === null) return false;
+    setValidated({ summary, request });
     setStep('result');
+    return true;
   };
 
   const next = async () => {
-    if (step === 'mapping' && read !== null && file !== null) {
+    const picked = choice();
+    if (step === 'mapping' && read !== null && picked !== null) {
       if (!hasPoints) {
-        setCrs('wgs84');
-        await validate('wgs84');
+        if (await validate('wgs84')) setCrs('wgs84');
         return;
       }
-      const value = await run(() =>
-        analysisWorker().suggestImportCrs(read.table, mapping, file.name),
-      );
+      const value = await run('crs', (report) => calls.suggestCrs(picked, mapping, report));
       if (value === null) return;
       setSuggestion(value);
       setCrs(value.crs === 'unknown' ? null : value.crs);
@@ -169,38 +186,48 @@ export function ImportWizard({
 
   const back = () => {
     setError(null);
+    clearCancelled();
     if (step === 'result') setStep(hasPoints ? 'crs' : 'mapping');
     else if (step === 'crs') setStep('mapping');
     else if (step === 'mapping') setStep('file');
   };
 
   const download = async () => {
-    if (read === null || validated === null || file === null) return;
-    const csv = await analysisWorker().rejectedRowsCsv(read.table, validated.result.rejections);
-    downloadText(rejectedFileName(file.name), csv, 'text/csv;charset=utf-8');
+    if (validated === null || file === null) return;
+    const csv = await run('download', (report) => calls.rejectedCsv(validated.request, report));
+    if (csv !== null) downloadText(rejectedFileName(file.name), csv, 'text/csv;charset=utf-8');
   };
 
-  const apply = () => {
+  const apply = async () => {
     if (validated === null || file === null || crs === null) return;
-    if (validated.kind === 'facilities') {
-      const { counts, studyArea } = validated.result;
-      onApplyFacilities({
-        fileName: file.name,
-        mode,
-        crs,
-        features: validated.result.collection.features,
-        rejected: counts.rejected,
-        outsideStudyArea: studyArea === undefined || studyArea.kept ? 0 : studyArea.outside,
-      });
-    } else onApplyPopulation({ fileName: file.name, result: validated.cells });
+    const { summary, request } = validated;
+    if (request.kind === 'population') {
+      if (summary.cells !== undefined)
+        onApplyPopulation({ fileName: file.name, result: summary.cells });
+      onClose();
+      return;
+    }
+    const features = await run('apply', (report, set) =>
+      calls.acceptedFeatures(request, summary.counts.accepted, report, set),
+    );
+    if (features === null) return;
+    const { counts, studyArea } = summary;
+    onApplyFacilities({
+      fileName: file.name,
+      mode,
+      crs,
+      features,
+      rejected: counts.rejected,
+      outsideStudyArea: studyArea === undefined || studyArea.kept ? 0 : studyArea.outside,
+    });
     onClose();
   };
 
   const example = useMemo(() => firstPoint(read, mapping), [read, mapping]);
   const canApply =
     validated !== null &&
-    validated.result.counts.accepted > 0 &&
-    (validated.kind === 'facilities' || validated.cells.cells.length > 0);
+    validated.summary.counts.accepted > 0 &&
+    (validated.request.kind === 'facilities' || (validated.summary.cells?.cells.length ?? 0) > 0);
 
   const footer = (
     <>
@@ -230,7 +257,7 @@ export function ImportWizard({
           type="button"
           className="button button-primary"
           onClick={apply}
-          disabled={!canApply}
+          disabled={!canApply || busy}
           data-testid="import-apply"
         >
           {t(kind === 'facilities' ? 'import.applyFacilities' : 'import.applyPopulation')}
@@ -247,6 +274,12 @@ export function ImportWizard({
           {t('import.fileLabel', { name: file.name })}
         </div>
       )}
+      {progress !== null && <ImportProgress progress={progress} onCancel={cancel} />}
+      {cancelled !== null && progress === null && (
+        <div className="callout" role="status" data-testid="import-cancelled">
+          {t('importProgress.cancelled', { stage: t(`importProgress.stage.${cancelled}`) })}
+        </div>
+      )}
       {error !== null && (
         <div className="callout callout-error" role="alert" data-testid="import-error">
           {error}
@@ -259,32 +292,34 @@ export function ImportWizard({
           guess={guess}
           mapping={mapping}
           onOverride={(field, column) => setOverrides((o) => override(mapping, o, field, column))}
-          onSheet={(sheet) => file !== null && readFile(file, sheet)}
+          onSheet={(name) => file !== null && readFile(file, name)}
           {...(kind === 'facilities' ? { defaultType, onDefaultType: setDefaultType } : {})}
         />
       )}
       {step === 'crs' && suggestion !== null && (
         <CrsStep suggestion={suggestion} chosen={crs} onChoose={setCrs} example={example} />
       )}
-      {step === 'result' && validated?.kind === 'facilities' && crs !== null && (
+      {step === 'result' && validated?.request.kind === 'facilities' && crs !== null && (
         <StudyAreaChoice
-          outcome={validated.result.studyArea ?? NOTHING_OUTSIDE}
+          outcome={validated.summary.studyArea ?? NOTHING_OUTSIDE}
           busy={busy}
           onKeep={(keep) => {
-            setKeepOutside(keep);
-            void validate(crs, keep);
+            // Kept only once checked: a cancelled re-check leaves the choice as it was.
+            void validate(crs, keep).then((done) => done && setKeepOutside(keep));
           }}
         />
       )}
       {step === 'result' && validated !== null && crs !== null && (
         <ResultStep
-          counts={validated.result.counts}
-          rejections={validated.result.rejections}
-          accepted={previews(validated)}
+          counts={validated.summary.counts}
+          rejections={validated.summary.rejections}
+          rejectionCount={validated.summary.rejectionCount}
+          fileWarnings={validated.summary.fileWarnings}
+          accepted={validated.summary.accepted}
           crs={crs}
           onDownload={download}
-          notes={populationNotes(validated, t, locale)}
-          {...(validated.kind === 'facilities' ? { mode, onMode: setMode } : {})}
+          notes={populationNotes(validated.summary.cells, t, locale)}
+          {...(validated.request.kind === 'facilities' ? { mode, onMode: setMode } : {})}
         />
       )}
     </Dialog>
@@ -299,33 +334,13 @@ const NOTHING_OUTSIDE = {
   outsidePoints: [],
 } as const satisfies StudyAreaOutcome;
 
-function previews(validated: Validated): AcceptedPreview[] {
-  if (validated.kind === 'facilities') {
-    return validated.result.collection.features.map((f) => ({
-      row: f.properties.source_row,
-      name: f.properties.name,
-      source: [f.properties.source_lon, f.properties.source_lat],
-      wgs84: f.geometry.coordinates,
-    }));
-  }
-  return validated.result.rows.map((r) => ({
-    row: r.source_row,
-    name: r.name ?? r.h3 ?? r.id ?? '',
-    source:
-      r.source_lon === undefined || r.source_lat === undefined
-        ? null
-        : [r.source_lon, r.source_lat],
-    wgs84: r.lon === undefined || r.lat === undefined ? null : [r.lon, r.lat],
-  }));
-}
-
 function populationNotes(
-  validated: Validated,
+  cells: PopulationCells | undefined,
   t: ReturnType<typeof useI18n>['t'],
   locale: string,
 ): string[] {
-  if (validated.kind !== 'population') return [];
-  const { absentCounts, coarserRows } = validated.cells;
+  if (cells === undefined) return [];
+  const { absentCounts, coarserRows } = cells;
   const notes: string[] = [];
   const sep = locale === 'zh-CN' ? '、' : ', ';
   if (absentCounts.length > 0)
@@ -340,10 +355,7 @@ function populationNotes(
 }
 
 /** The first coordinate pair in the file under the mapping, for the conversion example. */
-function firstPoint(
-  read: ReadImportResult | null,
-  mapping: ColumnMapping,
-): [number, number] | null {
+function firstPoint(read: ImportFileRead | null, mapping: ColumnMapping): [number, number] | null {
   if (read === null) return null;
   const { columns, rows } = read.table;
   const lon = mapping.lon === undefined ? -1 : columns.indexOf(mapping.lon);

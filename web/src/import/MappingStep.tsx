@@ -3,11 +3,11 @@ import type { ColumnGuess, ColumnMapping } from '../../../analysis/io/import/gue
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FACILITY_TYPES } from '../map/facility-style.ts';
-import type { ReadImportResult } from '../worker/import-api.ts';
+import type { ImportFileRead } from '../worker/import-file-api.ts';
 import { encodingKey, evidenceKey } from './encoding-label.ts';
 
 interface MappingStepProps {
-  read: ReadImportResult;
+  read: ImportFileRead;
   guess: ColumnGuess;
   mapping: ColumnMapping;
   onOverride(field: string, column: string | null): void;
@@ -54,7 +54,7 @@ export function MappingStep(props: MappingStepProps) {
         </div>
         <div>
           <dt>{t('import.rows')}</dt>
-          <dd>{formatNumber(table.rows.length)}</dd>
+          <dd>{formatNumber(read.rowCount)}</dd>
         </div>
         {table.sheetNames.length > 1 && (
           <div>

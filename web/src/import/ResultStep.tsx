@@ -1,4 +1,5 @@
 import type { Crs } from '../../../analysis/io/crs/convert.ts';
+import type { FileWarning } from '../../../analysis/io/import/empty-columns.ts';
 import type { Rejection } from '../../../analysis/io/table/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { RegisterMode } from './facility-register.ts';
@@ -20,7 +21,11 @@ export interface AcceptedPreview {
 
 interface ResultStepProps {
   counts: ResultCounts;
+  /** The problems listed (the first few hundred of a large file) and how many there are. */
   rejections: Rejection[];
+  rejectionCount: number;
+  /** Notes on the whole file (a field no row fills), shown above the rows. */
+  fileWarnings: FileWarning[];
   accepted: AcceptedPreview[];
   crs: Crs;
   onDownload(): void;
@@ -34,9 +39,10 @@ const PREVIEW_ROWS = 200;
 
 /** Step 4: what was accepted, every rejected row and why, and how the register will change. */
 export function ResultStep(props: ResultStepProps) {
-  const { counts, rejections, accepted, crs, onDownload, mode, onMode, notes } = props;
+  const { counts, rejections, rejectionCount, fileWarnings, accepted, crs, onDownload } = props;
+  const { mode, onMode, notes } = props;
   const { t, locale, formatNumber } = useI18n();
-  const reason = (r: Rejection) => (locale === 'zh-CN' ? r.reason.zh : r.reason.en);
+  const reason = (r: Pick<Rejection, 'reason'>) => (locale === 'zh-CN' ? r.reason.zh : r.reason.en);
   return (
     <div className="wizard-step">
       <div className="stat-grid result-stats" data-testid="import-counts">
@@ -78,17 +84,29 @@ export function ResultStep(props: ResultStepProps) {
           ))}
         </fieldset>
       )}
+      {fileWarnings.length > 0 && (
+        <section className="file-warnings" data-testid="import-file-warnings">
+          <h3>{t('importProgress.fileWarnings')}</h3>
+          <ul className="notes">
+            {fileWarnings.map((w) => (
+              <li key={w.field} className="warn-text" data-code={w.reason.code}>
+                {reason(w)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {notes.map((note) => (
         <p key={note} className="warn-text">
           {note}
         </p>
       ))}
       <div className="section-head">
-        <h3>{t('import.result.rejectedHeading', { n: formatNumber(rejections.length) })}</h3>
+        <h3>{t('import.result.rejectedHeading', { n: formatNumber(rejectionCount) })}</h3>
         <button
           type="button"
           className="button"
-          disabled={rejections.length === 0}
+          disabled={rejectionCount === 0}
           onClick={onDownload}
           data-testid="import-download-rejected"
         >
@@ -122,6 +140,14 @@ export function ResultStep(props: ResultStepProps) {
           </table>
         </div>
       )}
+      {rejectionCount > rejections.length && (
+        <p className="panel-note" data-testid="import-rejections-more">
+          {t('importProgress.moreRejections', {
+            shown: formatNumber(rejections.length),
+            n: formatNumber(rejectionCount),
+          })}
+        </p>
+      )}
       {accepted.length > 0 && (
         <>
           <h3>{t('import.result.acceptedHeading')}</h3>
@@ -147,9 +173,9 @@ export function ResultStep(props: ResultStepProps) {
               </tbody>
             </table>
           </div>
-          {accepted.length > PREVIEW_ROWS && (
+          {counts.accepted > PREVIEW_ROWS && (
             <p className="panel-note">
-              {t('import.result.more', { n: formatNumber(accepted.length - PREVIEW_ROWS) })}
+              {t('import.result.more', { n: formatNumber(counts.accepted - PREVIEW_ROWS) })}
             </p>
           )}
         </>

@@ -1,6 +1,7 @@
 import type { FacilityType } from '../../../analysis/city/types.ts';
 import { buildCity } from '../../../analysis/city/write-city.ts';
 import { isInputError } from '../../../analysis/errors.ts';
+import type { CrsHint } from '../../../analysis/io/crs/convert.ts';
 import {
   type ColumnGuess,
   type ColumnMapping,
@@ -18,6 +19,7 @@ import {
   rejectedRowsCsv,
   roadDistanceIndex,
   roadLinesFromGeoJson,
+  suggestCrs,
   suggestTableCrs,
   validateFacilities,
   validatePopulation,
@@ -73,7 +75,7 @@ function attempt<T>(work: () => T): WorkerResult<T> {
   }
 }
 
-function failure(error: unknown): { ok: false; error: WorkerError } {
+export function failure(error: unknown): { ok: false; error: WorkerError } {
   if (isInputError(error))
     return { ok: false, error: { code: error.code, message: error.message, userError: true } };
   const message = error instanceof Error ? error.message : String(error);
@@ -105,6 +107,21 @@ export const importApi = {
     } catch (error) {
       return failure(error);
     }
+  },
+
+  /**
+   * The suggestion from evidence gathered by the import worker, which holds the table (points
+   * packed lon, lat, …): judged here, against the roads this worker holds.
+   */
+  suggestImportCrsFrom(points: Float64Array, hints: CrsHint[]): WorkerResult<CrsSuggestion> {
+    return attempt(() => {
+      const pairs: [number, number][] = [];
+      for (let i = 0; i + 1 < points.length; i += 2) pairs.push([points[i], points[i + 1]]);
+      return suggestCrs(pairs, {
+        hints,
+        ...(distanceToRoads === undefined ? {} : { distanceToRoadsM: distanceToRoads }),
+      });
+    });
   },
 
   suggestImportCrs(
