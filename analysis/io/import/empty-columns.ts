@@ -14,12 +14,24 @@ export interface FileWarning {
   reason: Reason;
 }
 
-/** Optional facility fields that are recorded as unknown when empty (never 0 or floor 1). */
-const OPTIONAL_FIELDS: { field: FacilityField; zh: string; en: string }[] = [
-  { field: 'floorArea', zh: '建筑面积', en: 'floor area' },
-  { field: 'beds', zh: '床位数', en: 'number of beds' },
-  { field: 'floorLevel', zh: '所在楼层', en: 'floor level' },
-  { field: 'lift', zh: '有无电梯', en: 'lift' },
+/**
+ * Optional facility fields that are recorded as unknown when empty (never 0 or floor 1): the
+ * column as a planner names it, and what becomes unknown.
+ */
+export interface OptionalField {
+  field: FacilityField;
+  column: string;
+  zh: string;
+  en: string;
+  /** A number: unknown is said to be not 0. */
+  numeric: boolean;
+}
+
+const OPTIONAL_FIELDS: OptionalField[] = [
+  { field: 'floorArea', column: '建筑面积', zh: '建筑面积', en: 'floor area', numeric: true },
+  { field: 'beds', column: '床位', zh: '床位数', en: 'number of beds', numeric: true },
+  { field: 'floorLevel', column: '楼层', zh: '所在楼层', en: 'floor', numeric: true },
+  { field: 'lift', column: '电梯', zh: '电梯情况', en: 'lift', numeric: false },
 ];
 
 /** What one pass over the rows learns: how many data rows, and which columns hold a value. */
@@ -70,12 +82,13 @@ export function emptyColumnWarnings(
 ): FileWarning[] {
   if (fill.rows === 0) return [];
   const out: FileWarning[] = [];
-  for (const { field, zh, en } of OPTIONAL_FIELDS) {
+  for (const optional of OPTIONAL_FIELDS) {
+    const { field } = optional;
     const column = mapping[field];
     if (column === undefined)
-      out.push({ field, column: null, reason: warningsOf.noColumn({ zh, en }) });
+      out.push({ field, column: null, reason: warningsOf.noColumn(optional) });
     else if (!fill.filled.has(column))
-      out.push({ field, column, reason: warningsOf.emptyColumn(column, { zh, en }) });
+      out.push({ field, column, reason: warningsOf.emptyColumn(column, optional) });
   }
   return out;
 }

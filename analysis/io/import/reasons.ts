@@ -124,6 +124,14 @@ export const reasons = {
   }),
 } as const;
 
+/** How a file-level note names an optional field: its usual column, and what becomes unknown. */
+interface FieldWords {
+  column: string;
+  zh: string;
+  en: string;
+  numeric: boolean;
+}
+
 /** Notes on accepted rows: the value was read, but not exactly as written, or may be incomplete. */
 export const warnings = {
   noFinalLineBreak: (): Reason => ({
@@ -156,15 +164,15 @@ export const warnings = {
     zh: '未填写：记为未知（不是 0），请补充实际值',
     en: 'empty: recorded as unknown (not 0); please supply the actual value',
   }),
-  emptyColumn: (column: string, field: { zh: string; en: string }): Reason => ({
+  emptyColumn: (column: string, field: FieldWords): Reason => ({
     code: 'W_EMPTY_COLUMN',
-    zh: `列「${column}」全部为空：所有设施的${field.zh}将显示为未知（不是 0），请在文件中补充`,
-    en: `column "${column}" is empty in every row: the ${field.en} of every facility will show as unknown (not 0); please fill it in`,
+    zh: `列「${column}」全部为空：所有设施的${field.zh}将显示为未知${field.numeric ? '（不是 0）' : ''}，请在文件中补充`,
+    en: `column "${column}" is empty in every row: the ${field.en} of every facility will show as unknown${field.numeric ? ' (not 0)' : ''}; please fill it in`,
   }),
-  noColumn: (field: { zh: string; en: string }): Reason => ({
+  noColumn: (field: FieldWords): Reason => ({
     code: 'W_NO_COLUMN',
-    zh: `文件中没有${field.zh}列：所有设施的${field.zh}将显示为未知（不是 0）`,
-    en: `the file has no ${field.en} column: the ${field.en} of every facility will show as unknown (not 0)`,
+    zh: `文件中没有「${field.column}」列：所有设施的${field.zh}将显示为未知${field.numeric ? '（不是 0）' : ''}`,
+    en: `the file has no ${field.en} column: the ${field.en} of every facility will show as unknown${field.numeric ? ' (not 0)' : ''}`,
   }),
   keptOutside: (marginM: number): Reason => ({
     code: 'W_OUTSIDE_STUDY_AREA_KEPT',

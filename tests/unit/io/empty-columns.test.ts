@@ -34,7 +34,7 @@ describe('a field no row fills', () => {
       '列「建筑面积」全部为空：所有设施的建筑面积将显示为未知（不是 0），请在文件中补充',
     );
     expect(report.fileWarnings[2].reason.zh).toBe(
-      '文件中没有有无电梯列：所有设施的有无电梯将显示为未知（不是 0）',
+      '文件中没有「电梯」列：所有设施的电梯情况将显示为未知',
     );
     // The rows keep their own warnings: each one still lacks its value.
     expect(report.warnings.filter((w) => w.column === '建筑面积')).toHaveLength(4);

@@ -24,6 +24,8 @@ export function useImportJob() {
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [cancelled, setCancelled] = useState<JobStage | null>(null);
   const stage = useRef<JobStage | null>(null);
+  // Reports already on their way when a job ends (or is cancelled) must not bring its bar back.
+  const current = useRef(0);
 
   const job = useCallback(
     async <T>(
@@ -31,16 +33,23 @@ export function useImportJob() {
       work: (report: Report, set: (progress: JobProgress) => void) => Promise<T>,
     ): Promise<T> => {
       setCancelled(null);
+      const token = ++current.current;
       stage.current = name;
       setProgress({ stage: name });
+      const set = (p: JobProgress) => {
+        if (current.current === token) setProgress(p);
+      };
       const report = Comlink.proxy((p: ImportProgress) =>
-        setProgress({ stage: p.stage, done: p.done, total: p.total, unit: p.unit }),
+        set({ stage: p.stage, done: p.done, total: p.total, unit: p.unit }),
       );
       try {
-        return await work(report, setProgress);
+        return await work(report, set);
       } finally {
-        stage.current = null;
-        setProgress(null);
+        if (current.current === token) {
+          current.current++;
+          stage.current = null;
+          setProgress(null);
+        }
       }
     },
     [],
@@ -49,6 +58,9 @@ export function useImportJob() {
   const cancel = useCallback(() => {
     const at = stage.current;
     if (at === null) return;
+    current.current++;
+    stage.current = null;
+    setProgress(null);
     cancelImportWork();
     setCancelled(at);
   }, []);
