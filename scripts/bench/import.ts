@@ -3,11 +3,17 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSyn
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Benchmark, loadAverage, machineInfo, round } from './benchmark.ts';
+import { importInBrowser } from './browser/import-page.ts';
+import { serveApp } from './browser/serve.ts';
 
 /**
- * `npm run bench -- import [--rows 100000,1000000] [--keep]`: imports generated facility registers
- * of N rows (registerCsvLines, deterministic) with the CLI's import verb in a child process, and
- * reports rows per second and the child's peak resident memory (from /usr/bin/time -v).
+ * `npm run bench -- import [--rows 100000,1000000] [--only cli|browser] [--dist DIR]`: imports
+ * generated facility registers of N rows (registerCsvLines, deterministic)
+ *   - cli: with the CLI's import verb in a child process: rows per second and the child's peak
+ *     resident memory (from /usr/bin/time -v);
+ *   - browser: through the import wizard of the built app (--dist, or built into /tmp) in
+ *     Chromium: rows per second (read + CRS + check, as clicked through) and the renderers' peak
+ *     memory (the tab and its workers), with the longest main-thread task during the import.
  * `npm run bench -- import --write N FILE` only writes the register.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -109,8 +115,76 @@ function rowsOption(args: string[]): number[] {
   return list;
 }
 
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** The register of `rows` rows, written once into the work folder. */
+async function registerFile(work: string, rows: number): Promise<string> {
+  const file = join(work, `register-${rows}.csv`);
+  if (!existsSync(file)) await writeRegister(rows, file);
+  return file;
+}
+
+async function runCli(work: string, rowsList: number[]): Promise<Record<string, unknown>[]> {
+  const cli: Record<string, unknown>[] = [];
+  for (const rows of rowsList) {
+    const file = await registerFile(work, rows);
+    const out = join(work, `out-${rows}`);
+    rmSync(out, { recursive: true, force: true });
+    const loadBefore = loadAverage();
+    const run = runImport(file, out);
+    const figures = {
+      rows,
+      file_mb: round(statSync(file).size / 2 ** 20, 1),
+      seconds: round(run.seconds, 2),
+      rows_per_second: Math.round(rows / run.seconds),
+      peak_rss_mb: run.peakRssMb,
+      load_before: loadBefore,
+    };
+    console.log(
+      `import ${rows} rows (${figures.file_mb} MB): ${figures.seconds} s, ${figures.rows_per_second} rows/s, peak RSS ${figures.peak_rss_mb} MB`,
+    );
+    cli.push(figures);
+  }
+  return cli;
+}
+
+async function runBrowser(
+  work: string,
+  rowsList: number[],
+  dist: string | undefined,
+): Promise<Record<string, unknown>[]> {
+  let served = dist;
+  if (served === undefined) {
+    served = '/tmp/carecircle-bench-import-dist';
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', served, '--emptyOutDir'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const server = await serveApp(served, {});
+  const browser: Record<string, unknown>[] = [];
+  try {
+    for (const rows of rowsList) {
+      const file = await registerFile(work, rows);
+      const f = await importInBrowser(server.origin, file, rows, work);
+      console.log(
+        `browser import ${rows} rows (${f.file_mb} MB): ${f.seconds} s (read ${f.read_s}, CRS ${f.crs_s}, check ${f.validate_s}), ${f.rows_per_second} rows/s, renderer peak ${f.renderer_peak_mb} MB (${f.renderer_peak_before_mb} MB before), longest main-thread task ${f.longest_main_task_ms} ms`,
+      );
+      browser.push({ ...f });
+    }
+  } finally {
+    await server.close();
+  }
+  return browser;
+}
+
 export const benchmark: Benchmark = {
-  summary: 'import of generated facility registers (CLI): rows per second, peak memory',
+  summary:
+    'import of generated facility registers (CLI and the browser wizard): rows per second, peak memory',
   async run(args) {
     const w = args.indexOf('--write');
     if (w >= 0) {
@@ -121,29 +195,16 @@ export const benchmark: Benchmark = {
       console.log(`bench import: wrote ${rows} rows to ${file}`);
       return { wrote: file, rows };
     }
+    const only = option(args, 'only');
+    if (only !== undefined && only !== 'cli' && only !== 'browser')
+      throw new Error('--only must be cli or browser');
     const work = join(ROOT, 'bench-results/import');
     mkdirSync(work, { recursive: true });
-    const cli: Record<string, unknown>[] = [];
-    for (const rows of rowsOption(args)) {
-      const file = join(work, `register-${rows}.csv`);
-      if (!existsSync(file)) await writeRegister(rows, file);
-      const out = join(work, `out-${rows}`);
-      rmSync(out, { recursive: true, force: true });
-      const loadBefore = loadAverage();
-      const run = runImport(file, out);
-      const figures = {
-        rows,
-        file_mb: round(statSync(file).size / 2 ** 20, 1),
-        seconds: round(run.seconds, 2),
-        rows_per_second: Math.round(rows / run.seconds),
-        peak_rss_mb: run.peakRssMb,
-        load_before: loadBefore,
-      };
-      console.log(
-        `import ${rows} rows (${figures.file_mb} MB): ${figures.seconds} s, ${figures.rows_per_second} rows/s, peak RSS ${figures.peak_rss_mb} MB`,
-      );
-      cli.push(figures);
-    }
-    return { machine: machineInfo(), cli };
+    const rowsList = rowsOption(args);
+    const out: Record<string, unknown> = { machine: machineInfo(), load_before: loadAverage() };
+    if (only !== 'browser') out.cli = await runCli(work, rowsList);
+    if (only !== 'cli') out.browser = await runBrowser(work, rowsList, option(args, 'dist'));
+    out.load_after = loadAverage();
+    return out;
   },
 };

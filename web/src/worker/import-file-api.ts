@@ -55,7 +55,7 @@ export interface ValidatedSummary {
 export type OnProgress = (progress: ImportProgress) => void;
 
 const SAMPLE_ROWS = 200;
-const LISTED_REJECTIONS = 500;
+const LISTED_REJECTIONS = 200;
 const PREVIEW_ROWS = 200;
 const OUTSIDE_POINTS = 2_000;
 
