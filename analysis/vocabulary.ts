@@ -26,8 +26,11 @@ export function isFacilityType(value: string): value is FacilityType {
   return (FACILITY_TYPES as readonly string[]).includes(value);
 }
 
-/** How coverage is measured: elderly walking, walking, e-bike, driving. */
-export const TRAVEL_PROFILES = ['walk-elderly', 'walk', 'ebike', 'drive'] as const;
+/**
+ * How coverage is measured: elderly walking, wheelchair and walker users (elderly walking
+ * without steps), walking, e-bike, driving.
+ */
+export const TRAVEL_PROFILES = ['walk-elderly', 'wheelchair', 'walk', 'ebike', 'drive'] as const;
 export type TravelProfileName = (typeof TRAVEL_PROFILES)[number];
 
 /**

@@ -1,3 +1,4 @@
+import { routingGraph } from '../graph/step-free.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { cellLinks } from '../routing/cell-links.ts';
 import { OverlaySurface } from '../routing/edits/overlay-surface.ts';
@@ -5,8 +6,10 @@ import type { NetworkOverlay } from '../routing/edits/types.ts';
 import {
   costToMinutes,
   minutesToCost,
+  type RouteNetwork,
+  routeNetwork,
   type TravelProfile,
-  travelProfile,
+  travelProfileAt,
 } from '../routing/profiles.ts';
 import { checkRoutingInputs } from '../routing/reach.ts';
 import type { SnappedOrigin, UnreachableOrigin } from '../routing/surface.ts';
@@ -20,38 +23,38 @@ const BUDGET_SLACK = 1 + 1e-9;
  * The routing adapter of coverage/routing-reach.ts for a scenario that edits the street
  * network: the same requests and rows (one bounded search per facility up to facilityMinutes,
  * one multi-source search per facility type up to maxMinutes), routed on each network's overlay.
- * Networks without an overlay route on the baseline through the same engine.
+ * Networks without an overlay route on the baseline through the same engine. Overlays are keyed
+ * by what a profile routes on: the step-free walk graph has its own (its edges are numbered
+ * apart from the walk graph's).
  */
 export function overlayReachSource(
   input: CityInput,
   graphs: Partial<Record<NetworkProfile, RoadGraph>>,
-  overlays: Partial<Record<NetworkProfile, NetworkOverlay>>,
+  overlays: Partial<Record<RouteNetwork, NetworkOverlay>>,
   options: { maxSnapM?: number } = {},
 ): { reach: ReachSource; unreachable: Map<string, UnreachableOrigin[]> } {
   const cells = cityCells(input.cells).h3;
   const networks = new Map<
-    NetworkProfile,
+    RouteNetwork,
     { engine: OverlaySurface; snapped: SnappedOrigin[]; lost: UnreachableOrigin[] }
   >();
   const unreachable = new Map<string, UnreachableOrigin[]>();
   const reach: ReachSource = (request) => {
-    const profile = travelProfile(
-      request.profile,
-      request.profile === 'walk-elderly' ? { speedMps: request.walkingSpeedMps } : {},
-    );
-    const graph = graphs[profile.network];
+    const profile = travelProfileAt(request.profile, request.walkingSpeedMps);
+    const graph = routingGraph(graphs, profile);
     if (graph === undefined) throw new Error(`no ${profile.network} graph for ${request.profile}`);
-    let network = networks.get(profile.network);
+    const route = routeNetwork(profile);
+    let network = networks.get(route);
     const links = cellLinks(graph, {
       resolution: input.h3Resolution,
       cells,
       maxSnapM: options.maxSnapM,
     });
     if (network === undefined) {
-      const engine = new OverlaySurface(links, overlays[profile.network] ?? null);
+      const engine = new OverlaySurface(links, overlays[route] ?? null);
       const { snapped, unreachable: lost } = engine.snap(input.facilities);
       network = { engine, snapped, lost };
-      networks.set(profile.network, network);
+      networks.set(route, network);
     }
     unreachable.set(request.profile, network.lost);
     checkRoutingInputs(graph, network.engine.links, { profile, maxMinutes: request.maxMinutes });

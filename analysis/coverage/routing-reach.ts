@@ -1,10 +1,13 @@
+import { routingGraph } from '../graph/step-free.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
 import {
   costToMinutes,
   minutesToCost,
+  type RouteNetwork,
   type TravelProfile as RoutingProfile,
-  travelProfile,
+  routeNetwork,
+  travelProfileAt,
 } from '../routing/profiles.ts';
 import { checkRoutingInputs } from '../routing/reach.ts';
 import {
@@ -40,20 +43,17 @@ export function graphReachSource(
   options: { maxSnapM?: number } = {},
 ): GraphReachSource {
   const networks = new Map<
-    NetworkProfile,
+    RouteNetwork,
     { links: CellLinks; snapped: SnappedOrigin[]; unreachable: UnreachableOrigin[] }
   >();
   const unreachable = new Map<string, UnreachableOrigin[]>();
   const cells = cityCells(input.cells).h3;
   const reach: ReachSource = (request) => {
-    const profile = travelProfile(
-      request.profile,
-      request.profile === 'walk-elderly' ? { speedMps: request.walkingSpeedMps } : {},
-    );
-    const graph = graphs[profile.network];
+    const profile = travelProfileAt(request.profile, request.walkingSpeedMps);
+    const graph = routingGraph(graphs, profile);
     if (graph === undefined)
       throw new Error(`no ${profile.network} graph given for ${request.profile}`);
-    let network = networks.get(profile.network);
+    let network = networks.get(routeNetwork(profile));
     if (network === undefined) {
       const links = cellLinks(graph, {
         resolution: input.h3Resolution,
@@ -62,7 +62,7 @@ export function graphReachSource(
       });
       // Snapping depends on the graph only: walk and walk-elderly share it.
       network = { links, ...snapOrigins(graph, input.facilities, links.maxSnapM) };
-      networks.set(profile.network, network);
+      networks.set(routeNetwork(profile), network);
     }
     unreachable.set(request.profile, network.unreachable);
     checkRoutingInputs(graph, network.links, { profile, maxMinutes: request.maxMinutes });

@@ -1,3 +1,4 @@
+import { stepDependency } from '../coverage/step-dependency.ts';
 import { cityCoverage, type ReportContext } from './context.ts';
 import { formatFixed, formatInt, formatShare } from './format.ts';
 import { uncoveredClusters } from './gaps.ts';
@@ -47,6 +48,7 @@ export function currentSection(ctx: ReportContext): ReportSection {
       kind: 'table',
       table: { header: c.coverageHeader, rows, numeric: [false, true, true, true, true] },
     },
+    ...stepBlocks(ctx),
     { kind: 'figure', figure: 'coverage-chart' },
     { kind: 'heading', text: c.radiusTitle },
     {
@@ -69,6 +71,21 @@ export function currentSection(ctx: ReportContext): ReportSection {
     ...gapBlocks(ctx),
   ];
   return { id: 'current', title: t.sections.current, blocks };
+}
+
+/** How much of the coverage depends on steps (absent when the analysis has no step-free figures). */
+function stepBlocks(ctx: ReportContext): Block[] {
+  const c = ctx.t.current;
+  const steps = stepDependency(ctx.input.baseline.summary);
+  if (steps.length === 0) return [];
+  const lost = steps.filter((d) => d.elders60 > 0);
+  const list = lost.map((d) => c.stepsItem(d.minutes, formatInt(d.elders60), formatShare(d.share)));
+  return [
+    {
+      kind: 'paragraph',
+      text: c.stepsText(lost.length === 0 ? null : list.join(ctx.t.listSeparator)),
+    },
+  ];
 }
 
 function unitTable(ctx: ReportContext, thresholds: number[]) {

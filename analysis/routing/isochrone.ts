@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { routingGraph } from '../graph/step-free.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { cellLinks } from './cell-links.ts';
 import {
@@ -51,7 +52,7 @@ export function isochrone(
   request: IsochroneRequest,
 ): IsochroneCells | IsochroneGeoJson {
   const profile = travelProfile(request.profile, { speedMps: request.speedMps });
-  const graph = graphs[profile.network];
+  const graph = routingGraph(graphs, profile);
   if (graph === undefined) {
     throw new InputError('E_NO_NETWORK', `no ${profile.network} graph loaded for ${profile.name}`, {
       column: 'profile',

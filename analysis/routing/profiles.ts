@@ -23,12 +23,50 @@ export interface TravelProfile {
   accessSpeedMps: number;
   /** Walking speed in m/s for walk profiles, null for vehicle profiles. */
   walkSpeedMps: number | null;
+  /**
+   * Wheelchair and walker users: routed on the walk graph without steps and without the edges
+   * it marks against them (stepFreeGraph), and without links that have steps.
+   */
+  stepFree: boolean;
 }
 
-const DEFAULT_WALK_SPEED: Record<'walk-elderly' | 'walk', number> = {
+/**
+ * What a profile routes on: one of the stored networks, or the walk graph without steps (a
+ * graph derived from it, with its own edge numbering, cell links and snapping).
+ */
+export type RouteNetwork = NetworkProfile | 'walk-step-free';
+
+export function routeNetwork(profile: Pick<TravelProfile, 'network' | 'stepFree'>): RouteNetwork {
+  return profile.stepFree ? 'walk-step-free' : profile.network;
+}
+
+/**
+ * Wheelchair users move at about the speed the standards assume for elders (1.0 m/s; walker
+ * users slower, down to the range's 0.5), so by default the two profiles differ only by the
+ * network: the difference in coverage is what depends on steps.
+ */
+const DEFAULT_WALK_SPEED: Record<'walk-elderly' | 'wheelchair' | 'walk', number> = {
   'walk-elderly': 1.0,
+  wheelchair: 1.0,
   walk: 1.25,
 };
+
+/** Profiles that walk at the standards profile's elderly walking speed (its setting). */
+export function followsElderlySpeed(name: TravelProfileName): boolean {
+  return name === 'walk-elderly' || name === 'wheelchair';
+}
+
+/**
+ * A profile at the standards profile's elderly speed where it follows it, else at its own
+ * (also when no speed is given).
+ */
+export function travelProfileAt(name: string, elderlySpeedMps?: number): TravelProfile {
+  const follows = isTravelProfileName(name) && followsElderlySpeed(name);
+  return travelProfile(
+    name,
+    follows && elderlySpeedMps !== undefined ? { speedMps: elderlySpeedMps } : {},
+  );
+}
 const VEHICLE_ACCESS_SPEED_MPS = 1.0;
 
 export function isTravelProfileName(name: string): name is TravelProfileName {
@@ -59,6 +97,7 @@ export function travelProfile(name: string, options: { speedMps?: number } = {})
       costPerSecond: 1,
       accessSpeedMps: VEHICLE_ACCESS_SPEED_MPS,
       walkSpeedMps: null,
+      stepFree: false,
     };
   }
   const speed = speedMps ?? DEFAULT_WALK_SPEED[name];
@@ -76,6 +115,7 @@ export function travelProfile(name: string, options: { speedMps?: number } = {})
     costPerSecond: speed,
     accessSpeedMps: speed,
     walkSpeedMps: speed,
+    stepFree: name === 'wheelchair',
   };
 }
 

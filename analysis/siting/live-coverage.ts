@@ -1,5 +1,6 @@
 import { cityCells } from '../coverage/city-cells.ts';
 import type { CityInput } from '../coverage/types.ts';
+import { isStepFreeGraph } from '../graph/step-free.ts';
 import type { RoadGraph } from '../graph/types.ts';
 import { type CellLinks, cellLinks } from '../routing/cell-links.ts';
 import { relinkChanges } from '../routing/edits/open-snap.ts';
@@ -9,9 +10,10 @@ import type { NetworkOverlay, OverlayElement } from '../routing/edits/types.ts';
 import {
   costToMinutes,
   minutesToCost,
+  routeNetwork,
   type TravelProfile,
   type TravelProfileName,
-  travelProfile,
+  travelProfileAt,
 } from '../routing/profiles.ts';
 import { type SurfaceEngine, snapOrigins, surfaceEngine } from '../routing/surface.ts';
 import { CoverageState } from './coverage-state.ts';
@@ -90,12 +92,12 @@ export class LiveCoverage {
     const weights = options.weights ?? input.cells.map((c) => c.elders60);
     this.state = new CoverageState(h3, weights, { thresholds: options.thresholds });
     const name = options.travelProfile ?? 'walk-elderly';
-    this.profile =
-      name === 'walk-elderly'
-        ? travelProfile(name, { speedMps: options.walkingSpeedMps })
-        : travelProfile(name);
-    if (graph.network !== this.profile.network) {
-      throw new Error(`LiveCoverage: ${name} needs the ${this.profile.network} graph`);
+    this.profile = travelProfileAt(name, options.walkingSpeedMps);
+    if (
+      graph.network !== this.profile.network ||
+      isStepFreeGraph(graph) !== this.profile.stepFree
+    ) {
+      throw new Error(`LiveCoverage: ${name} needs the ${routeNetwork(this.profile)} graph`);
     }
     this.maxCost = minutesToCost(this.profile, this.state.thresholds.at(-1) ?? 0);
     this.engine = surfaceEngine(this.links);

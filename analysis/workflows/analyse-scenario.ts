@@ -4,11 +4,12 @@ import { overlayReachSource } from '../coverage/overlay-reach.ts';
 import { graphReachSource } from '../coverage/routing-reach.ts';
 import type { CityInput, IndexedReachTable, ReachSource } from '../coverage/types.ts';
 import type { SqlRunner } from '../db/sql-runner.ts';
+import { stepFreeGraph } from '../graph/step-free.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import { type EditNote, overlayFor } from '../routing/edits/resolve.ts';
 import type { NetworkOverlay } from '../routing/edits/types.ts';
 import { type OsrmRouting, osrmReachSource, osrmServes } from '../routing/osrm-reach-source.ts';
-import { travelProfile } from '../routing/profiles.ts';
+import { type RouteNetwork, travelProfile } from '../routing/profiles.ts';
 import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
 import { networkModifications } from '../siting/scenario-network.ts';
 import type { Scenario, SiteFacility } from '../siting/scenario-types.ts';
@@ -118,8 +119,11 @@ export async function analyseScenario(
 ): Promise<ScenarioAnalysis> {
   const facilities = applyScenario(context.input.facilities, scenario);
   const { profile, walkingSpeedMps, travel } = scenarioProfile(context, scenario);
+  // Wheelchair and walker users are reported next to walk-elderly wherever there are streets to
+  // walk: the difference is the coverage that depends on steps.
   const wanted = new Set<TravelProfileName>([
     'walk-elderly',
+    ...(context.networks.includes('walk') ? (['wheelchair'] as const) : []),
     travel,
     ...(options.travelProfiles ?? []),
     ...ruleTravelProfiles(profile),
@@ -135,7 +139,7 @@ export async function analyseScenario(
   // changed). A network whose set-barrier choice its graph cannot represent is left unrouted,
   // so the findings that need it are not evaluable rather than computed on the wrong network.
   const edits = networkModifications(scenario);
-  const overlays: Partial<Record<NetworkProfile, NetworkOverlay>> = {};
+  const overlays: Partial<Record<RouteNetwork, NetworkOverlay>> = {};
   const networkNotes: EditNote[] = [];
   for (const network of Object.keys(graphs) as NetworkProfile[]) {
     const { overlay, notes } = overlayFor(graphs[network] as RoadGraph, edits);
@@ -143,7 +147,13 @@ export async function analyseScenario(
     if (notes.length > 0) delete graphs[network];
     networkNotes.push(...notes);
   }
-  const editedNetworks = (Object.keys(overlays) as NetworkProfile[]).filter((n) => graphs[n]);
+  const editedNetworks = (['walk', 'ebike', 'drive'] as const).filter(
+    (n) => overlays[n] !== undefined && graphs[n] !== undefined,
+  );
+  if (graphs.walk !== undefined && [...wanted].some((t) => travelProfile(t).stepFree)) {
+    const stepFree = overlayFor(stepFreeGraph(graphs.walk), edits, { noStepLinks: true }).overlay;
+    if (stepFree !== null) overlays['walk-step-free'] = stepFree;
+  }
   const city: CityInput = { ...context.input, facilities };
   const routing =
     editedNetworks.length > 0

@@ -1,11 +1,17 @@
 import type { CityInput } from '../coverage/types.ts';
 import { InputError } from '../errors.ts';
+import { profileGraph } from '../graph/step-free.ts';
 import type { NetworkProfile, RoadGraph } from '../graph/types.ts';
 import type { CellLinks } from '../routing/cell-links.ts';
 import { changedElements } from '../routing/edits/overlay.ts';
 import { type EditNote, overlayFor } from '../routing/edits/resolve.ts';
 import type { NetworkOverlay } from '../routing/edits/types.ts';
-import { type TravelProfileName, travelProfile } from '../routing/profiles.ts';
+import {
+  type RouteNetwork,
+  routeNetwork,
+  type TravelProfileName,
+  travelProfile,
+} from '../routing/profiles.ts';
 import { LiveCoverage } from '../siting/live-coverage.ts';
 import { applyScenario, resolveSettings } from '../siting/scenario-apply.ts';
 import { diffFacilities } from '../siting/scenario-diff.ts';
@@ -55,7 +61,7 @@ export class LiveSession {
   private current: SiteFacility[];
   private speed: number;
   private travel: TravelProfileName = 'walk-elderly';
-  private readonly linksByNetwork = new Map<NetworkProfile, CellLinks>();
+  private readonly linksByNetwork = new Map<RouteNetwork, CellLinks>();
   private readonly baselineBest: Float32Array;
   private overlay: NetworkOverlay | null = null;
 
@@ -99,10 +105,13 @@ export class LiveSession {
     );
     const travel = settings.travelProfile ?? 'walk-elderly';
     const graph = this.graphFor(travel);
-    const edits = overlayFor(graph, networkModifications(scenario));
+    const route = routeNetwork(travelProfile(travel));
+    const edits = overlayFor(graph, networkModifications(scenario), {
+      noStepLinks: route === 'walk-step-free',
+    });
     let routed: number;
     if (settings.walkingSpeedMps !== this.speed || travel !== this.travel) {
-      const links = this.linksByNetwork.get(graph.network);
+      const links = this.linksByNetwork.get(route);
       this.live = new LiveCoverage(this.input, graph, next, {
         thresholds: this.thresholds,
         walkingSpeedMps: settings.walkingSpeedMps,
@@ -111,7 +120,7 @@ export class LiveSession {
         ...(links === undefined ? {} : { links }),
       });
       this.overlay = edits.overlay;
-      this.linksByNetwork.set(graph.network, this.live.links);
+      this.linksByNetwork.set(route, this.live.links);
       this.speed = settings.walkingSpeedMps;
       this.travel = travel;
       routed = next.length;
@@ -145,9 +154,12 @@ export class LiveSession {
     };
   }
 
+  /** The graph a travel profile routes on (the walk graph without steps for wheelchair). */
   private graphFor(travel: TravelProfileName): RoadGraph {
-    const network = travelProfile(travel).network;
-    const graph = network === this.graph.network ? this.graph : this.graphOf?.(network);
+    const profile = travelProfile(travel);
+    const { network } = profile;
+    const base = network === this.graph.network ? this.graph : this.graphOf?.(network);
+    const graph = base === undefined ? undefined : profileGraph(base, profile);
     if (graph === undefined) {
       throw new InputError(
         'E_NO_GRAPH',

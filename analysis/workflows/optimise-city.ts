@@ -2,7 +2,8 @@ import { interiorPoint, type Ring, ringAreaM2 } from '../city/geometry.ts';
 import type { OpenedCity } from '../city/open-city.ts';
 import type { BuildingProperties, FacilityType } from '../city/types.ts';
 import { graphBbox } from '../graph/stats.ts';
-import { travelProfile } from '../routing/profiles.ts';
+import { profileGraph } from '../graph/step-free.ts';
+import { travelProfileAt } from '../routing/profiles.ts';
 import {
   type BuildingSite,
   candidatesFromBuildings,
@@ -83,11 +84,8 @@ export async function optimiseCity(
   const { input } = city;
   const type = request.type ?? 'neighbourhood_point';
   const travelName = request.travel ?? 'walk-elderly';
-  const profile = travelProfile(
-    travelName,
-    travelName === 'walk-elderly' ? { speedMps: standards.settings.walkingSpeedMps } : {},
-  );
-  const graph = await city.graph(profile.network);
+  const profile = travelProfileAt(travelName, standards.settings.walkingSpeedMps);
+  const graph = profileGraph(await city.graph(profile.network), profile);
   const snapM = request.snapM ?? 150;
   const unitOf = unitOfPoint(input);
   const own = request.candidates ?? [];

@@ -25,7 +25,8 @@ Options:
   --profile NAME   standards profile: ${BUILT_IN_PROFILE_IDS.join(', ')}, or a path to a profile .json
   --out DIR        output folder: summary.json, units.csv, findings.csv, cells.csv
   --travel LIST    travel profiles to report coverage for (comma-separated; default
-                   walk-elderly,walk,ebike,drive; walk-elderly is always computed)
+                   walk-elderly,wheelchair,walk,ebike,drive; walk-elderly is always computed,
+                   and wheelchair (step-free, at the elderly speed) wherever there is a walk graph)
 ${OSRM_HELP}
 
 summary.json is documented in analysis/coverage/README.md.`,

@@ -6,7 +6,7 @@ import { parseOptions, requireOption, type Verb } from '../verb.ts';
 const help = `carecircle graph-info — statistics of a city's road graph for a travel profile
 
 Usage:
-  npx carecircle graph-info --city DIR --profile walk-elderly|walk|ebike|drive
+  npx carecircle graph-info --city DIR --profile walk-elderly|wheelchair|walk|ebike|drive
 
 Prints JSON: network, nodes, edges, connected components, largest component, bbox, road km.`;
 

@@ -18,7 +18,8 @@ Usage:
 
 Options:
   --city DIR          city folder (city.json, graph-*.bin)
-  --profile P         walk-elderly (1.0 m/s), walk (1.25 m/s), ebike, drive
+  --profile P         walk-elderly (1.0 m/s), wheelchair (1.0 m/s, no steps), walk (1.25 m/s),
+                      ebike, drive
   --from LON,LAT      origin (WGS-84); repeat for several origins
   --minutes LIST      thresholds in minutes, default 5,10,15
   --format F          h3: {"profile","resolution","origins","cells":[{"h3","minutes"}]} (default)

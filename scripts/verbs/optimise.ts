@@ -27,7 +27,7 @@ Options:
   --new-sites N       maximise elders newly covered with at most N new sites (MCLP)
   --target SHARE      or: fewest sites bringing elder coverage to SHARE (0–1) (partial cover)
   --out FILE.json     result: chosen sites, elders newly covered, objective, bound, method, scenario
-  --travel T          travel profile: walk-elderly (default), walk, ebike, drive
+  --travel T          travel profile: walk-elderly (default), wheelchair, walk, ebike, drive
   --type T            facility type of new sites (default neighbourhood_point); sets the
                       minimum floor area from the profile's site-area rules
   --min-area M2       minimum floor area of a candidate (overrides the profile)

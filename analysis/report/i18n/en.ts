@@ -148,6 +148,11 @@ export const en: Catalogue = {
     coverageText: (list: string, from: number, to: number, points: string, figNo: number) =>
       `Walking at the elderly speed on the street network, the shares of elders covered are: ${list}. Coverage grows most between ${from} and ${to} min (${points})${fig(figNo)}.`,
     coverageHeader: ['Threshold', 'Elders covered', 'Share', 'Elders outside', 'Residents covered'],
+    stepsText: (list: string | null) =>
+      list === null
+        ? "Step-free (wheelchair and walker users) the same elders are covered at every threshold: no elder's coverage depends on steps."
+        : `Step-free (wheelchair and walker users: no steps, no segment mapped as impassable to them) fewer elders are covered: ${list}. Their coverage depends on steps, out of reach for elders with disabilities.`,
+    stepsItem: (m: number, elders: string, share: string) => `${m} min ${elders} (${share})`,
     radiusTitle: '2.2 The 300 m radius',
     radiusText: (
       straight: string,

@@ -171,6 +171,11 @@ export const zh = {
       '圈外老年人（人）',
       '常住人口覆盖率',
     ],
+    stepsText: (list: string | null) =>
+      list === null
+        ? '不走台阶（轮椅、助行器使用者）计算时，各时间阈值的覆盖老年人数与步行相同：没有老年人的覆盖依赖台阶。'
+        : `不走台阶（轮椅、助行器使用者，避开台阶及标注不可通行轮椅的路段）计算时，覆盖老年人减少：${list}。这些老年人的覆盖依赖台阶，失能、半失能老年人难以到达。`,
+    stepsItem: (m: number, elders: string, share: string) => `${m}分钟${elders}人（${share}）`,
     radiusTitle: '（二）300米服务半径',
     radiusText: (
       straight: string,

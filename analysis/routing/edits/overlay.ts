@@ -17,6 +17,8 @@ export interface OverlayOptions {
    * those marks closes steps only.
    */
   wheelchair?: boolean;
+  /** Leave out links with steps only (step-free profiles route on stepFreeGraph already). */
+  noStepLinks?: boolean;
 }
 
 const STEPS = highwayCode('steps');
@@ -88,7 +90,7 @@ export function buildOverlay(
         ? { link: { a: link.from.node, b: link.to.node, costS: link.costS } }
         : {}),
     });
-    if (link.steps && noSteps) continue;
+    if (link.steps && (noSteps || options.noStepLinks === true)) continue;
     from.push(a, b);
     to.push(b, a);
     cost.push(link.costS, link.costS);

@@ -76,9 +76,7 @@ async function both(
 ): Promise<[AnalysisResult, AnalysisResult]> {
   const profile = builtInProfile(profileId);
   // Only the networks the test gives are routed (as analyseScenario tells the engine).
-  const networks = TRAVEL_PROFILES.filter(
-    (t) => graphs[t === 'walk-elderly' ? 'walk' : t] !== undefined,
-  );
+  const networks = TRAVEL_PROFILES.filter((t) => graphs[travelProfile(t).network] !== undefined);
   const fast = await analyseCity(input, runner, {
     networks,
     profile,

@@ -14,7 +14,7 @@ import { analysisWorker, Comlink } from '../worker/analysis-client.ts';
 
 export const DEFAULT_PROFILE_ID = 'huaihua-2020';
 /** As the CLI's default --travel: every travel profile is reported. */
-const TRAVEL: TravelProfile[] = ['walk-elderly', 'walk', 'ebike', 'drive'];
+const TRAVEL: TravelProfile[] = ['walk-elderly', 'wheelchair', 'walk', 'ebike', 'drive'];
 
 export type AnalysisState =
   | { status: 'idle' }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
 import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
+import { TRAVEL_PROFILES } from '../../../analysis/vocabulary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadText } from '../import/download.ts';
 import { LiveNumbersTable } from './LiveNumbers.tsx';
@@ -17,7 +18,7 @@ import type { Interaction } from './use-scenario-workspace.tsx';
 import { newScenario, type ScenarioControl } from './use-scenarios.ts';
 
 const SPEEDS = [0.8, 0.9, 1.0, 1.1, 1.2];
-const TRAVELS = ['walk-elderly', 'walk', 'ebike', 'drive'] as const;
+const TRAVELS = TRAVEL_PROFILES;
 
 export function EditView({
   control,

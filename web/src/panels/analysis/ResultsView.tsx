@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { stepDependency } from '../../../../analysis/coverage/step-dependency.ts';
 import type { AnalysisSummary } from '../../../../analysis/coverage/summary.ts';
 import type { UnitRow } from '../../../../analysis/coverage/types.ts';
 import type { StandardsProfile, TravelProfile } from '../../../../analysis/standards/types.ts';
@@ -47,6 +48,7 @@ export function ResultsView(props: ResultsViewProps) {
   const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
   const walk = summary.coverage.filter((c) => c.profile === 'walk-elderly');
   const profiles = [...new Set(summary.coverage.map((c) => c.profile))];
+  const steps = stepDependency(summary);
   const r = summary.radius300;
   const fs = summary.findingsSummary;
   const norm = useMemo(() => {
@@ -176,6 +178,16 @@ export function ResultsView(props: ResultsViewProps) {
                   ))}
               </tr>
             ))}
+            {steps.length > 0 && (
+              <tr data-testid="step-dependency">
+                <th>{t('analysis.steps.row')}</th>
+                {steps.map((d) => (
+                  <td key={d.minutes}>
+                    {t('analysis.steps.cell', { n: formatNumber(d.elders60), p: pct(d.share) })}
+                  </td>
+                ))}
+              </tr>
+            )}
           </tbody>
         </table>
       </section>

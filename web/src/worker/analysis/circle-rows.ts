@@ -1,4 +1,5 @@
 import type { CityInput } from '../../../../analysis/coverage/types.ts';
+import { profileGraph } from '../../../../analysis/graph/step-free.ts';
 import type { NetworkProfile, RoadGraph } from '../../../../analysis/graph/types.ts';
 import { networkAreaCells } from '../../../../analysis/routing/cell-links.ts';
 import { serviceCircles } from '../../../../analysis/routing/circles.ts';
@@ -8,14 +9,14 @@ import {
   type OsrmRouting,
   osrmServes,
 } from '../../../../analysis/routing/osrm-reach-source.ts';
-import { travelProfile } from '../../../../analysis/routing/profiles.ts';
+import { travelProfileAt } from '../../../../analysis/routing/profiles.ts';
 import type { NearestRow, ReachRow } from '../../../../analysis/routing/reach.ts';
 import type { TravelProfile } from '../../../../analysis/standards/types.ts';
 import { type Band, dissolvedBands } from '../../map/analysis-layers/circle-geometry.ts';
 
 export interface CircleRequest {
   profile: TravelProfile;
-  /** Elderly walking speed of the standards profile (walk-elderly only). */
+  /** Elderly walking speed of the standards profile (walk-elderly and wheelchair). */
   walkingSpeedMps: number;
   thresholds: number[];
 }
@@ -44,11 +45,9 @@ export function serviceCircleRows(
   graphOf: (network: NetworkProfile) => RoadGraph | undefined,
   request: CircleRequest,
 ): CircleRows {
-  const profile = travelProfile(
-    request.profile,
-    request.profile === 'walk-elderly' ? { speedMps: request.walkingSpeedMps } : {},
-  );
-  const graph = graphOf(profile.network);
+  const profile = travelProfileAt(request.profile, request.walkingSpeedMps);
+  const base = graphOf(profile.network);
+  const graph = base === undefined ? undefined : profileGraph(base, profile);
   if (graph === undefined) throw new Error(`the ${profile.network} graph is not loaded yet`);
   const origins = input.facilities.map((f) => ({ id: f.id, lon: f.lon, lat: f.lat }));
   const circles = serviceCircles(graph, origins, {
