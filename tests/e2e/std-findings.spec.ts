@@ -124,7 +124,8 @@ test('standards view: statuses, 推定 and benchmarks; the editor warns on a sta
 
   await page.getByTestId('edit-copy').click();
   const editor = page.getByTestId('profile-editor');
-  const quote = editor.locator('[data-field="rules.6.citation.quote"]');
+  const medicalIndex = huaihua.rules.findIndex((r) => r.id === 'hh-medical-integration');
+  const quote = editor.locator(`[data-field="rules.${medicalIndex}.citation.quote"]`);
   await expect(quote).toHaveValue(rule('hh-medical-integration').citation.quote);
   await expect(page.getByTestId('stale-quotes')).toHaveCount(0);
   await quote.fill('社区养老服务机构90%实现医养结合');

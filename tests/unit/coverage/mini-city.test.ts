@@ -246,6 +246,11 @@ describe('mini city findings (huaihua-2020)', () => {
       ['hh-urban-15min', 'street', 'S1', 'fail', 65 / 110, 1, 45],
       ['hh-urban-15min', 'community', 'C1', 'pass', 1, 1, 0],
       ['hh-urban-15min', 'community', 'C2', 'fail', 10 / 55, 1, 45],
+      // Only a walking reach is given: the wheelchair companion is not evaluable, never routed.
+      ['hh-urban-15min-wheelchair', 'city', null, `${NE} (benchmark)`, null, 1, 0],
+      ['hh-urban-15min-wheelchair', 'street', 'S1', `${NE} (benchmark)`, null, 1, 0],
+      ['hh-urban-15min-wheelchair', 'community', 'C1', `${NE} (benchmark)`, null, 1, 0],
+      ['hh-urban-15min-wheelchair', 'community', 'C2', `${NE} (benchmark)`, null, 1, 0],
       // No rural units, and the register has no operation/medical fields.
       ['hh-rural-services-80', 'city', null, `${NE} (benchmark)`, null, 0.8, 0],
       ['hh-rural-30min', 'city', null, `${NE} (benchmark)`, null, 1, 0],

@@ -148,6 +148,8 @@ describe('a unit file with a rural, new residential unit', () => {
       'hh-urban-services-100: fail -> pass',
       // 65 of 110 elders within 15 minutes -> 55 of 55 urban elders.
       'hh-urban-15min: fail -> pass',
+      // The mini city has no steps: wheelchair users reach what the elderly walk reaches.
+      'hh-urban-15min-wheelchair: fail (benchmark) -> pass (benchmark)',
       // No rural unit -> c and d of C2 within 30 minutes, f not: 50 of 55.
       'hh-rural-30min: not_evaluable (benchmark) -> fail (benchmark)',
       // 1,350 m² / 550 residents as a benchmark -> 0 m² for C2's 220 residents, binding.

@@ -47,7 +47,7 @@ describe('standards profile schema', () => {
         message: expect.stringContaining('must be one of coverage_share'),
       },
       { path: '$.rules[3].colour', message: 'unknown field' },
-      { path: '$.rules[5].id', message: 'duplicate rule id hh-social-operation-rural' },
+      { path: '$.rules[5].id', message: 'duplicate rule id hh-social-operation-urban' },
     ]);
   });
 
