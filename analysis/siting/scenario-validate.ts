@@ -23,9 +23,24 @@ export interface ScenarioProblem {
 export interface ScenarioValidationOptions {
   /** [west, south, east, north]: sites outside are rejected (a typo or a swapped lon/lat). */
   bbox?: readonly [number, number, number, number];
-  /** Profile ids the host knows; when given, set-profile must name one of them. */
+  /** Profile ids the host knows; when given, the baseline and set-profile must name one. */
   profiles?: readonly string[];
+  /** Names the open city goes by; when given, the baseline's city must be one of them. */
+  cityNames?: readonly string[];
 }
+
+/** The checks every host applies to a scenario for an open city (CLI and browser alike). */
+export function cityScenarioChecks(
+  city: { name: string; bbox: readonly [number, number, number, number]; folder?: string },
+  profiles: readonly string[],
+): ScenarioValidationOptions {
+  const cityNames = city.folder === undefined ? [city.name] : [city.name, city.folder];
+  return { bbox: city.bbox, profiles, cityNames };
+}
+
+/** Names compare as a person reads them: full-width forms folded, outer spaces ignored. */
+const sameName = (a: string, b: string) =>
+  a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
 
 const KINDS: readonly ModificationKind[] = [
   'add-site',
@@ -84,6 +99,19 @@ export function validateScenario(
       if (typeof baseline[key] !== 'string' || baseline[key] === '') {
         report('E_SCENARIO_FIELD', `baseline.${key}`, `baseline.${key} must be a non-empty string`);
       }
+    }
+    const { city, profile } = baseline;
+    const names = options.cityNames;
+    if (typeof city === 'string' && city !== '' && names && !names.some((n) => sameName(n, city))) {
+      report(
+        'E_OTHER_CITY',
+        'baseline.city',
+        `the scenario is for "${city}", not for the open city (${names.map((n) => `"${n}"`).join(' / ')})`,
+      );
+    }
+    if (typeof profile === 'string' && profile !== '' && options.profiles) {
+      if (!options.profiles.includes(profile))
+        report('E_UNKNOWN_PROFILE', 'baseline.profile', `unknown profile "${profile}"`);
     }
   }
   if (!Array.isArray(json.modifications)) {

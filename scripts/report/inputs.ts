@@ -1,11 +1,10 @@
 import { openCity } from '../../analysis/city/open-city.ts';
 import type { ReportInput, ReportLang } from '../../analysis/report/types.ts';
 import { parseScenario } from '../../analysis/siting/scenario-validate.ts';
-import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
 import { cityContext } from '../../analysis/workflows/analyse-scenario.ts';
 import { buildReportInput } from '../../analysis/workflows/report-input.ts';
 import { loadProfile } from '../analyse/load-profile.ts';
-import { readJsonFile, scenarioOf } from '../analyse/scenario-file.ts';
+import { readJsonFile, scenarioChecksFor, scenarioOf } from '../analyse/scenario-file.ts';
 import { folderSource } from '../city/folder-source.ts';
 import { NodeRunner } from '../db/node-runner.ts';
 import { optimiserRunOf, readRecommendedSites } from './recommended.ts';
@@ -29,8 +28,7 @@ export async function gatherReportInput(request: ReportRequest): Promise<ReportI
     scenarioJson === undefined || request.scenarioFile === undefined
       ? null
       : parseScenario(scenarioOf(scenarioJson), city.input.facilities, {
-          bbox: city.manifest.bbox,
-          profiles: BUILT_IN_PROFILE_IDS,
+          ...scenarioChecksFor(city, request.cityDir, profile.id),
           file: request.scenarioFile,
         });
   const optimiser = scenarioJson === undefined ? undefined : optimiserRunOf(scenarioJson);

@@ -3,12 +3,11 @@ import { basename } from 'node:path';
 import { openCity } from '../../analysis/city/open-city.ts';
 import { InputError } from '../../analysis/errors.ts';
 import type { Scenario } from '../../analysis/siting/scenario-types.ts';
-import { parseScenario } from '../../analysis/siting/scenario-validate.ts';
 import { BUILT_IN_PROFILE_IDS } from '../../analysis/standards/profiles.ts';
 import { cityContext } from '../../analysis/workflows/analyse-scenario.ts';
 import { compareScenarios } from '../../analysis/workflows/compare.ts';
 import { loadProfile } from '../analyse/load-profile.ts';
-import { readJsonFile, scenarioOf } from '../analyse/scenario-file.ts';
+import { readScenarioFile } from '../analyse/scenario-file.ts';
 import { folderSource } from '../city/folder-source.ts';
 import { NodeRunner } from '../db/node-runner.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
@@ -38,17 +37,14 @@ evaluated with, coverage per threshold, 300 m shares, m² per resident, findings
       year: { type: 'string' },
       out: { type: 'string' },
     });
-    const city = await openCity(folderSource(requireOption(options.city, 'city')));
+    const cityDir = requireOption(options.city, 'city');
+    const city = await openCity(folderSource(cityDir));
     const profile = loadProfile(requireOption(options.profile, 'profile'));
     const files = options.scenario ?? [];
     if (files.length === 0)
       throw new InputError('E_MISSING_OPTION', 'give at least one --scenario FILE');
     const scenarios = files.map((file): Scenario => {
-      const scenario = parseScenario(scenarioOf(readJsonFile(file)), city.input.facilities, {
-        bbox: city.manifest.bbox,
-        profiles: BUILT_IN_PROFILE_IDS,
-        file,
-      });
+      const scenario = readScenarioFile(file, city, cityDir, profile.id);
       return { ...scenario, name: scenario.name ?? basename(file) };
     });
     const year = options.year === undefined ? new Date().getUTCFullYear() : Number(options.year);

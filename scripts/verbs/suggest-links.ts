@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import { openCity } from '../../analysis/city/open-city.ts';
 import { InputError } from '../../analysis/errors.ts';
 import {
@@ -7,10 +7,9 @@ import {
   type Scenario,
   scenarioVersionFor,
 } from '../../analysis/siting/scenario-types.ts';
-import { parseScenario } from '../../analysis/siting/scenario-validate.ts';
 import { DEFAULT_MIN_DETOUR_M, suggestLinks } from '../../analysis/siting/suggest-links.ts';
-import { BUILT_IN_PROFILE_IDS, builtInProfile } from '../../analysis/standards/profiles.ts';
-import { readJsonFile, scenarioOf } from '../analyse/scenario-file.ts';
+import { builtInProfile } from '../../analysis/standards/profiles.ts';
+import { readScenarioFile } from '../analyse/scenario-file.ts';
 import { folderSource } from '../city/folder-source.ts';
 import { parseOptions, requireOption, type Verb } from '../verb.ts';
 
@@ -61,12 +60,8 @@ export const verb: Verb = {
     const city = await openCity(folderSource(cityDir));
     const start: Scenario =
       o.scenario === undefined
-        ? emptyScenario({ city: basename(cityDir), profile: profile.id })
-        : parseScenario(scenarioOf(readJsonFile(o.scenario)), city.input.facilities, {
-            bbox: city.manifest.bbox,
-            profiles: BUILT_IN_PROFILE_IDS,
-            file: o.scenario,
-          });
+        ? emptyScenario({ city: city.manifest.name, profile: profile.id })
+        : readScenarioFile(o.scenario, city, cityDir, profile.id);
     const graph = await city.graph('walk');
     const result = suggestLinks(city.input, graph, start, {
       minutes,

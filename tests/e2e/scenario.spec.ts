@@ -128,7 +128,35 @@ test('scenario: draw, close, undo, persist, export/import, optimise', async ({ p
       JSON.stringify({ ...json, modifications: [{ kind: 'close-site', id: 'NOPE' }] }),
     ),
   });
-  await expect(page.getByTestId('scenario-problems')).toContainText('E_UNKNOWN_SITE');
+  // In words, which change and why; no internal code reaches the user.
+  const problems = page.getByTestId('scenario-problems');
+  await expect(problems).toContainText('第 1 项修改（关闭站点）：所指站点不在当前设施登记中');
+  await expect(problems).not.toContainText('E_');
+  // A file for a site in Beijing is refused as the CLI refuses it.
+  await page.getByTestId('scenario-import').setInputFiles({
+    name: 'beijing.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        ...json,
+        modifications: [
+          {
+            kind: 'add-site',
+            id: 'BJ1',
+            name: '北京',
+            type: 'day_care',
+            lon: 116.4,
+            lat: 39.9,
+            floorAreaM2: 300,
+            beds: 0,
+            floorLevel: 1,
+          },
+        ],
+      }),
+    ),
+  });
+  await expect(problems).toContainText('位置在当前城市范围之外');
+  await expect(options).toHaveCount(scenariosBefore + 1);
 
   const count = await options.count();
   // Compare baseline vs the active scenario.

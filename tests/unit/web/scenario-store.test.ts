@@ -42,7 +42,7 @@ const withAdd = appendModification(start, {
 describe('scenario store', () => {
   it('round-trips a scenario through export and import', () => {
     const text = exportScenarioText(withAdd);
-    const back = importScenarioText(text, baseline);
+    const back = importScenarioText(text, baseline, {});
     expect(back).toEqual({ scenario: withAdd });
   });
 
@@ -54,12 +54,12 @@ describe('scenario store', () => {
         { kind: 'set-walking-speed', mps: 9 },
       ],
     };
-    const result = importScenarioText(JSON.stringify(bad), baseline);
+    const result = importScenarioText(JSON.stringify(bad), baseline, {});
     expect('problems' in result && result.problems.map((p) => p.code)).toEqual(
       expect.arrayContaining(['E_UNKNOWN_SITE']),
     );
     expect('problems' in result && result.problems.length).toBeGreaterThanOrEqual(2);
-    const notJson = importScenarioText('{', baseline);
+    const notJson = importScenarioText('{', baseline, {});
     expect('problems' in notJson && notJson.problems[0].code).toBe('E_BAD_JSON');
   });
 

@@ -8,6 +8,7 @@ import { osrmEn } from './en/osrm.ts';
 import { pwaEn } from './en/pwa.ts';
 import { savedWorkEn } from './en/saved-work.ts';
 import { scenarioEn } from './en/scenario.ts';
+import { scenarioProblemsEn } from './en/scenario-problems.ts';
 import { workspaceEn } from './en/workspace.ts';
 
 /** English catalogue, split by the same areas as zh-CN; the key set is the Chinese one (type). */
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   ...importProgressEn,
   ...analysisEn,
   ...scenarioEn,
+  ...scenarioProblemsEn,
   ...savedWorkEn,
   ...workspaceEn,
   ...pwaEn,

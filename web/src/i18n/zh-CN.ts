@@ -7,6 +7,7 @@ import { osrmZh } from './zh-CN/osrm.ts';
 import { pwaZh } from './zh-CN/pwa.ts';
 import { savedWorkZh } from './zh-CN/saved-work.ts';
 import { scenarioZh } from './zh-CN/scenario.ts';
+import { scenarioProblemsZh } from './zh-CN/scenario-problems.ts';
 import { workspaceZh } from './zh-CN/workspace.ts';
 
 /**
@@ -20,6 +21,7 @@ export const zhCN = {
   ...importProgressZh,
   ...analysisZh,
   ...scenarioZh,
+  ...scenarioProblemsZh,
   ...savedWorkZh,
   ...workspaceZh,
   ...pwaZh,

@@ -2,11 +2,11 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import { Button, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { SiteFacility } from '../../../analysis/siting/scenario-types.ts';
-import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import { TRAVEL_PROFILES } from '../../../analysis/vocabulary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadText } from '../import/download.ts';
+import { describeProblem } from './describe-problem.ts';
 import { LiveNumbersTable } from './LiveNumbers.tsx';
 import type { Notice } from './link-drawing.ts';
 import { ModificationList } from './ModificationList.tsx';
@@ -37,9 +37,10 @@ export function EditView({
   linkNotice: Notice | null;
   pointerLengthM: number | null;
 }) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const { scenario, store } = control;
-  const [problems, setProblems] = useState<ScenarioProblem[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
   const speed =
     [...scenario.modifications].reverse().find((m) => m.kind === 'set-walking-speed')?.mps ??
     control.live?.walkingSpeedMps ??
@@ -57,8 +58,13 @@ export function EditView({
     return () => window.removeEventListener('keydown', onKey);
   }, [interaction.kind, setInteraction]);
   const importFile = async (file: File) => {
-    const result = importScenarioText(await file.text(), control.baselineFacilities);
-    if ('problems' in result) setProblems(result.problems);
+    const result = importScenarioText(
+      await file.text(),
+      control.baselineFacilities,
+      control.importChecks,
+    );
+    if ('problems' in result)
+      setProblems(result.problems.map((p) => describeProblem(p, result.modifications, i18n)));
     else {
       setProblems([]);
       control.add(result.scenario);
@@ -240,13 +246,14 @@ export function EditView({
         </label>
       </section>
       {problems.length > 0 && (
-        <ul className="scenario-problems" data-testid="scenario-problems">
-          {problems.map((p) => (
-            <li key={`${p.code}${p.path}${p.message}`}>
-              <code>{p.code}</code> {p.path}: {p.message}
-            </li>
-          ))}
-        </ul>
+        <div className="scenario-problems" data-testid="scenario-problems">
+          <p>{t('scenario.problem.title')}</p>
+          <ul>
+            {[...new Set(problems)].map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {control.error !== null && <p className="scenario-error">{control.error}</p>}
     </>

@@ -6,6 +6,7 @@ import {
 } from '../../../analysis/siting/scenario-types.ts';
 import {
   type ScenarioProblem,
+  type ScenarioValidationOptions,
   validateScenario,
 } from '../../../analysis/siting/scenario-validate.ts';
 
@@ -48,8 +49,9 @@ export function restoreStore(value: unknown): ScenarioStore | null {
 export function storeProblems(
   store: ScenarioStore,
   baselineFacilities: readonly SiteFacility[],
+  checks: ScenarioValidationOptions = {},
 ): ScenarioProblem[][] {
-  return store.scenarios.map((s) => validateScenario(s, baselineFacilities));
+  return store.scenarios.map((s) => validateScenario(s, baselineFacilities, checks));
 }
 
 /** Removes one scenario, returning what was removed so that it can be put back (undo). */
@@ -82,17 +84,20 @@ export function reinsertScenario(
 export function importScenarioText(
   text: string,
   baselineFacilities: readonly SiteFacility[],
-): { scenario: Scenario } | { problems: ScenarioProblem[] } {
+  checks: ScenarioValidationOptions,
+): { scenario: Scenario } | { problems: ScenarioProblem[]; modifications: unknown[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { problems: [{ code: 'E_BAD_JSON', path: '', message }] };
+    return { problems: [{ code: 'E_BAD_JSON', path: '', message }], modifications: [] };
   }
-  const problems = validateScenario(json, baselineFacilities);
-  if (problems.length > 0) return { problems };
-  return { scenario: json as Scenario };
+  const problems = validateScenario(json, baselineFacilities, checks);
+  if (problems.length === 0) return { scenario: json as Scenario };
+  const listed = (json as { modifications?: unknown } | null)?.modifications;
+  const modifications = Array.isArray(listed) ? listed : [];
+  return { problems, modifications };
 }
 
 export function exportScenarioText(scenario: Scenario): string {

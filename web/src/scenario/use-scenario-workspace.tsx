@@ -4,18 +4,17 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { UnitFlagMap } from '../../../analysis/city/unit-flags.ts';
 import {
   appendModification,
-  type ModificationKind,
   type Scenario,
   type SiteFacility,
 } from '../../../analysis/siting/scenario-types.ts';
 import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import type { CityData } from '../data/city-data.ts';
-import type { MessageKey } from '../i18n/catalogue.ts';
-import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { DECK_LAYER_IDS, type FacilityFeature } from '../map/deck-layers.ts';
 import type { MapDrag } from '../map/MapView.tsx';
 import { buildNetworkEditLayers } from '../map/network-edit-layers.ts';
+import { describeProblem } from './describe-problem.ts';
 import { useLinkDrawing } from './link-drawing.ts';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import {
@@ -256,43 +255,11 @@ function StoredProblems({
             <li key={index}>
               <strong>{scenario.name ?? `#${index + 1}`}</strong>
               {': '}
-              {list.map((p) => describeProblem(p, scenario, i18n)).join('；')}
+              {list.map((p) => describeProblem(p, scenario.modifications, i18n)).join('；')}
             </li>
           ))}
         </ul>
       }
     />
   );
-}
-
-const KIND_LABELS: Partial<Record<ModificationKind, MessageKey>> = {
-  'add-site': 'scenario.kept.kind.add-site',
-  'move-site': 'scenario.kept.kind.move-site',
-  'resize-site': 'scenario.kept.kind.resize-site',
-  'retype-site': 'scenario.kept.kind.retype-site',
-  'close-site': 'scenario.kept.kind.close-site',
-  'set-walking-speed': 'scenario.kept.kind.set-walking-speed',
-  'set-profile': 'scenario.kept.kind.set-profile',
-  'set-travel-profile': 'scenario.kept.kind.set-travel-profile',
-  'add-link': 'scenario.kept.kind.add-link',
-  'close-link': 'scenario.kept.kind.close-link',
-};
-
-/** A problem in words: which modification (by position and kind) and why, never an id. */
-export function describeProblem(problem: ScenarioProblem, scenario: Scenario, i18n: I18n): string {
-  const match = /^modifications\[(\d+)\]/.exec(problem.path);
-  const index = match === null ? null : Number(match[1]);
-  const kind = index === null ? undefined : scenario.modifications[index]?.kind;
-  const reason =
-    problem.code === 'E_UNKNOWN_SITE'
-      ? i18n.t('scenario.kept.unknownSite')
-      : problem.code === 'E_DUPLICATE_SITE'
-        ? i18n.t('scenario.kept.duplicateSite')
-        : i18n.t('scenario.kept.other');
-  if (index === null || kind === undefined) return reason;
-  return i18n.t('scenario.kept.at', {
-    n: index + 1,
-    kind: i18n.t(KIND_LABELS[kind] ?? 'scenario.kept.kind.other'),
-    reason,
-  });
 }

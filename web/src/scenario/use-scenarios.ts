@@ -16,8 +16,12 @@ import {
   scenarioVersionFor,
   undoLastModification,
 } from '../../../analysis/siting/scenario-types.ts';
-import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
-import { builtInProfile } from '../../../analysis/standards/profiles.ts';
+import {
+  cityScenarioChecks,
+  type ScenarioProblem,
+  type ScenarioValidationOptions,
+} from '../../../analysis/siting/scenario-validate.ts';
+import { BUILT_IN_PROFILE_IDS, builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
 import type { EditGain } from '../../../analysis/workflows/edit-gains.ts';
 import type { LiveNumbers, LiveUpdate } from '../../../analysis/workflows/live-session.ts';
@@ -52,6 +56,8 @@ export interface ScenarioControl {
   problems: ScenarioProblem[][];
   scenario: Scenario;
   baselineFacilities: SiteFacility[];
+  /** What an imported scenario file is held to (the CLI's checks): the city, its area, profiles. */
+  importChecks: ScenarioValidationOptions;
   baselineNumbers: (LiveNumbers & { ms: number }) | null;
   live: LiveUpdate | null;
   /** Appends a modification to the active scenario (the baseline is never touched). */
@@ -109,6 +115,14 @@ export function useScenarios(
   const profile = useMemo(() => chosenProfile ?? defaultProfile(), [chosenProfile]);
   const profileId = profile.id;
   const baselineFacilities = useMemo(() => facilitiesOf(city), [city]);
+  const importChecks = useMemo(
+    () =>
+      cityScenarioChecks({ ...city.manifest, folder: folderOf(city.baseUrl) }, [
+        ...BUILT_IN_PROFILE_IDS,
+        profileId,
+      ]),
+    [city.manifest, city.baseUrl, profileId],
+  );
   const baselineRef = { city: city.manifest.name, profile: profileId };
   const [store, setStore] = useState<ScenarioStore>(() => initialStore(baselineRef, '方案1'));
   const [loaded, setLoaded] = useState(false);
@@ -177,9 +191,15 @@ export function useScenarios(
     });
   }, [loaded, forKey, key, store]);
 
+  // Saved scenarios are held to the city and its area; their profile may be one made in an
+  // earlier visit's editor, which this one does not know.
   const problems = useMemo(
-    () => storeProblems(store, baselineFacilities),
-    [store, baselineFacilities],
+    () =>
+      storeProblems(store, baselineFacilities, {
+        ...(importChecks.bbox === undefined ? {} : { bbox: importChecks.bbox }),
+        ...(importChecks.cityNames === undefined ? {} : { cityNames: importChecks.cityNames }),
+      }),
+    [store, baselineFacilities, importChecks],
   );
   useEffect(() => {
     if (loaded) publishScenarioState(city.manifest.name, store, problems);
@@ -269,6 +289,7 @@ export function useScenarios(
     problems,
     scenario,
     baselineFacilities,
+    importChecks,
     baselineNumbers,
     live,
     profileId,
@@ -348,4 +369,13 @@ function publishScenarioState(city: string, store: ScenarioStore, problems: Scen
 
 export function newScenario(control: ScenarioControl, name: string): Scenario {
   return emptyScenario({ city: control.scenario.baseline.city, profile: control.profileId }, name);
+}
+
+/** The folder a city was served from ("/nanjing-xinjiekou/" → "nanjing-xinjiekou"), if any. */
+function folderOf(baseUrl: string): string | undefined {
+  const last = baseUrl
+    .split('/')
+    .filter((part) => part !== '')
+    .pop();
+  return last === undefined ? undefined : decodeURIComponent(last);
 }
