@@ -1,5 +1,7 @@
 import type { FacilityType } from '../city/types.ts';
 import { InputError } from '../errors.ts';
+// The bounds a register row is held to: a scenario's sites are held to the same.
+import { AREA_MAX_M2, BEDS_MAX, FLOOR_RANGE } from '../io/import/reasons.ts';
 import { NETWORK_KINDS, validateNetworkModification } from './scenario-network.ts';
 import { validateScenarioProgramme } from './scenario-programme.ts';
 import {
@@ -171,9 +173,9 @@ export function validateScenario(
       check.string('name');
       check.facilityType('type');
       check.position(options.bbox);
-      check.number('floorAreaM2', { min: 0 });
-      check.number('beds', { min: 0, integer: true });
-      check.number('floorLevel', { min: -5, max: 200, integer: true });
+      check.number('floorAreaM2', { min: 0, max: AREA_MAX_M2 });
+      check.number('beds', { min: 0, max: BEDS_MAX, integer: true });
+      check.number('floorLevel', { min: FLOOR_RANGE[0], max: FLOOR_RANGE[1], integer: true });
       if (raw.hasLift !== undefined && typeof raw.hasLift !== 'boolean') {
         report('E_SCENARIO_FIELD', `${at}.hasLift`, 'hasLift must be true or false');
       }
@@ -189,8 +191,8 @@ export function validateScenario(
     }
     if (kind === 'move-site') check.position(options.bbox);
     if (kind === 'resize-site') {
-      check.number('floorAreaM2', { min: 0 });
-      check.number('beds', { min: 0, integer: true });
+      check.number('floorAreaM2', { min: 0, max: AREA_MAX_M2 });
+      check.number('beds', { min: 0, max: BEDS_MAX, integer: true });
     }
     if (kind === 'retype-site') check.facilityType('type');
     if (kind === 'close-site' && id !== undefined && live.delete(id)) closed.add(id);

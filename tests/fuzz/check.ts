@@ -2,6 +2,10 @@
  * Runs one corpus file through the importer (or the OSM reader and the city build) and holds
  * the result against the truth: no crash, every row accounted for, no silent change.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type OpenedCity, openCity } from '../../analysis/city/open-city.ts';
 import { buildCity } from '../../analysis/city/write-city.ts';
 import { InputError } from '../../analysis/errors.ts';
 import type { FacilityField } from '../../analysis/io/import/column-synonyms.ts';
@@ -12,6 +16,11 @@ import {
 import type { FacilityFeature } from '../../analysis/io/import/validate-facilities.ts';
 import { readOsm } from '../../analysis/io/osm/read-osm.ts';
 import type { Rejection } from '../../analysis/io/table/types.ts';
+import type { Scenario } from '../../analysis/siting/scenario-types.ts';
+import { readScenarioFile, scenarioChecksFor } from '../../scripts/analyse/scenario-file.ts';
+import { folderSource } from '../../scripts/city/folder-source.ts';
+import { importScenarioText } from '../../web/src/scenario/scenario-store.ts';
+import { SCENARIO_CITY } from './scenario-cases.ts';
 import type { CorpusFile, MeantFacility } from './truth.ts';
 
 export interface Outcome {
@@ -54,6 +63,8 @@ export async function checkFile(file: CorpusFile): Promise<Outcome> {
         for (const name of file.expect.osm.names)
           if (!names.has(name)) fail(`node name "${name.slice(0, 20)}" not read as written`);
       }
+    } else if (file.family === 'scenario') {
+      outcome.accepted = await readScenario(file, fail);
     } else {
       report = await importFacilities(file.bytes, { fileName: file.name, ...file.options });
     }
@@ -65,7 +76,8 @@ export async function checkFile(file: CorpusFile): Promise<Outcome> {
     outcome.error = error.code;
     if (!/^E_[A-Z0-9_]+$/.test(error.code)) fail(`unstable error code ${error.code}`);
     if (error.location.file !== file.name) fail(`error ${error.code} does not name the file`);
-    if (!('error' in file.expect) || !file.expect.error.includes(error.code))
+    const anyCode = 'scenario' in file.expect && file.expect.scenario === 'any';
+    if (!anyCode && !('error' in file.expect && file.expect.error.includes(error.code)))
       fail(`unexpected ${error.code}: ${error.message.slice(0, 200)}`);
     return outcome;
   }
@@ -174,4 +186,39 @@ function excusedFields(warnings: Rejection[], report: FacilityImportReport): Set
     }
   }
   return out;
+}
+
+const DEMO_DIR = 'data/nanjing-xinjiekou';
+let demo: Promise<OpenedCity> | undefined;
+
+/**
+ * A scenario file as the CLI reads it (from disk, checked for the demo city); the page's import
+ * of the same text must come to the same first problem. Returns the modifications accepted.
+ */
+async function readScenario(file: CorpusFile, fail: (m: string) => void): Promise<number> {
+  demo ??= openCity(folderSource(DEMO_DIR));
+  const city = await demo;
+  if (city.manifest.name !== SCENARIO_CITY) throw new Error(`demo city is ${city.manifest.name}`);
+  const checks = scenarioChecksFor(city, DEMO_DIR, 'huaihua-2020');
+  const page = importScenarioText(
+    new TextDecoder().decode(file.bytes),
+    city.input.facilities,
+    checks,
+  );
+  const path = join(mkdtempSync(join(tmpdir(), 'cc-fuzz-')), file.name);
+  writeFileSync(path, file.bytes);
+  let scenario: Scenario;
+  try {
+    scenario = readScenarioFile(path, city, DEMO_DIR, 'huaihua-2020');
+  } catch (error) {
+    const first = 'problems' in page ? page.problems[0]?.code : 'accepted';
+    if (error instanceof InputError) {
+      if (first !== error.code) fail(`the page says ${first}, the CLI ${error.code}`);
+      // The CLI names the path it read; the corpus knows the file by its name.
+      throw new InputError(error.code, error.message, { ...error.location, file: file.name });
+    }
+    throw error;
+  }
+  if ('problems' in page) fail(`the CLI accepts, the page says ${page.problems[0]?.code}`);
+  return scenario.modifications.length;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { geojsonCases, shapefileCases, xlsxCases } from './binary-cases.ts';
 import { csvCases } from './csv-cases.ts';
 import { osmCases } from './osm-cases.ts';
+import { scenarioCases } from './scenario-cases.ts';
 import { type CorpusFile, seededRandom } from './truth.ts';
 import { valueCases } from './value-cases.ts';
 
@@ -23,6 +24,7 @@ export async function generateCorpus(seed = DEFAULT_SEED): Promise<CorpusFile[]>
     ...geojsonCases(random),
     ...shapefileCases(random),
     ...osmCases(random),
+    ...scenarioCases(random),
   ];
 }
 

@@ -33,11 +33,13 @@ export type Expectation =
   /** Rows are read; every listed row must be accounted for. */
   | { rows: RowTruth[] }
   /** An OSM extract that reads, with these node names decoded as written. */
-  | { osm: { names: string[] } };
+  | { osm: { names: string[] } }
+  /** A scenario file that must be accepted ('valid'), or may be either way but never crash. */
+  | { scenario: 'valid' | 'any' };
 
 export interface CorpusFile {
   name: string;
-  family: 'csv' | 'xlsx' | 'geojson' | 'shapefile' | 'osm';
+  family: 'csv' | 'xlsx' | 'geojson' | 'shapefile' | 'osm' | 'scenario';
   note: string;
   bytes: Uint8Array;
   expect: Expectation;

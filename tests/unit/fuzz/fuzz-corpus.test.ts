@@ -20,7 +20,14 @@ describe('fuzz corpus', () => {
 
   it('covers every family and both outcomes', () => {
     const families = new Set(corpus.map((f) => f.family));
-    expect([...families].sort()).toEqual(['csv', 'geojson', 'osm', 'shapefile', 'xlsx']);
+    expect([...families].sort()).toEqual([
+      'csv',
+      'geojson',
+      'osm',
+      'scenario',
+      'shapefile',
+      'xlsx',
+    ]);
     expect(corpus.some((f) => 'error' in f.expect)).toBe(true);
     expect(corpus.some((f) => 'rows' in f.expect)).toBe(true);
   });
