@@ -1,5 +1,6 @@
 import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { FacilityType } from '../../../analysis/city/types.ts';
+import { AREA_MAX_M2, BEDS_MAX, FLOOR_RANGE } from '../../../analysis/io/import/reasons.ts';
 import { FACILITY_TYPES } from '../../../analysis/siting/scenario-types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -29,6 +30,13 @@ export function SiteForm({
   const { t } = useI18n();
   const [form] = Form.useForm<SiteFormValue>();
   const required = { required: true, message: t('form.required') };
+  // The bounds a register row and a scenario file are held to.
+  const range = (min: number, max: number) => ({
+    type: 'number' as const,
+    min,
+    max,
+    message: t('form.range', { min: min.toLocaleString(), max: max.toLocaleString() }),
+  });
   return (
     <Form
       form={form}
@@ -52,23 +60,19 @@ export function SiteForm({
       <Form.Item
         label={t('scenario.form.area')}
         name="floorAreaM2"
-        rules={[required, { type: 'number', min: 1, message: t('form.min', { n: 1 }) }]}
+        rules={[required, range(1, AREA_MAX_M2)]}
       >
         <InputNumber controls={false} min={1} addonAfter="m²" style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item
-        label={t('scenario.form.beds')}
-        name="beds"
-        rules={[required, { type: 'number', min: 0, message: t('form.min', { n: 0 }) }]}
-      >
+      <Form.Item label={t('scenario.form.beds')} name="beds" rules={[required, range(0, BEDS_MAX)]}>
         <InputNumber controls={false} min={0} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item
         label={t('scenario.form.floor')}
         name="floorLevel"
-        rules={[required, { type: 'number', min: 1, message: t('form.min', { n: 1 }) }]}
+        rules={[required, range(FLOOR_RANGE[0], FLOOR_RANGE[1])]}
       >
-        <InputNumber controls={false} min={1} precision={0} style={{ width: '100%' }} />
+        <InputNumber controls={false} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" data-testid="scenario-form-submit">

@@ -18,7 +18,7 @@ export const workspaceEn: Record<keyof typeof workspaceZh, string> = {
   'legend.state.proposed': 'Proposed by the optimiser',
   'mode.escHint': 'Press Esc to leave',
   'form.required': 'Required',
-  'form.min': 'At least {n}',
+  'form.range': 'From {min} to {max}',
   'scenario.form.submitAdd': 'Add this site',
   'tooltip.cellTitle': 'Population cell',
   'unit.mps': 'm/s',

@@ -17,7 +17,7 @@ export const workspaceZh = {
   'legend.state.proposed': '优化建议站点',
   'mode.escHint': '按 Esc 键退出',
   'form.required': '请填写此项',
-  'form.min': '不能小于 {n}',
+  'form.range': '应在 {min} 至 {max} 之间',
   'scenario.form.submitAdd': '添加此站点',
   'tooltip.cellTitle': '人口格网',
   'unit.mps': '米/秒',
