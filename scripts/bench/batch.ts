@@ -1,4 +1,4 @@
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,9 @@ import { type Benchmark, loadAverage, machineInfo, peakRssMb, round } from './be
 /**
  * `npm run bench -- batch [--demos 16] [--counties 4] [--county-n 8] [--jobs N]`: the batch verb's
  * path (worker threads, Parquet per city, roll-up) over copies of the demo and of a county
- * mosaic (scripts/county/make-mosaic.ts, built once under bench-results/). Cities per minute and
- * the peak resident memory of the process (all threads).
+ * mosaic (scripts/county/make-mosaic.ts, built once under bench-results/), plus one broken copy
+ * of the demo (its road network file cut short) that must be reported while the others finish.
+ * Cities per minute and the peak resident memory of the process (all threads).
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -45,10 +46,15 @@ export const benchmark: Benchmark = {
       );
     for (let i = 1; i <= counties; i++)
       cpSync(county.cityDir, join(citiesDir, `county-${n}x${n}-${i}`), { recursive: true });
+    const broken = join(citiesDir, 'broken-demo');
+    cpSync(join(ROOT, 'data/nanjing-xinjiekou'), broken, { recursive: true });
+    const walk = join(broken, 'graph-walk.bin');
+    truncateSync(walk, Math.floor(statSync(walk).size / 2));
     const cities = [
       ...Array.from({ length: demos }, (_, i) =>
         join(citiesDir, `demo-${String(i + 1).padStart(2, '0')}`),
       ),
+      broken,
       ...Array.from({ length: counties }, (_, i) => join(citiesDir, `county-${n}x${n}-${i + 1}`)),
     ];
     const loadBefore = loadAverage();
@@ -74,6 +80,7 @@ export const benchmark: Benchmark = {
       county_n: n,
       county_build_s: county.buildSeconds === null ? null : round(county.buildSeconds, 1),
       failed: failed.map((o) => ({ city: o.city, error: o.ok ? '' : o.error })),
+      broken_city_reported: failed.some((o) => o.cityDir === broken),
       total_s: round(seconds, 2),
       analyse_s: round((analysed - started) / 1000, 2),
       rollup_s: round((performance.now() - analysed) / 1000, 2),

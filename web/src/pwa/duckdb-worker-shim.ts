@@ -14,6 +14,8 @@
 interface ShimScope {
   onmessage: ((event: MessageEvent<DuckDbFiles>) => void) | null;
   importScripts(url: string): void;
+  /** DuckDB's wasm memory, kept for the load test (it reads its size through DevTools). */
+  duckdbMemory?: WebAssembly.Memory;
 }
 
 export interface DuckDbFiles {
@@ -28,10 +30,16 @@ scope.onmessage = (event) => {
   const instantiate = WebAssembly.instantiateStreaming.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const response = await source;
-    if (response.url !== '') return instantiate(response, imports);
-    // Stop the wrapped download and compile from the cached file itself.
-    void response.body?.cancel();
-    return instantiate(fetch(wasmUrl, { credentials: 'same-origin' }), imports);
+    // A constructed response: stop the wrapped download and compile from the cached file.
+    if (response.url === '') void response.body?.cancel();
+    const result = await instantiate(
+      response.url !== '' ? response : fetch(wasmUrl, { credentials: 'same-origin' }),
+      imports,
+    );
+    // Emscripten either exports its memory or passes it in (env.memory).
+    const memory = result.instance.exports.memory ?? imports?.env?.memory;
+    if (memory instanceof WebAssembly.Memory) scope.duckdbMemory = memory;
+    return result;
   };
   scope.onmessage = null;
   scope.importScripts(workerUrl); // sets its own onmessage for everything that follows
