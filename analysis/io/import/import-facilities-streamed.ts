@@ -3,7 +3,7 @@ import { crsHints } from '../crs/convert.ts';
 import { suggestCrs } from '../crs/suggest-crs.ts';
 import { isEmptyRow, type TableScan } from '../table/build-table.ts';
 import { scanCsv } from '../table/read-csv.ts';
-import { sniffFormat } from '../table/read-table.ts';
+import { scanWorkbook, sniffFormat } from '../table/read-table.ts';
 import type { RawRow, RawTable } from '../table/types.ts';
 import type { FacilityField } from './column-synonyms.ts';
 import { type ColumnFill, columnFillCounter } from './empty-columns.ts';
@@ -41,18 +41,19 @@ export interface StreamedFacilityImport
 }
 
 /**
- * The CLI's import of a large CSV register with bounded memory: the same steps and rules as
+ * The CLI's import of a large CSV or XLSX register with bounded memory: the same steps and rules as
  * importFacilities (one path for every number: the same validateFacilities per batch), but the
  * rows are read three times from the bytes instead of held: the opening rows for the column guess,
  * a pass for the CRS suggestion and the ids found twice, then the batches. Duplicate ids are
- * compared over the whole file. Returns undefined for formats that are not delimited text.
+ * compared over the whole file. Returns undefined for the other formats (GeoJSON, Shapefile).
  */
 export function importFacilitiesStreamed(
   bytes: Uint8Array,
   options: ImportFacilitiesOptions & { maxBytes?: number } = {},
   batchRows = BATCH_ROWS,
 ): StreamedFacilityImport | undefined {
-  if (bytes.length === 0 || sniffFormat(bytes, options.fileName) !== 'csv') return undefined;
+  const format = bytes.length === 0 ? undefined : sniffFormat(bytes, options.fileName);
+  if (format !== 'csv' && format !== 'xlsx') return undefined;
   const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
   if (bytes.length > maxBytes) {
     throw new InputError(
@@ -61,7 +62,7 @@ export function importFacilitiesStreamed(
       options.fileName === undefined ? {} : { file: options.fileName },
     );
   }
-  const scan = scanCsv(bytes, options);
+  const scan = format === 'csv' ? scanCsv(bytes, options) : scanWorkbook(bytes, options);
   const opening: RawRow[] = [];
   for (const row of scan.rows()) {
     if (isEmptyRow(row)) continue;

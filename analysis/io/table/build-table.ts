@@ -11,6 +11,8 @@ export interface SourceRecord {
   terminated?: boolean;
   problems?: Rejection[];
   warnings?: Rejection[];
+  /** Cells whose text is not their value (XLSX: an error value, a formula without a result). */
+  cellIssues?: RawRow['cellIssues'];
 }
 
 export interface BuildTableOptions {
@@ -164,6 +166,8 @@ function fitRow(record: SourceRecord, columns: string[]): RawRow {
   const row: RawRow = { row: record.row, cells };
   if (problems.length > 0) row.problems = problems;
   if (warnings.length > 0) row.warnings = warnings;
+  if (record.cellIssues !== undefined && record.cellIssues.length > 0)
+    row.cellIssues = record.cellIssues;
   return row;
 }
 

@@ -1,10 +1,11 @@
 import { unzipSync } from 'fflate';
 import { InputError } from '../../errors.ts';
 import type { OnImportProgress } from '../import/progress.ts';
+import { collectTable, type TableScan } from './build-table.ts';
 import { readCsv } from './read-csv.ts';
 import { readGeoJson } from './read-geojson.ts';
 import { readShapefileZip } from './read-shapefile.ts';
-import { readXlsx } from './read-xlsx.ts';
+import { scanXlsx } from './scan-xlsx.ts';
 import type { RawTable, SourceFormat } from './types.ts';
 import { unzipCapped } from './unzip-capped.ts';
 
@@ -66,23 +67,7 @@ async function readAnyTable(
   const format = sniffFormat(bytes, options.fileName);
   switch (format) {
     case 'xlsx':
-      // Inflated and counted (not kept) first: the workbook reader would inflate a bomb whole.
-      try {
-        unzipCapped(
-          bytes,
-          () => 'count',
-          options.maxInflatedBytes ?? MAX_XLSX_INFLATED_BYTES,
-          location,
-        );
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        throw new InputError(
-          'E_BAD_XLSX',
-          `not a readable .xlsx workbook (${(error as Error).message}); 无法读取 Excel 文件`,
-          location,
-        );
-      }
-      return readXlsx(bytes, { ...options });
+      return collectTable(scanWorkbook(bytes, options));
     case 'shapefile':
       return readShapefileZip(bytes, {
         fileName: options.fileName,
@@ -96,6 +81,30 @@ async function readAnyTable(
     case 'csv':
       return readCsv(bytes, { ...options, onBytes });
   }
+}
+
+/**
+ * An .xlsx workbook's chosen sheet, read lazily (scanXlsx). The archive is inflated and counted
+ * (not kept) first, so that a bomb stops at the cap with E_TOO_LARGE before any sheet is parsed.
+ */
+export function scanWorkbook(bytes: Uint8Array, options: ReadTableOptions = {}): TableScan {
+  const location = options.fileName === undefined ? {} : { file: options.fileName };
+  try {
+    unzipCapped(
+      bytes,
+      () => 'count',
+      options.maxInflatedBytes ?? MAX_XLSX_INFLATED_BYTES,
+      location,
+    );
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(
+      'E_BAD_XLSX',
+      `not a readable .xlsx workbook (${(error as Error).message}); 无法读取 Excel 文件`,
+      location,
+    );
+  }
+  return scanXlsx(bytes, options);
 }
 
 export function sniffFormat(bytes: Uint8Array, fileName?: string): SourceFormat {
