@@ -100,7 +100,7 @@ function sheetsWithRows(book: XlsxWorkbook, fail: (error: unknown) => never): st
       let header = false;
       let seen = 0;
       try {
-        for (const record of sheetRecords(book, sheet.entry)) {
+        for (const record of sheetRecords(book, sheet.entry, { merges: false })) {
           if (isEmpty(record.cells)) continue;
           if (header) return true;
           if (headerLikeness(record.cells) >= 2) header = true;

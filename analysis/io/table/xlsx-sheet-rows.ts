@@ -11,10 +11,16 @@ import { entryChunks, type ZipEntry } from './zip-entries.ts';
  * sheet skips are empty), and every cell becomes the text a person would type: numbers in
  * JavaScript's shortest exact form (no display rounding), dates as ISO dates, formulas as their
  * cached result, booleans as TRUE/FALSE, error values as written (#DIV/0!) with a cell issue.
- * A merged range shows its top-left cell's text in each of its cells, as Excel displays it.
+ * A merged range shows its top-left cell's text in each of its cells, as Excel displays it
+ * (unless `merges` is false: a look at the opening rows needs no pass to find the ranges).
  */
-export function* sheetRecords(book: XlsxWorkbook, entry: ZipEntry): Generator<SourceRecord> {
-  const merges = mergedRanges(book.bytes, entry);
+export function* sheetRecords(
+  book: XlsxWorkbook,
+  entry: ZipEntry,
+  options: { merges?: boolean } = {},
+): Generator<SourceRecord> {
+  const merges: Merges =
+    options.merges === false ? { apply() {} } : mergedRanges(book.bytes, entry);
   let ready: SourceRecord[] = [];
   let lastRow = 0;
   let row: Building | undefined;
@@ -158,19 +164,53 @@ interface Merges {
   apply(row: Building): void;
 }
 
+interface MergedRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+/** Each sheet's merged ranges, found once: every later pass over the sheet reuses them. */
+const mergeCache = new WeakMap<ZipEntry, MergedRange[]>();
+
 /**
- * The sheet's merged ranges (listed after its rows, so found in a first pass over the XML that
- * only looks for them). Each range's top-left text is copied into its other cells as rows pass.
+ * The sheet's merged ranges are listed after its rows, so they are found in a first pass over
+ * the XML that only looks for them. As rows pass, each range's top-left text (and its cell
+ * issue, if any) is copied into its other cells.
  */
 function mergedRanges(bytes: Uint8Array, entry: ZipEntry): Merges {
-  const ranges: {
-    r1: number;
-    c1: number;
-    r2: number;
-    c2: number;
-    text?: string;
-    issue?: Reason;
-  }[] = [];
+  let ranges = mergeCache.get(entry);
+  if (ranges === undefined) {
+    ranges = findMergedRanges(bytes, entry);
+    mergeCache.set(entry, ranges);
+  }
+  if (ranges.length === 0) return { apply() {} };
+  const masters = new Map<MergedRange, { text: string; issue?: Reason }>();
+  const list = ranges;
+  return {
+    apply(row) {
+      for (const range of list) {
+        if (row.row < range.r1 || row.row > range.r2) continue;
+        if (row.row === range.r1)
+          masters.set(range, {
+            text: row.cells[range.c1] ?? '',
+            issue: row.issues.find((i) => i.column === range.c1)?.issue,
+          });
+        const master = masters.get(range);
+        for (let c = range.c1; c <= range.c2; c++) {
+          if (row.row === range.r1 && c === range.c1) continue;
+          row.cells[c] = master?.text ?? '';
+          row.issues = row.issues.filter((i) => i.column !== c);
+          if (master?.issue !== undefined) row.issues.push({ column: c, issue: master.issue });
+        }
+      }
+    },
+  };
+}
+
+function findMergedRanges(bytes: Uint8Array, entry: ZipEntry): MergedRange[] {
+  const ranges: MergedRange[] = [];
   const decoder = new TextDecoder('utf-8');
   let tail = '';
   const pattern = /<(?:\w+:)?mergeCell\s[^>]*ref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"/g;
@@ -189,22 +229,5 @@ function mergedRanges(bytes: Uint8Array, entry: ZipEntry): Merges {
     // Keep the end of this slice: a tag may be cut between two slices.
     tail = text.slice(Math.max(end, text.length - 200));
   }
-  if (ranges.length === 0) return { apply() {} };
-  return {
-    apply(row) {
-      for (const range of ranges) {
-        if (row.row < range.r1 || row.row > range.r2) continue;
-        if (row.row === range.r1) {
-          range.text = row.cells[range.c1] ?? '';
-          range.issue = row.issues.find((i) => i.column === range.c1)?.issue;
-        }
-        for (let c = range.c1; c <= range.c2; c++) {
-          if (row.row === range.r1 && c === range.c1) continue;
-          row.cells[c] = range.text ?? '';
-          row.issues = row.issues.filter((i) => i.column !== c);
-          if (range.issue !== undefined) row.issues.push({ column: c, issue: range.issue });
-        }
-      }
-    },
-  };
+  return ranges;
 }
