@@ -66,13 +66,16 @@ interface Sample {
   liveMb: number;
   /** The renderer processes' resident size, MB. */
   rssMb: number;
+  /** duckdb-wasm's memory, part of liveMb (0 would mean it was not found). */
+  duckdbMb: number;
 }
 
 /** Memory once the page is idle: garbage collections first, so that only live data counts. */
 async function settled(page: Page, label: string): Promise<Sample> {
   const targets = await tabMemory(page);
   const liveMb = targets.reduce((sum, t) => sum + t.heapMb + t.backingMb + t.wasmMb, 0);
-  const sample = { liveMb, rssMb: Math.round(rendererMb()) };
+  const duckdbMb = targets.reduce((sum, t) => sum + t.wasmMb, 0);
+  const sample = { liveMb, rssMb: Math.round(rendererMb()), duckdbMb };
   console.log(`load: ${label}, live ${sample.liveMb} MB, resident ${sample.rssMb} MB`);
   return sample;
 }
@@ -95,6 +98,7 @@ test('20 analyses and 200 scenario edits: memory returns to within 20 %', async 
   await page.goto('/');
   await expect.poll(() => runs(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
   const afterFirst = await settled(page, 'first analysis');
+  expect(afterFirst.duckdbMb, "duckdb-wasm's memory is counted").toBeGreaterThan(0);
   const workers = page.workers().length;
 
   // Analyses: each profile in turn, run explicitly, until 20 analyses have finished.
