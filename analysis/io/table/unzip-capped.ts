@@ -1,9 +1,5 @@
-import { Inflate } from 'fflate';
 import { InputError, type InputLocation } from '../../errors.ts';
-import { listZip } from './zip-entries.ts';
-
-/** Compressed bytes handed to the inflater at a time: one push can yield at most ~1,000 times this. */
-const PUSH_BYTES = 64 * 1024;
+import { entryChunks, listZip } from './zip-entries.ts';
 
 /**
  * Inflates the entries `keep` selects, counting the bytes actually produced (the sizes a zip
@@ -35,21 +31,10 @@ export function unzipCapped(
   for (const entry of listZip(bytes)) {
     const wanted = keep(entry.name);
     if (wanted === false) continue;
-    const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
     const parts: Uint8Array[] = [];
-    if (entry.method === 0) {
-      count(data.length);
-      parts.push(data);
-    } else if (entry.method === 8) {
-      const inflater = new Inflate((chunk) => {
-        count(chunk.length);
-        if (wanted === true) parts.push(chunk);
-      });
-      for (let at = 0; at < data.length; at += PUSH_BYTES) {
-        inflater.push(data.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= data.length);
-      }
-    } else {
-      throw new Error(`entry ${entry.name} uses compression method ${entry.method}`);
+    for (const chunk of entryChunks(bytes, entry)) {
+      count(chunk.length);
+      if (wanted === true) parts.push(chunk);
     }
     if (wanted === true) out[entry.name] = concat(parts);
   }

@@ -118,7 +118,7 @@ function finish(row: Building, merges: Merges): SourceRecord {
 }
 
 /** "AB12" → 27 (0-based column), or -1. */
-export function columnIndex(ref: string): number {
+function columnIndex(ref: string): number {
   const letters = /^\$?([A-Za-z]{1,3})/.exec(ref)?.[1];
   if (letters === undefined) return -1;
   let n = 0;

@@ -127,7 +127,7 @@ const BUILT_IN_DATES = new Set([
 ]);
 
 /** A custom format is a date when, outside quoted text and [brackets], it has date letters. */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   return /[ymdhsb]/i.test(
     code
       .replace(/\[[^\]]*]/g, '')

@@ -8,7 +8,7 @@ export interface ZipEntry {
   dataStart: number;
 }
 
-/** Compressed bytes handed to the inflater at a time. */
+/** Compressed bytes handed to the inflater at a time: one push can yield at most ~1,000 times this. */
 const PUSH_BYTES = 64 * 1024;
 
 /** The entries of a zip, from its central directory. @throws Error for a malformed archive */
@@ -48,7 +48,7 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
 
 /**
  * An entry's inflated bytes, a slice at a time, so that a reader can parse a large part (a
- * worksheet) without holding it whole. The caller caps the total beforehand (unzipCapped).
+ * worksheet) without holding it whole, or count what it inflates to (unzipCapped).
  */
 export function* entryChunks(bytes: Uint8Array, entry: ZipEntry): Generator<Uint8Array> {
   const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
