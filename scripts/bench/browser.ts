@@ -224,8 +224,12 @@ export const benchmark: Benchmark = {
       // 1. Demo, cold: a new profile, nothing cached, no service worker yet.
       const cold = await context.newPage();
       const coldTrace = await traceWasm(cold);
+      const coldProfiler = args.includes('--profile')
+        ? await profileMainThread(cold, join(WORK, 'demo-cold-main.cpuprofile'))
+        : null;
       await cold.goto(`${server.origin}/`);
       const coldState = await analysed(cold, 300_000);
+      if (coldProfiler !== null) out.demo_cold_main_thread_profile = await coldProfiler.stop();
       out.demo_cold_s = round(coldState.finishedAtMs / 1000, 2);
       out.demo_cold_worker_ms = coldState.workerMs;
       out.demo_cold_long_tasks = await longTasks(cold);
@@ -277,7 +281,8 @@ export const benchmark: Benchmark = {
       // 3. County: opened by URL (?city=), analysed, one edit; peak memory of the renderers.
       out.load_before_county = machineLoad();
       const county = await context.newPage();
-      // --profile: what the main thread does while the county opens (sampling slows it a little).
+      // --profile: what the main thread does while the county opens (sampling slows it a little;
+      // the demo's cold start is sampled too).
       const profiler = args.includes('--profile')
         ? await profileMainThread(county, join(WORK, 'county-main.cpuprofile'))
         : null;

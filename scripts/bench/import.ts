@@ -7,13 +7,14 @@ import { importInBrowser } from './browser/import-page.ts';
 import { serveApp } from './browser/serve.ts';
 
 /**
- * `npm run bench -- import [--rows 100000,1000000] [--only cli|browser] [--dist DIR]`: imports
- * generated facility registers of N rows (registerCsvLines, deterministic)
+ * `npm run bench -- import [--rows 100000,1000000] [--only cli|browser] [--dist DIR] [--profile]`:
+ * imports generated facility registers of N rows (registerCsvLines, deterministic)
  *   - cli: with the CLI's import verb in a child process: rows per second and the child's peak
  *     resident memory (from /usr/bin/time -v);
  *   - browser: through the import wizard of the built app (--dist, or built into /tmp) in
  *     Chromium: rows per second (read + CRS + check, as clicked through) and the renderers' peak
- *     memory (the tab and its workers), with the longest main-thread task during the import.
+ *     memory (the tab and its workers), with the longest main-thread task during the import (--profile: and what the main thread
+ *     did, sampled into bench-results/import/import-N-main.cpuprofile).
  * `npm run bench -- import --write N FILE` only writes the register.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -155,6 +156,7 @@ async function runBrowser(
   work: string,
   rowsList: number[],
   dist: string | undefined,
+  profile: boolean,
 ): Promise<Record<string, unknown>[]> {
   let served = dist;
   if (served === undefined) {
@@ -170,7 +172,13 @@ async function runBrowser(
   try {
     for (const rows of rowsList) {
       const file = await registerFile(work, rows);
-      const f = await importInBrowser(server.origin, file, rows, work);
+      const f = await importInBrowser(
+        server.origin,
+        file,
+        rows,
+        work,
+        profile ? join(work, `import-${rows}-main.cpuprofile`) : undefined,
+      );
       console.log(
         `browser import ${rows} rows (${f.file_mb} MB): ${f.seconds} s (read ${f.read_s}, CRS ${f.crs_s}, check ${f.validate_s}), ${f.rows_per_second} rows/s, renderer peak ${f.renderer_peak_mb} MB (${f.renderer_peak_before_mb} MB before), longest main-thread task ${f.longest_main_task_ms} ms`,
       );
@@ -203,7 +211,12 @@ export const benchmark: Benchmark = {
     const rowsList = rowsOption(args);
     const out: Record<string, unknown> = { machine: machineInfo(), load_before: loadAverage() };
     if (only !== 'browser') out.cli = await runCli(work, rowsList);
-    if (only !== 'cli') out.browser = await runBrowser(work, rowsList, option(args, 'dist'));
+    if (only !== 'cli') out.browser = await runBrowser(
+        work,
+        rowsList,
+        option(args, 'dist'),
+        args.includes('--profile'),
+      );
     out.load_after = loadAverage();
     return out;
   },

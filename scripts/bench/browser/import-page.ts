@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadAverage, round } from '../benchmark.ts';
-import { LONG_TASKS_SCRIPT, launchProfile, rendererPeakMb } from './chromium.ts';
+import { LONG_TASKS_SCRIPT, launchProfile, profileMainThread, rendererPeakMb } from './chromium.ts';
 
 /**
  * One register imported through the wizard of the built app in Chromium: file chosen → columns
@@ -24,6 +24,8 @@ export interface BrowserImportFigures {
   renderer_peak_mb: number;
   renderer_peak_sum_mb: number;
   longest_main_task_ms: number;
+  /** With --profile: the heaviest functions on the main thread during the import. */
+  main_thread?: Awaited<ReturnType<Awaited<ReturnType<typeof profileMainThread>>['stop']>>;
   load_before: number;
 }
 
@@ -50,6 +52,7 @@ export async function importInBrowser(
   file: string,
   rows: number,
   workDir: string,
+  profileTo?: string,
 ): Promise<BrowserImportFigures> {
   const profile = mkdtempSync(join(workDir, 'profile-'));
   const context = await launchProfile(profile);
@@ -68,6 +71,7 @@ export async function importInBrowser(
     const before = rendererPeakMb(profile).max;
     const loadBefore = loadAverage();
     const since = await now(page);
+    const profiler = profileTo === undefined ? null : await profileMainThread(page, profileTo);
     await page.getByTestId('open-import').click();
     const t0 = performance.now();
     await page.getByTestId('import-file-input').setInputFiles(file);
@@ -85,6 +89,7 @@ export async function importInBrowser(
       (await page.getByTestId('import-accepted').innerText()).replace(/,/g, ''),
     );
     const memory = rendererPeakMb(profile);
+    const mainThread = await profiler?.stop();
     const longest = await page.evaluate(
       (from) =>
         Math.max(
@@ -111,6 +116,7 @@ export async function importInBrowser(
       renderer_peak_mb: memory.max,
       renderer_peak_sum_mb: memory.sum,
       longest_main_task_ms: round(longest, 0),
+      ...(mainThread === undefined ? {} : { main_thread: mainThread }),
       load_before: loadBefore,
     };
   } finally {

@@ -26,6 +26,7 @@ interface ResultStepProps {
   rejectionCount: number;
   /** Notes on the whole file (a field no row fills), shown above the rows. */
   fileWarnings: FileWarning[];
+  /** The first accepted rows (a preview: the register has them all). */
   accepted: AcceptedPreview[];
   crs: Crs;
   onDownload(): void;
@@ -34,8 +35,6 @@ interface ResultStepProps {
   onMode?(mode: RegisterMode): void;
   notes: string[];
 }
-
-const PREVIEW_ROWS = 200;
 
 /** Step 4: what was accepted, every rejected row and why, and how the register will change. */
 export function ResultStep(props: ResultStepProps) {
@@ -162,7 +161,7 @@ export function ResultStep(props: ResultStepProps) {
                 </tr>
               </thead>
               <tbody>
-                {accepted.slice(0, PREVIEW_ROWS).map((a) => (
+                {accepted.map((a) => (
                   <tr key={a.row}>
                     <td className="num">{a.row}</td>
                     <td>{a.name}</td>
@@ -173,9 +172,9 @@ export function ResultStep(props: ResultStepProps) {
               </tbody>
             </table>
           </div>
-          {counts.accepted > PREVIEW_ROWS && (
+          {counts.accepted > accepted.length && (
             <p className="panel-note">
-              {t('import.result.more', { n: formatNumber(counts.accepted - PREVIEW_ROWS) })}
+              {t('import.result.more', { n: formatNumber(counts.accepted - accepted.length) })}
             </p>
           )}
         </>
