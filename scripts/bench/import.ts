@@ -211,7 +211,8 @@ export const benchmark: Benchmark = {
     const rowsList = rowsOption(args);
     const out: Record<string, unknown> = { machine: machineInfo(), load_before: loadAverage() };
     if (only !== 'browser') out.cli = await runCli(work, rowsList);
-    if (only !== 'cli') out.browser = await runBrowser(
+    if (only !== 'cli')
+      out.browser = await runBrowser(
         work,
         rowsList,
         option(args, 'dist'),
