@@ -14,9 +14,7 @@ import { tabMemory } from './tab-memory.ts';
  * over such a run while the scripts' memory stays flat. The figures are attached to the test's
  * report (load-memory.json).
  */
-// A small laptop's window: memory is what is measured here, and under software GL every edit's
-// frames cost less in a smaller window (about 1.5 s against 2 s per edit at 1440×900).
-test.use({ viewport: { width: 1024, height: 640 } });
+test.use({ viewport: { width: 1440, height: 900 } });
 
 const ANALYSES = 20;
 const EDITS = 200;
