@@ -145,6 +145,17 @@ async function visitThenGoOffline(context: BrowserContext, page: Page, server: A
     roads: counts.roads,
     buildings: counts.buildings,
   });
+  // The base map's files are fetched by maplibre's worker: the service worker answers it too.
+  const base = await offline.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __carecircle: { baseFeatures: { roads: number; buildings: number } };
+        }
+      ).__carecircle.baseFeatures,
+  );
+  expect(base.roads).toBeGreaterThan(0);
+  expect(base.buildings).toBeGreaterThan(0);
   expect(pageErrors).toEqual([]);
 }
 

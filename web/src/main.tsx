@@ -5,6 +5,7 @@ import { analysisWorker } from './worker/analysis-client.ts';
 publishTestState({
   ready: false,
   counts: { facilities: 0, populationCells: 0, roads: 0, buildings: 0 },
+  baseFeatures: { roads: 0, buildings: 0 },
   layers: [],
 });
 

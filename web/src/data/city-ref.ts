@@ -34,6 +34,17 @@ export function rememberOrigin(city: CityData, source: Origin['source']): void {
   });
 }
 
+/**
+ * The absolute URL of one of the city folder's own files when the city was fetched from a served
+ * folder (null for a city built in the browser): maplibre's worker can then fetch and parse the
+ * base map's GeoJSON itself, instead of the page copying tens of MB of features to it.
+ */
+export function servedFileUrl(city: CityData, file: string): string | null {
+  const origin = origins.get(city.roads);
+  if (origin?.source.kind !== 'url') return null;
+  return new URL(`${origin.source.baseUrl}${file}`, globalThis.location.href).href;
+}
+
 /** The user's unit flags (城市/农村, 新建居住区), when given, travel as the units file. */
 export function cityRef(city: CityData, unitFlags: UnitFlagMap = {}): CityRef {
   const origin = origins.get(city.roads) ?? {

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { CityData } from '../data/city-data.ts';
+import { servedFileUrl } from '../data/city-ref.ts';
 import { ROAD_CLASSES, type RoadClassStyle } from './road-classes.ts';
 
 export const BASE_COLOURS = {
@@ -31,17 +32,31 @@ const highwayIn = (highways: string[]): ExpressionSpecification => [
 ];
 
 /**
+ * A base-map source's data: the served file's URL, which maplibre's worker fetches and parses
+ * off the page's thread (copying a county's 80,000 buildings to it took the page seconds), or the
+ * features themselves for a city built in the browser or a file the folder does not have.
+ */
+function sourceData<T extends { features: unknown[] }>(
+  city: CityData,
+  file: string,
+  features: T,
+): T | string {
+  return features.features.length === 0 ? features : (servedFileUrl(city, file) ?? features);
+}
+
+/**
  * The offline base map: a style built from the city's own GeoJSON (no tiles, no sprites, no
- * glyphs, so no text layers). Everything it needs is already in memory; nothing is fetched.
+ * glyphs, so no text layers), from the city's own folder (the service worker keeps it offline)
+ * or from memory. The units stay in memory: the user's flags may have changed them.
  */
 export function buildBaseStyle(city: CityData): StyleSpecification {
   return {
     version: 8,
     name: `CareCircle offline · ${city.manifest.name}`,
     sources: {
-      basemap: { type: 'geojson', data: city.basemap },
-      buildings: { type: 'geojson', data: city.buildings },
-      roads: { type: 'geojson', data: city.roads },
+      basemap: { type: 'geojson', data: sourceData(city, 'basemap.geojson', city.basemap) },
+      buildings: { type: 'geojson', data: sourceData(city, 'buildings.geojson', city.buildings) },
+      roads: { type: 'geojson', data: sourceData(city, 'roads.geojson', city.roads) },
       units: { type: 'geojson', data: city.units },
     },
     layers: [

@@ -5,6 +5,8 @@
 export interface CareCircleTestState {
   ready: boolean;
   counts: { facilities: number; populationCells: number; roads: number; buildings: number };
+  /** Features of the base map's roads and buildings that maplibre holds (its worker loads them). */
+  baseFeatures: { roads: number; buildings: number };
   layers: string[];
   /** Citywide numbers of the last finished analysis; absent until one has run. */
   analysis?: AnalysisTestState;
@@ -39,6 +41,7 @@ export function publishTestState(state: CareCircleTestState): void {
     ...state,
     ...(analysis === undefined ? {} : { analysis }),
     counts: Object.freeze({ ...state.counts }),
+    baseFeatures: Object.freeze({ ...state.baseFeatures }),
     layers: Object.freeze([...state.layers]),
   });
   Object.defineProperty(window, '__carecircle', {
@@ -54,6 +57,7 @@ export function publishAnalysisState(analysis: AnalysisTestState): void {
   const current = window.__carecircle ?? {
     ready: false,
     counts: { facilities: 0, populationCells: 0, roads: 0, buildings: 0 },
+    baseFeatures: { roads: 0, buildings: 0 },
     layers: [],
   };
   publishTestState({ ...current, layers: [...current.layers], analysis });

@@ -50,6 +50,8 @@ export const analysisEn = {
   'analysis.results.population': 'Residents {residents}, aged 60+ {elders} ({share})',
   'analysis.chart.coverage': 'Coverage by threshold',
   'analysis.chart.area': 'Floor area per resident by community vs norm',
+  'analysis.chart.areaLowest':
+    'The {shown} communities lowest in area per resident (of {n}); the units table below lists them all.',
   'analysis.chart.norm': 'Norm {value} m²/resident',
   'analysis.clusters.title': 'Uncovered elder clusters (beyond {min} min, {n} in all)',
   'analysis.clusters.none': 'No uncovered elder clusters',

@@ -49,6 +49,8 @@ export const analysisZh = {
   'analysis.results.population': '常住人口 {residents} 人，60岁及以上 {elders} 人（{share}）',
   'analysis.chart.coverage': '各时间阈值覆盖率',
   'analysis.chart.area': '各社区人均设施面积与标准',
+  'analysis.chart.areaLowest':
+    '图中为人均面积最低的 {shown} 个社区（共 {n} 个），全部见下方单元表。',
   'analysis.chart.norm': '标准 {value} 平方米/人',
   'analysis.clusters.title': '未覆盖老人聚集区（{min} 分钟外，共 {n} 处）',
   'analysis.clusters.none': '没有未覆盖的老人聚集区',

@@ -62,6 +62,13 @@ export function CoverageBars({ rows }: { rows: { minutes: number; share: number 
   );
 }
 
+/**
+ * The most communities the chart draws: a county has a thousand and more, which no reader can
+ * scan as bars (and whose labels took ECharts over a second to lay out). The units table below
+ * lists them all.
+ */
+const CHART_UNITS = 30;
+
 /** Floor area per resident by unit against the norm (a dashed line), worst first. */
 export function AreaPerResidentBars({
   units,
@@ -73,13 +80,14 @@ export function AreaPerResidentBars({
   onPick(unitId: string): void;
 }) {
   const { t, formatNumber } = useI18n();
-  const rows = useMemo(
+  const measured = useMemo(
     () =>
       units
         .filter((u) => u.m2PerResident !== null)
         .sort((a, b) => (a.m2PerResident ?? 0) - (b.m2PerResident ?? 0)),
     [units],
   );
+  const rows = useMemo(() => measured.slice(0, CHART_UNITS), [measured]);
   const option = useMemo(
     (): ChartOption => ({
       animation: false,
@@ -142,15 +150,25 @@ export function AreaPerResidentBars({
     [rows, normPerResident, t, formatNumber],
   );
   return (
-    <EChart
-      option={option}
-      height={rows.length * 16 + 30}
-      label={t('analysis.chart.area')}
-      testId="area-chart"
-      onItemClick={(i) => {
-        const unit = rows[i];
-        if (unit !== undefined) onPick(unit.unitId);
-      }}
-    />
+    <>
+      {measured.length > rows.length && (
+        <p className="panel-note" data-testid="area-chart-lowest">
+          {t('analysis.chart.areaLowest', {
+            shown: formatNumber(rows.length),
+            n: formatNumber(measured.length),
+          })}
+        </p>
+      )}
+      <EChart
+        option={option}
+        height={rows.length * 16 + 30}
+        label={t('analysis.chart.area')}
+        testId="area-chart"
+        onItemClick={(i) => {
+          const unit = rows[i];
+          if (unit !== undefined) onPick(unit.unitId);
+        }}
+      />
+    </>
   );
 }
