@@ -18,14 +18,33 @@ export interface BasemapProperties {
   kind: 'water' | 'green';
 }
 
+/**
+ * A base-map layer the page does not hold: the served file's absolute URL, which maplibre's
+ * worker fetches and parses itself (a county's buildings are 80,000 polygons, 33 MB), and how
+ * many features it has (from the manifest).
+ */
+export interface ServedFeatures {
+  url: string;
+  count: number;
+}
+
+/** Features in memory, or a served file's (see ServedFeatures). */
+export type BaseMapFeatures<G extends Polygon | MultiPolygon, P> =
+  | FeatureCollection<G, P>
+  | ServedFeatures;
+
+export function featureCount(features: FeatureCollection | ServedFeatures): number {
+  return 'url' in features ? features.count : features.features.length;
+}
+
 /** Everything the first page draws, as loaded from one city folder. */
 export interface CityData {
   /** Folder URL with a trailing slash, e.g. "/nanjing-xinjiekou/". */
   baseUrl: string;
   manifest: CityManifest;
   roads: FeatureCollection<LineString, RoadProperties>;
-  basemap: FeatureCollection<Polygon | MultiPolygon, BasemapProperties>;
-  buildings: FeatureCollection<Polygon | MultiPolygon, BuildingProperties>;
+  basemap: BaseMapFeatures<Polygon | MultiPolygon, BasemapProperties>;
+  buildings: BaseMapFeatures<Polygon | MultiPolygon, BuildingProperties>;
   /** Empty when the city has no facility register yet. */
   facilities: FeatureCollection<Point, FacilityProperties>;
   population: PopulationCellRow[];

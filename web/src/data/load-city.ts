@@ -58,9 +58,19 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
     baseUrl,
     manifest: opened.manifest,
     roads: parseJson(roads, `${baseUrl}roads.geojson`),
-    basemap: basemap === undefined ? emptyCollection() : parseJson(basemap, `${baseUrl}basemap`),
+    // Read to know they are there (and so that the service worker keeps them), not parsed:
+    // only the base map draws them, and maplibre's worker reads them itself.
+    basemap:
+      basemap === undefined
+        ? emptyCollection()
+        : { url: absolute(`${baseUrl}basemap.geojson`), count: 0 },
     buildings:
-      buildings === undefined ? emptyCollection() : parseJson(buildings, `${baseUrl}buildings`),
+      buildings === undefined
+        ? emptyCollection()
+        : {
+            url: absolute(`${baseUrl}buildings.geojson`),
+            count: opened.manifest.counts.buildings,
+          },
     facilities: facilityCollection(
       opened.input.facilities.length > 0 ? await opened.text('facilities.geojson') : undefined,
     ),
@@ -70,6 +80,8 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
   rememberOrigin(city, { kind: 'url', baseUrl });
   return city;
 }
+
+const absolute = (url: string) => new URL(url, globalThis.location.href).href;
 
 function emptyCollection<T>(): { type: 'FeatureCollection'; features: T[] } {
   return { type: 'FeatureCollection', features: [] };

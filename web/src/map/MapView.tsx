@@ -1,7 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CityData } from '../data/city-data.ts';
+import { type CityData, featureCount } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { applyBaseMap } from '../settings/apply-base-map.ts';
 import type { BaseMapSetting } from '../settings/base-map-settings.ts';
@@ -138,7 +138,7 @@ export function MapView(props: MapViewProps) {
           facilities: city.facilities.features.length,
           populationCells: city.population.length,
           roads: city.roads.features.length,
-          buildings: city.buildings.features.length,
+          buildings: featureCount(city.buildings),
         },
         baseFeatures: {
           roads: map.querySourceFeatures('roads').length,

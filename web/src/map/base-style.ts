@@ -1,5 +1,6 @@
+import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { CityData } from '../data/city-data.ts';
+import type { CityData, ServedFeatures } from '../data/city-data.ts';
 import { servedFileUrl } from '../data/city-ref.ts';
 import { ROAD_CLASSES, type RoadClassStyle } from './road-classes.ts';
 
@@ -32,16 +33,12 @@ const highwayIn = (highways: string[]): ExpressionSpecification => [
 ];
 
 /**
- * A base-map source's data: the served file's URL, which maplibre's worker fetches and parses
- * off the page's thread (copying a county's 80,000 buildings to it took the page seconds), or the
- * features themselves for a city built in the browser or a file the folder does not have.
+ * A base-map source's data: a served file's URL, which maplibre's worker fetches and parses off
+ * the page's thread (copying a county's features to it took the page seconds), or the features
+ * of a city built in the browser.
  */
-function sourceData<T extends { features: unknown[] }>(
-  city: CityData,
-  file: string,
-  features: T,
-): T | string {
-  return features.features.length === 0 ? features : (servedFileUrl(city, file) ?? features);
+function sourceData<T extends FeatureCollection>(features: T | ServedFeatures): T | string {
+  return 'url' in features ? features.url : features;
 }
 
 /**
@@ -54,9 +51,10 @@ export function buildBaseStyle(city: CityData): StyleSpecification {
     version: 8,
     name: `CareCircle offline · ${city.manifest.name}`,
     sources: {
-      basemap: { type: 'geojson', data: sourceData(city, 'basemap.geojson', city.basemap) },
-      buildings: { type: 'geojson', data: sourceData(city, 'buildings.geojson', city.buildings) },
-      roads: { type: 'geojson', data: sourceData(city, 'roads.geojson', city.roads) },
+      basemap: { type: 'geojson', data: sourceData(city.basemap) },
+      buildings: { type: 'geojson', data: sourceData(city.buildings) },
+      // The page holds the roads (the register's view keys on them), maplibre reads its own.
+      roads: { type: 'geojson', data: servedFileUrl(city, 'roads.geojson') ?? city.roads },
       units: { type: 'geojson', data: city.units },
     },
     layers: [
