@@ -24,8 +24,8 @@ describe('the import worker API (plain functions, run in Node)', () => {
     if (!summary.ok) throw new Error(summary.error.message);
     expect(summary.value.counts).toMatchObject({ rows: 3_000, accepted: 2_000, rejected: 1_000 });
     expect(summary.value.rejectionCount).toBe(1_000);
-    expect(summary.value.rejections).toHaveLength(200);
-    expect(summary.value.accepted).toHaveLength(200);
+    expect(summary.value.rejections).toHaveLength(100);
+    expect(summary.value.accepted).toHaveLength(100);
     expect(seen.at(-1)).toBe(3_000);
     const slices = [0, 1_500].map((from) => importFileApi.acceptedFeatures('v', from, 1_500));
     expect(slices.flat().map((f) => f.properties.source_row)).toHaveLength(2_000);
