@@ -21,11 +21,11 @@ export interface BasemapProperties {
 /**
  * A base-map layer the page does not hold: the served file's absolute URL, which maplibre's
  * worker fetches and parses itself (a county's buildings are 80,000 polygons, 33 MB), and how
- * many features it has (from the manifest).
+ * many features it has when the manifest counts them (it does not count water and green areas).
  */
 export interface ServedFeatures {
   url: string;
-  count: number;
+  count: number | null;
 }
 
 /** Features in memory, or a served file's (see ServedFeatures). */
@@ -33,7 +33,7 @@ export type BaseMapFeatures<G extends Polygon | MultiPolygon, P> =
   | FeatureCollection<G, P>
   | ServedFeatures;
 
-export function featureCount(features: FeatureCollection | ServedFeatures): number {
+export function featureCount(features: FeatureCollection | ServedFeatures): number | null {
   return 'url' in features ? features.count : features.features.length;
 }
 

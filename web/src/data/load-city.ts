@@ -63,13 +63,14 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
     basemap:
       basemap === undefined
         ? emptyCollection()
-        : { url: absolute(`${baseUrl}basemap.geojson`), count: 0 },
+        : { url: absolute(`${baseUrl}basemap.geojson`), count: null },
     buildings:
       buildings === undefined
         ? emptyCollection()
         : {
             url: absolute(`${baseUrl}buildings.geojson`),
-            count: opened.manifest.counts.buildings,
+            // build-city counts them; a manifest written by hand may not.
+            count: opened.manifest.counts.buildings ?? null,
           },
     facilities: facilityCollection(
       opened.input.facilities.length > 0 ? await opened.text('facilities.geojson') : undefined,

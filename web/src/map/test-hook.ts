@@ -4,7 +4,8 @@
  */
 export interface CareCircleTestState {
   ready: boolean;
-  counts: { facilities: number; populationCells: number; roads: number; buildings: number };
+  /** buildings: null when the city is served and its manifest does not count them. */
+  counts: { facilities: number; populationCells: number; roads: number; buildings: number | null };
   /** Features of the base map's roads and buildings that maplibre holds (its worker loads them). */
   baseFeatures: { roads: number; buildings: number };
   layers: string[];
