@@ -48,12 +48,17 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
       onProgress?.({ done, total, file });
       return value;
     };
-  const [opened, roads, basemap, buildings] = await Promise.all([
+  const reads = [
     openCity(source).then(tick('city.json')),
     requireText(source, 'roads.geojson').then(tick('roads.geojson')),
     readText(source, 'basemap.geojson').then(tick('basemap.geojson')),
     readText(source, 'buildings.geojson').then(tick('buildings.geojson')),
-  ]);
+  ] as const;
+  // In parallel, but a failure is told in this order: a folder that is not there is named by
+  // its city.json, whichever answer came first.
+  for (const read of await Promise.allSettled(reads))
+    if (read.status === 'rejected') throw read.reason;
+  const [opened, roads, basemap, buildings] = await Promise.all(reads);
   const city: CityData = {
     baseUrl,
     manifest: opened.manifest,
