@@ -13,8 +13,9 @@ import { serveApp } from './browser/serve.ts';
  *     resident memory (from /usr/bin/time -v);
  *   - browser: through the import wizard of the built app (--dist, or built into /tmp) in
  *     Chromium: rows per second (read + CRS + check, as clicked through) and the renderers' peak
- *     memory (the tab and its workers), with the longest main-thread task during the import (--profile: and what the main thread
- *     did, sampled into bench-results/import/import-N-main.cpuprofile).
+ *     memory (the tab and its workers), with the longest main-thread task during the import
+ *     (--profile: and what the main thread did, sampled into
+ *     bench-results/import/import-N-main.cpuprofile).
  * `npm run bench -- import --write N FILE` only writes the register.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
