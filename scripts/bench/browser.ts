@@ -296,7 +296,12 @@ export const benchmark: Benchmark = {
       out.county_worker_sql = await workerSpans(county);
       phaseDone(`county analysed in ${out.county_open_analyse_s} s; one edit`);
       try {
+        // --profile: what the main thread does between the form's submit and the new coverage.
+        const editProfiler = args.includes('--profile')
+          ? await profileMainThread(county, join(WORK, 'county-edit-main.cpuprofile'))
+          : null;
         const edit = await editOnce(county);
+        if (editProfiler !== null) out.county_edit_main_thread_profile = await editProfiler.stop();
         out.county_edit_ms = edit.page_ms;
         out.county_edit_worker_ms = edit.worker_ms;
         out.county_scenario_ready_after_tab_s = edit.ready_after_tab_s;
