@@ -5,8 +5,8 @@ import { analysisWorker } from './worker/analysis-client.ts';
 publishTestState({
   ready: false,
   counts: { facilities: 0, populationCells: 0, roads: 0, buildings: 0 },
-  baseFeatures: { roads: 0, buildings: 0 },
   layers: [],
+  countBaseFeatures: () => ({ roads: 0, buildings: 0 }),
 });
 
 // Start the analysis worker (and with it duckdb-wasm, a 34 MB module) first, and only then load

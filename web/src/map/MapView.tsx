@@ -140,10 +140,10 @@ export function MapView(props: MapViewProps) {
           roads: city.roads.features.length,
           buildings: featureCount(city.buildings),
         },
-        baseFeatures: {
+        countBaseFeatures: () => ({
           roads: map.querySourceFeatures('roads').length,
           buildings: map.querySourceFeatures('buildings').length,
-        },
+        }),
         layers: [...styleLayers, ...layers.filter((l) => l.props.visible).map((l) => l.id)],
       });
       onRendered?.();

@@ -100,11 +100,17 @@ function areaLayers(): LayerSpecification[] {
   ];
 }
 
+/** Buildings appear from street-block scale, as on the common planning base maps. */
+export const BUILDINGS_MINZOOM = 13;
+
 function buildingLayer(): LayerSpecification {
   return {
     id: 'buildings',
     type: 'fill',
     source: 'buildings',
+    // Below a block's scale buildings are specks; hidden, maplibre does not tile them either
+    // (a county has 80,000).
+    minzoom: BUILDINGS_MINZOOM,
     paint: {
       'fill-color': [
         'case',

@@ -6,12 +6,25 @@ export interface CareCircleTestState {
   ready: boolean;
   /** buildings: null when the city is served and its manifest does not count them. */
   counts: { facilities: number; populationCells: number; roads: number; buildings: number | null };
-  /** Features of the base map's roads and buildings that maplibre holds (its worker loads them). */
-  baseFeatures: { roads: number; buildings: number };
+  /**
+   * Features of the base map's roads and buildings that maplibre holds (its worker loads them),
+   * counted when read: counting a county's tiles on every redraw would block the page.
+   */
+  readonly baseFeatures: BaseFeatures;
   layers: string[];
   /** Citywide numbers of the last finished analysis; absent until one has run. */
   analysis?: AnalysisTestState;
 }
+
+export interface BaseFeatures {
+  roads: number;
+  buildings: number;
+}
+
+/** The map's part of the snapshot; base features are counted only when a test reads them. */
+export type MapTestState = Omit<CareCircleTestState, 'baseFeatures' | 'analysis'> & {
+  countBaseFeatures(): BaseFeatures;
+};
 
 /** What the analysis showed, for comparison with `carecircle analyse` (summary.json). */
 export interface AnalysisTestState {
@@ -35,31 +48,38 @@ declare global {
   }
 }
 
-export function publishTestState(state: CareCircleTestState): void {
-  // The map and the analysis publish independently: keep the other's part.
-  const analysis = state.analysis ?? window.__carecircle?.analysis;
-  const frozen = Object.freeze({
-    ...state,
-    ...(analysis === undefined ? {} : { analysis }),
-    counts: Object.freeze({ ...state.counts }),
-    baseFeatures: Object.freeze({ ...state.baseFeatures }),
-    layers: Object.freeze([...state.layers]),
-  });
+let mapState: MapTestState | null = null;
+let analysisState: AnalysisTestState | undefined;
+
+/** The map and the analysis publish independently: each keeps the other's part. */
+export function publishTestState(state: MapTestState): void {
+  mapState = state;
+  publish();
+}
+
+/** Adds the analysis numbers to the current snapshot. */
+export function publishAnalysisState(analysis: AnalysisTestState): void {
+  analysisState = analysis;
+  publish();
+}
+
+function publish(): void {
+  const map = mapState;
+  const snapshot: CareCircleTestState = {
+    ready: map?.ready ?? false,
+    counts: Object.freeze({ ...(map?.counts ?? NO_COUNTS) }),
+    layers: Object.freeze([...(map?.layers ?? [])]) as string[],
+    get baseFeatures() {
+      return Object.freeze(map?.countBaseFeatures() ?? { roads: 0, buildings: 0 });
+    },
+    ...(analysisState === undefined ? {} : { analysis: analysisState }),
+  };
   Object.defineProperty(window, '__carecircle', {
-    value: frozen,
+    value: Object.freeze(snapshot),
     writable: false,
     configurable: true,
     enumerable: false,
   });
 }
 
-/** Adds the analysis numbers to the current snapshot. */
-export function publishAnalysisState(analysis: AnalysisTestState): void {
-  const current = window.__carecircle ?? {
-    ready: false,
-    counts: { facilities: 0, populationCells: 0, roads: 0, buildings: 0 },
-    baseFeatures: { roads: 0, buildings: 0 },
-    layers: [],
-  };
-  publishTestState({ ...current, layers: [...current.layers], analysis });
-}
+const NO_COUNTS = { facilities: 0, populationCells: 0, roads: 0, buildings: 0 };
