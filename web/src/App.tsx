@@ -178,6 +178,7 @@ function Workspace({
           onSelect={select}
           baseMap={baseMap}
           extraLayers={extraLayers}
+          outlines={analysis.outlines}
           extraTooltip={analysis.tooltip}
           onPickExtra={pickExtra}
           focus={analysis.focus}

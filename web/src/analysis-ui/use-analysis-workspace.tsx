@@ -8,7 +8,11 @@ import type { TaskList } from '../app/tasks.ts';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AnalysisLegend } from '../map/analysis-layers/AnalysisLegend.tsx';
-import { buildAnalysisLayers, type ElderCell } from '../map/analysis-layers/build-layers.ts';
+import {
+  buildAnalysisLayers,
+  type ElderCell,
+  type OutlineCollection,
+} from '../map/analysis-layers/build-layers.ts';
 import { bboxOf } from '../map/analysis-layers/circle-geometry.ts';
 import {
   ANALYSIS_LAYER_IDS,
@@ -26,6 +30,8 @@ export type Bbox = [number, number, number, number];
 
 export interface AnalysisWorkspace {
   layers: Layer[];
+  /** Circle outlines, drawn by the base map (see OutlineCollection). */
+  outlines: OutlineCollection | null;
   legend: ReactNode;
   panel: ReactNode;
   tooltip(info: PickingInfo): TooltipLines | null;
@@ -40,6 +46,8 @@ export interface AnalysisWorkspace {
 }
 
 type Tasks = Pick<TaskList, 'update' | 'finish'>;
+
+const NO_LAYERS: Layer[] = [];
 
 /** Everything the analysis adds to the workspace, wired together in one place. */
 export function useAnalysisWorkspace(city: CityData, tasks: Tasks): AnalysisWorkspace {
@@ -75,8 +83,8 @@ export function useAnalysisWorkspace(city: CityData, tasks: Tasks): AnalysisWork
     [city],
   );
 
-  const layers = useMemo(() => {
-    if (result === undefined) return [];
+  const built = useMemo(() => {
+    if (result === undefined) return null;
     return buildAnalysisLayers(
       {
         city,
@@ -177,7 +185,8 @@ export function useAnalysisWorkspace(city: CityData, tasks: Tasks): AnalysisWork
     </UnitFlagsContext.Provider>
   );
   return {
-    layers,
+    layers: built?.layers ?? NO_LAYERS,
+    outlines: built?.outlines ?? null,
     legend,
     panel,
     tooltip,

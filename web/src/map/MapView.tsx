@@ -5,7 +5,8 @@ import { type CityData, featureCount } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { applyBaseMap } from '../settings/apply-base-map.ts';
 import type { BaseMapSetting } from '../settings/base-map-settings.ts';
-import { buildBaseStyle } from './base-style.ts';
+import type { OutlineCollection } from './analysis-layers/build-layers.ts';
+import { buildBaseStyle, FIRST_ROAD_LAYER } from './base-style.ts';
 import {
   buildDeckLayers,
   DECK_LAYER_IDS,
@@ -30,6 +31,8 @@ interface MapViewProps {
   baseMap?: BaseMapSetting;
   /** Analysis layers, drawn between the population cells and the facility markers. */
   extraLayers?: Layer[];
+  /** Outlines over the analysis fills, under the roads (colour and width per feature). */
+  outlines?: OutlineCollection | null;
   extraTooltip?: (info: PickingInfo) => { title: string; lines: string[] } | null;
   /** A click on an extra layer; returns true when it handled the click. */
   onPickExtra?: (info: PickingInfo) => boolean;
@@ -72,6 +75,9 @@ function keepInside<T extends { style: Partial<CSSStyleDeclaration> }>(
   return { ...tip, style: { ...tip.style, translate: `${dx} ${dy}` } };
 }
 
+const OUTLINES = 'analysis-outlines';
+const NO_OUTLINES: OutlineCollection = { type: 'FeatureCollection', features: [] };
+
 /** Pixels the pointer must travel before a press counts as a drag (maplibre's click tolerance). */
 const DRAG_TOLERANCE_PX = 3;
 
@@ -81,7 +87,7 @@ const ATTRIBUTION =
 /** The map: maplibre draws the offline base style, deck.gl (interleaved) draws the data layers. */
 export function MapView(props: MapViewProps) {
   const { city, classes, visibility, selected, onSelect, onRendered, baseMap } = props;
-  const { extraLayers, extraTooltip, onPickExtra, focus, drag, serviceRadiusM } = props;
+  const { extraLayers, extraTooltip, onPickExtra, focus, drag, serviceRadiusM, outlines } = props;
   const container = useRef<HTMLDivElement>(null);
   const [handles, setHandles] = useState<{ map: maplibregl.Map; overlay: MapLibreOverlay } | null>(
     null,
@@ -127,6 +133,8 @@ export function MapView(props: MapViewProps) {
     const extra = extraLayers ?? [];
     const layers = [base[0], ...extra, ...base.slice(1)];
     overlay.setProps({ layers });
+    // deck.gl inserts its fills before the first road too: the outlines go back above them.
+    if (map.getLayer(OUTLINES) !== undefined) map.moveLayer(OUTLINES, FIRST_ROAD_LAYER);
     map.once('idle', () => {
       const styleLayers = map
         .getStyle()
@@ -150,6 +158,28 @@ export function MapView(props: MapViewProps) {
     });
     map.triggerRepaint();
   }, [handles, city, classes, visibility, selected, onRendered, extraLayers, serviceRadiusM]);
+
+  useEffect(() => {
+    if (handles === null) return;
+    const { map } = handles;
+    const data = outlines ?? NO_OUTLINES;
+    const source = map.getSource<maplibregl.GeoJSONSource>(OUTLINES);
+    if (source !== undefined) {
+      source.setData(data);
+      return;
+    }
+    map.addSource(OUTLINES, { type: 'geojson', data });
+    map.addLayer(
+      {
+        id: OUTLINES,
+        type: 'line',
+        source: OUTLINES,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': ['get', 'colour'], 'line-width': ['get', 'width'] },
+      },
+      FIRST_ROAD_LAYER,
+    );
+  }, [handles, outlines]);
 
   // The click handlers deck.gl calls read the latest props through a ref, updated as soon as React
   // commits: a click right after a mode change (add a site, then click the map) must see the new

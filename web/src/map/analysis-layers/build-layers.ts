@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { CellRow, Cluster, UnitRow } from '../../../../analysis/coverage/types.ts';
 import type { CityData } from '../../data/city-data.ts';
 import type { CircleRows } from '../../worker/analysis/circle-rows.ts';
@@ -29,6 +30,22 @@ export interface AnalysisLayerData {
   walkCircles: CircleRows | null;
   radiusM: number;
   radiusMinutes: number;
+}
+
+/**
+ * Circle outlines, drawn by maplibre (a line layer over a GeoJSON source) rather than by deck.gl:
+ * maplibre tiles and simplifies them per zoom in its worker, so a county's thousands of hexagon
+ * edges cost a frame what they cover in pixels; as deck.gl paths they made each frame of a
+ * software-rendered county take over a second.
+ */
+export type OutlineCollection = FeatureCollection<
+  MultiPolygon,
+  { colour: string; width: number; minutes: number }
+>;
+
+export interface AnalysisLayers {
+  layers: Layer[];
+  outlines: OutlineCollection;
 }
 
 export interface UnitFeature {
@@ -88,8 +105,12 @@ export function unitFeatures(data: AnalysisLayerData): UnitFeature[] {
 }
 
 /** The deck.gl layers of the analysis, bottom to top; fills slide under the roads. */
-export function buildAnalysisLayers(data: AnalysisLayerData, state: AnalysisLayerState): Layer[] {
+export function buildAnalysisLayers(
+  data: AnalysisLayerData,
+  state: AnalysisLayerState,
+): AnalysisLayers {
   const layers: Layer[] = [];
+  const outlines: OutlineCollection = { type: 'FeatureCollection', features: [] };
   const ids = ANALYSIS_LAYER_IDS;
   if (state.units) {
     layers.push(
@@ -134,7 +155,9 @@ export function buildAnalysisLayers(data: AnalysisLayerData, state: AnalysisLaye
     );
   }
   if (state.circles && data.circles !== null && state.thresholds.length > 0) {
-    layers.push(...circleLayers(data.circles, state));
+    const circles = circleLayers(data.circles, state);
+    layers.push(...circles.layers);
+    outlines.features.push(...circles.outlines.features);
   }
   if (state.radius && data.walkCircles !== null) layers.push(...radiusLayers(data));
   if (state.clusters && data.clusters.length > 0) {
@@ -153,7 +176,7 @@ export function buildAnalysisLayers(data: AnalysisLayerData, state: AnalysisLaye
       }),
     );
   }
-  return layers;
+  return { layers, outlines };
 }
 
 function clusterPolygon(cluster: Cluster): MultiPolygonCoords {
@@ -165,16 +188,17 @@ function clusterPolygon(cluster: Cluster): MultiPolygonCoords {
   );
 }
 
-function circleLayers(circles: CircleRows, state: AnalysisLayerState): Layer[] {
+function circleLayers(circles: CircleRows, state: AnalysisLayerState): AnalysisLayers {
   const ids = ANALYSIS_LAYER_IDS;
+  const none: OutlineCollection = { type: 'FeatureCollection', features: [] };
   const on = state.thresholds.filter((t) => circles.thresholds.includes(t));
-  if (on.length === 0) return [];
+  if (on.length === 0) return { layers: [], outlines: none };
   if (state.circleView === 'split') {
     const max = Math.max(...on);
     const index = new Map<string, number>();
     for (const row of circles.split)
       if (!index.has(row.facilityId)) index.set(row.facilityId, index.size);
-    return [
+    const split = [
       new H3HexagonLayer<(typeof circles.split)[number]>({
         id: ids.circleSplit,
         ...UNDER_ROADS,
@@ -187,28 +211,42 @@ function circleLayers(circles: CircleRows, state: AnalysisLayerState): Layer[] {
         updateTriggers: { getFillColor: [circles.profile] },
       }),
     ];
+    return { layers: split, outlines: none };
   }
   const bands =
     state.circleView === 'overlap'
       ? facilityBands(circles.overlap, on)
       : circles.bands.filter((band) => on.includes(band.minutes));
   const fillAlpha = state.circleView === 'overlap' ? 14 : 55;
-  return [
-    new PolygonLayer<(typeof bands)[number] & { rings: number[][][] }>({
-      id: ids.circleFill,
-      ...UNDER_ROADS,
-      data: explode(bands),
-      pickable: true,
-      stroked: true,
-      filled: true,
-      getPolygon: (b) => b.rings,
-      getFillColor: (b) => withAlpha(thresholdColour(b.minutes), fillAlpha),
-      getLineColor: (b) => withAlpha(thresholdColour(b.minutes), 230),
-      lineWidthUnits: 'pixels',
-      getLineWidth: state.circleView === 'overlap' ? 1 : 2,
-    }),
-  ];
+  const width = state.circleView === 'overlap' ? 1 : 2;
+  const fill = new PolygonLayer<(typeof bands)[number] & { rings: number[][][] }>({
+    id: ids.circleFill,
+    ...UNDER_ROADS,
+    data: explode(bands),
+    pickable: true,
+    stroked: false,
+    filled: true,
+    getPolygon: (b) => b.rings,
+    getFillColor: (b) => withAlpha(thresholdColour(b.minutes), fillAlpha),
+  });
+  return {
+    layers: [fill],
+    outlines: {
+      type: 'FeatureCollection',
+      features: bands.map((b) => ({
+        type: 'Feature',
+        geometry: { type: 'MultiPolygon', coordinates: b.polygon },
+        properties: {
+          colour: cssColour(thresholdColour(b.minutes), 0.9),
+          width,
+          minutes: b.minutes,
+        },
+      })),
+    },
+  };
 }
+
+const cssColour = (c: Rgb, alpha: number) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${alpha})`;
 
 function radiusLayers(data: AnalysisLayerData): Layer[] {
   const ids = ANALYSIS_LAYER_IDS;
