@@ -1,6 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { ELDER_RAMP } from '../../web/src/map/elder-classes.ts';
+import { findColour } from './pixels.ts';
 import { internalIds, latinWords } from './zh-text.ts';
+
+const BACKGROUND = [243, 241, 236];
+const MAP_ONLY =
+  '.legend, .maplibregl-control-container, .tasks { visibility: hidden !important; }';
+const mapLayers = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __carecircle?: { layers: string[] } }).__carecircle?.layers ?? [],
+  );
 
 /**
  * Polish checks of the workspace's main views in zh-CN: screenshots at both window sizes (kept as
@@ -130,6 +140,23 @@ for (const size of SIZES) {
     await page.screenshot({
       path: testInfo.outputPath(`${size.width}x${size.height}-unit-hover.png`),
     });
+    // With the units off too, a population cell (a pixel of any class drawn) gives its figures.
+    await page.getByTestId('toggle-analysis-units').uncheck();
+    await page.mouse.move(map.x + 5, map.y + 5);
+    await expect.poll(() => mapLayers(page)).not.toContain('analysis-units');
+    const shot = await page.getByTestId('map').screenshot({ style: MAP_ONLY });
+    let cell: { x: number; y: number } | null = null;
+    for (const colour of [...ELDER_RAMP].reverse()) {
+      // A cell's colour at its opacity over the plain background.
+      const drawn = colour.map((c, i) => Math.round(0.62 * c + 0.38 * BACKGROUND[i]));
+      cell ??= await findColour(page, shot, drawn as [number, number, number], 6);
+    }
+    expect(cell).not.toBeNull();
+    if (cell !== null) {
+      await page.mouse.move(map.x + cell.x, map.y + cell.y + 2);
+      await expect(page.locator('.deck-tooltip')).toContainText('人口格网');
+      await expect(page.locator('.deck-tooltip')).toContainText('60岁及以上');
+    }
   });
 }
 

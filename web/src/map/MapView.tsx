@@ -1,6 +1,6 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type CityData, featureCount } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { applyBaseMap } from '../settings/apply-base-map.ts';
@@ -14,6 +14,13 @@ import {
   type LayerVisibility,
 } from './deck-layers.ts';
 import type { ElderClasses } from './elder-classes.ts';
+import {
+  POPULATION_LAYER,
+  populationCellAt,
+  populationCells,
+  populationFillColour,
+  populationLayer,
+} from './population-layer.ts';
 import { maplibregl } from './setup-maplibre.ts';
 import { publishTestState } from './test-hook.ts';
 import { renderTooltip, tooltipFor } from './tooltip.ts';
@@ -93,6 +100,14 @@ export function MapView(props: MapViewProps) {
     null,
   );
   const i18n = useI18n();
+  // The cells' look when the map is created; later changes go through setPaintProperty.
+  const initialPopulation = useRef({ classes, visible: visibility.population });
+  const cellAt = useMemo(() => {
+    if (!visibility.population) return null;
+    const byCell = new Map(city.population.map((row) => [row.h3, row]));
+    const resolution = city.manifest.h3Resolution;
+    return (lng: number, lat: number) => populationCellAt(byCell, resolution, lng, lat);
+  }, [city, visibility.population]);
 
   useEffect(() => {
     if (container.current === null) return;
@@ -117,6 +132,9 @@ export function MapView(props: MapViewProps) {
     );
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.on('load', () => {
+      // Under every deck.gl layer (those are inserted later, before the same road layer).
+      map.addSource(POPULATION_LAYER, { type: 'geojson', data: populationCells(city.population) });
+      map.addLayer(populationLayer(initialPopulation.current), FIRST_ROAD_LAYER);
       map.addControl(overlay);
       setHandles({ map, overlay });
     });
@@ -129,16 +147,16 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (handles === null) return;
     const { map, overlay } = handles;
-    const base = buildDeckLayers(city, classes, visibility, selected, serviceRadiusM);
-    const extra = extraLayers ?? [];
-    const layers = [base[0], ...extra, ...base.slice(1)];
+    const base = buildDeckLayers(city, visibility, selected, serviceRadiusM);
+    const layers = [...(extraLayers ?? []), ...base];
     overlay.setProps({ layers });
     // deck.gl inserts its fills before the first road too: the outlines go back above them.
     if (map.getLayer(OUTLINES) !== undefined) map.moveLayer(OUTLINES, FIRST_ROAD_LAYER);
     map.once('idle', () => {
       const styleLayers = map
         .getStyle()
-        .layers.map((layer) => layer.id)
+        .layers.filter((layer) => layer.layout?.visibility !== 'none')
+        .map((layer) => layer.id)
         .filter((id) => !id.startsWith('deck-'));
       publishTestState({
         ready: true,
@@ -157,7 +175,16 @@ export function MapView(props: MapViewProps) {
       onRendered?.();
     });
     map.triggerRepaint();
-  }, [handles, city, classes, visibility, selected, onRendered, extraLayers, serviceRadiusM]);
+  }, [handles, city, visibility, selected, onRendered, extraLayers, serviceRadiusM]);
+
+  // The population cells' colours and visibility change in place (the source stays).
+  useEffect(() => {
+    if (handles === null) return;
+    const { map } = handles;
+    map.setPaintProperty(POPULATION_LAYER, 'fill-color', populationFillColour(classes));
+    const shown = visibility.population ? 'visible' : 'none';
+    map.setLayoutProperty(POPULATION_LAYER, 'visibility', shown);
+  }, [handles, classes, visibility.population]);
 
   useEffect(() => {
     if (handles === null) return;
@@ -195,14 +222,16 @@ export function MapView(props: MapViewProps) {
     handles.overlay.setProps({
       getTooltip: (info) => {
         const extra = extraTooltip?.(info);
-        const tip = extra ? renderTooltip(extra.title, extra.lines) : tooltipFor(info, i18n);
+        const tip = extra
+          ? renderTooltip(extra.title, extra.lines)
+          : tooltipFor(info, i18n, cellAt);
         return tip === null ? null : keepInside(tip, info, canvas);
       },
       onHover: (info) => {
         canvas.style.cursor = info.picked ? 'pointer' : '';
       },
     });
-  }, [handles, i18n, extraTooltip]);
+  }, [handles, i18n, extraTooltip, cellAt]);
 
   // Clicks come from maplibre and are picked here, not through deck.gl's onClick: deck.gl drops
   // clicks until its own start-up has finished (seconds on a slow machine), and a map click must

@@ -1,15 +1,11 @@
 import type { Layer } from '@deck.gl/core';
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Point } from 'geojson';
-import type { FacilityProperties, PopulationCellRow } from '../../../analysis/city/types.ts';
+import type { FacilityProperties } from '../../../analysis/city/types.ts';
 import type { CityData } from '../data/city-data.ts';
-import { FIRST_ROAD_LAYER } from './base-style.ts';
-import { type ElderClasses, elderColor } from './elder-classes.ts';
 import { FACILITY_STYLE } from './facility-style.ts';
 
 export const DECK_LAYER_IDS = {
-  population: 'population-h3',
   facilities: 'facilities',
   selection: 'facility-selected',
   selectionCircle: 'facility-selected-circle',
@@ -22,35 +18,13 @@ export interface LayerVisibility {
 
 export type FacilityFeature = Feature<Point, FacilityProperties>;
 
-/**
- * The deck.gl layers over the base map. `beforeId` (read by @deck.gl/maplibre in interleaved
- * mode) slides the population cells under the roads; facilities stay on top of everything.
- */
+/** The facility layers of deck.gl, on top of everything (the population cells are maplibre's). */
 export function buildDeckLayers(
   city: CityData,
-  classes: ElderClasses,
   visible: LayerVisibility,
   selected: FacilityFeature | null = null,
   serviceRadiusM = 300,
 ): Layer[] {
-  const population = new H3HexagonLayer<PopulationCellRow>({
-    id: DECK_LAYER_IDS.population,
-    ...{ beforeId: FIRST_ROAD_LAYER },
-    data: city.population,
-    visible: visible.population,
-    pickable: true,
-    extruded: false,
-    stroked: true,
-    filled: true,
-    opacity: 0.62,
-    getHexagon: (row) => row.h3,
-    // Cells without elders stay in the layer (its count matches population.csv) but are clear.
-    getFillColor: (row) =>
-      row.elders60 > 0 ? elderColor(row.elders60, classes) : [255, 255, 255, 0],
-    getLineColor: [255, 255, 255, 90],
-    lineWidthMinPixels: 0.5,
-    updateTriggers: { getFillColor: [classes.breaks.join(',')] },
-  });
   const facilities = new ScatterplotLayer<FacilityFeature>({
     id: DECK_LAYER_IDS.facilities,
     data: city.facilities.features,
@@ -67,7 +41,7 @@ export function buildDeckLayers(
     autoHighlight: true,
     highlightColor: [255, 255, 255, 110],
   });
-  if (selected === null || !visible.facilities) return [population, facilities];
+  if (selected === null || !visible.facilities) return [facilities];
   // A dark ring around the clicked site; drawn as its own layer so the markers never re-upload.
   const selection = new ScatterplotLayer<FacilityFeature>({
     id: DECK_LAYER_IDS.selection,
@@ -95,5 +69,5 @@ export function buildDeckLayers(
     getLineColor: (f) => [...(FACILITY_STYLE[f.properties.type]?.color ?? [90, 90, 90]), 220],
     getLineWidth: 2,
   });
-  return [population, circle, facilities, selection];
+  return [circle, facilities, selection];
 }

@@ -24,10 +24,26 @@ const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
   fontFamily: 'inherit',
 };
 
-/** Hover text for the deck.gl layers, in the current language. */
-export function tooltipFor(info: PickingInfo, i18n: I18n): TooltipContent | null {
+/**
+ * Hover text for the facility markers (picked by deck.gl) or else the population cell under the
+ * pointer (`cellAt`, null while the cells are hidden), in the current language.
+ */
+export function tooltipFor(
+  info: PickingInfo,
+  i18n: I18n,
+  cellAt: ((lng: number, lat: number) => PopulationCellRow | null) | null,
+): TooltipContent | null {
   const { t, formatNumber } = i18n;
-  if (info.object === undefined || info.object === null || info.layer === null) return null;
+  if (info.object === undefined || info.object === null || info.layer === null) {
+    const [lng, lat] = info.coordinate ?? [];
+    const row = cellAt !== null && lng !== undefined && lat !== undefined ? cellAt(lng, lat) : null;
+    if (row === null) return null;
+    // The cell's H3 id means nothing to a planner: name what it is, then its figures.
+    return render(t('tooltip.cellTitle'), [
+      t('tooltip.elders', { value: formatNumber(row.elders60) }),
+      t('tooltip.residents', { value: formatNumber(row.residents) }),
+    ]);
+  }
   if (info.layer.id === DECK_LAYER_IDS.facilities) {
     const p = (info.object as { properties: FacilityProperties }).properties;
     const lines = [
@@ -41,14 +57,6 @@ export function tooltipFor(info: PickingInfo, i18n: I18n): TooltipContent | null
         : t('tooltip.floor', { value: p.floorLevel }),
     ].filter((line) => line !== '');
     return render(p.name, lines, p.illustrative ? t('badge.illustrative') : undefined);
-  }
-  if (info.layer.id === DECK_LAYER_IDS.population) {
-    const row = info.object as PopulationCellRow;
-    // The cell's H3 id means nothing to a planner: name what it is, then its figures.
-    return render(t('tooltip.cellTitle'), [
-      t('tooltip.elders', { value: formatNumber(row.elders60) }),
-      t('tooltip.residents', { value: formatNumber(row.residents) }),
-    ]);
   }
   return null;
 }
