@@ -96,9 +96,14 @@ export function MapView(props: MapViewProps) {
   const { city, classes, visibility, selected, onSelect, onRendered, baseMap } = props;
   const { extraLayers, extraTooltip, onPickExtra, focus, drag, serviceRadiusM, outlines } = props;
   const container = useRef<HTMLDivElement>(null);
-  const [handles, setHandles] = useState<{ map: maplibregl.Map; overlay: MapLibreOverlay } | null>(
-    null,
-  );
+  const [created, setCreated] = useState<{
+    map: maplibregl.Map;
+    overlay: MapLibreOverlay;
+    city: CityData;
+  } | null>(null);
+  // A new city removes the map in its effect's cleanup; until its successor has loaded, no effect
+  // may touch the removed one (its style is gone: setting a paint property would throw).
+  const handles = created?.city === city ? created : null;
   const i18n = useI18n();
   // The cells' look when the map is created; later changes go through setPaintProperty.
   const initialPopulation = useRef({ classes, visible: visibility.population });
@@ -136,10 +141,10 @@ export function MapView(props: MapViewProps) {
       map.addSource(POPULATION_LAYER, { type: 'geojson', data: populationCells(city.population) });
       map.addLayer(populationLayer(initialPopulation.current), FIRST_ROAD_LAYER);
       map.addControl(overlay);
-      setHandles({ map, overlay });
+      setCreated({ map, overlay, city });
     });
     return () => {
-      setHandles(null);
+      setCreated(null);
       map.remove();
     };
   }, [city]);
