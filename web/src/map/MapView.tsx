@@ -140,6 +140,17 @@ export function MapView(props: MapViewProps) {
       // Under every deck.gl layer (those are inserted later, before the same road layer).
       map.addSource(POPULATION_LAYER, { type: 'geojson', data: populationCells(city.population) });
       map.addLayer(populationLayer(initialPopulation.current), FIRST_ROAD_LAYER);
+      map.addSource(OUTLINES, { type: 'geojson', data: NO_OUTLINES });
+      map.addLayer(
+        {
+          id: OUTLINES,
+          type: 'line',
+          source: OUTLINES,
+          layout: { 'line-join': 'round' },
+          paint: { 'line-color': ['get', 'colour'], 'line-width': ['get', 'width'] },
+        },
+        FIRST_ROAD_LAYER,
+      );
       map.addControl(overlay);
       setCreated({ map, overlay, city });
     });
@@ -156,7 +167,7 @@ export function MapView(props: MapViewProps) {
     const layers = [...(extraLayers ?? []), ...base];
     overlay.setProps({ layers });
     // deck.gl inserts its fills before the first road too: the outlines go back above them.
-    if (map.getLayer(OUTLINES) !== undefined) map.moveLayer(OUTLINES, FIRST_ROAD_LAYER);
+    map.moveLayer(OUTLINES, FIRST_ROAD_LAYER);
     map.once('idle', () => {
       const styleLayers = map
         .getStyle()
@@ -192,25 +203,7 @@ export function MapView(props: MapViewProps) {
   }, [handles, classes, visibility.population]);
 
   useEffect(() => {
-    if (handles === null) return;
-    const { map } = handles;
-    const data = outlines ?? NO_OUTLINES;
-    const source = map.getSource<maplibregl.GeoJSONSource>(OUTLINES);
-    if (source !== undefined) {
-      source.setData(data);
-      return;
-    }
-    map.addSource(OUTLINES, { type: 'geojson', data });
-    map.addLayer(
-      {
-        id: OUTLINES,
-        type: 'line',
-        source: OUTLINES,
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': ['get', 'colour'], 'line-width': ['get', 'width'] },
-      },
-      FIRST_ROAD_LAYER,
-    );
+    handles?.map.getSource<maplibregl.GeoJSONSource>(OUTLINES)?.setData(outlines ?? NO_OUTLINES);
   }, [handles, outlines]);
 
   // The click handlers deck.gl calls read the latest props through a ref, updated as soon as React

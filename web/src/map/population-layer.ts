@@ -3,6 +3,7 @@ import { cellToBoundary, latLngToCell } from 'h3-js';
 import type { ExpressionSpecification, FillLayerSpecification } from 'maplibre-gl';
 import type { PopulationCellRow } from '../../../analysis/city/types.ts';
 import type { ElderClasses } from './elder-classes.ts';
+import { rgbCss } from './facility-style.ts';
 
 /**
  * The population cells, drawn by maplibre rather than deck.gl: a county holds tens of thousands
@@ -31,14 +32,13 @@ export function populationCells(rows: readonly PopulationCellRow[]): PopulationC
 
 /** The classes as a maplibre expression: elderColor's rule (the first class whose bound is ≥ v). */
 export function populationFillColour(classes: ElderClasses): ExpressionSpecification {
-  const rgb = (c: readonly number[]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
   const last = classes.colors[classes.colors.length - 1];
-  if (classes.breaks.length === 0) return ['to-color', rgb(last)];
+  if (classes.breaks.length === 0) return ['to-color', rgbCss(last)];
   const cases = classes.breaks.flatMap((bound, i) => [
     ['<=', ['get', 'elders60'], bound],
-    rgb(classes.colors[i]),
+    rgbCss(classes.colors[i]),
   ]);
-  return ['case', ...cases, rgb(last)] as ExpressionSpecification;
+  return ['case', ...cases, rgbCss(last)] as ExpressionSpecification;
 }
 
 export function populationLayer(look: {

@@ -6,7 +6,7 @@ import type { CellRow, Cluster, UnitRow } from '../../../../analysis/coverage/ty
 import type { CityData } from '../../data/city-data.ts';
 import type { CircleRows } from '../../worker/analysis/circle-rows.ts';
 import { FIRST_ROAD_LAYER } from '../base-style.ts';
-import { FACILITY_STYLE, type Rgb } from '../facility-style.ts';
+import { FACILITY_STYLE, type Rgb, rgbCss } from '../facility-style.ts';
 import { dissolvedBands, facilityBands, type MultiPolygonCoords } from './circle-geometry.ts';
 import {
   COVERED,
@@ -237,7 +237,7 @@ function circleLayers(circles: CircleRows, state: AnalysisLayerState): AnalysisL
         type: 'Feature',
         geometry: { type: 'MultiPolygon', coordinates: b.polygon },
         properties: {
-          colour: cssColour(thresholdColour(b.minutes), 0.9),
+          colour: rgbCss(thresholdColour(b.minutes), 0.9),
           width,
           minutes: b.minutes,
         },
@@ -245,8 +245,6 @@ function circleLayers(circles: CircleRows, state: AnalysisLayerState): AnalysisL
     },
   };
 }
-
-const cssColour = (c: Rgb, alpha: number) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${alpha})`;
 
 function radiusLayers(data: AnalysisLayerData): Layer[] {
   const ids = ANALYSIS_LAYER_IDS;
