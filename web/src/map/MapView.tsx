@@ -22,6 +22,7 @@ import {
   populationLayer,
 } from './population-layer.ts';
 import { maplibregl } from './setup-maplibre.ts';
+import { isSoftwareRenderer } from './software-renderer.ts';
 import { publishTestState } from './test-hook.ts';
 import { renderTooltip, tooltipFor } from './tooltip.ts';
 
@@ -127,7 +128,8 @@ export function MapView(props: MapViewProps) {
       fitBoundsOptions: { padding: { top: 24, bottom: 24, right: 60, left: 24 } },
       maxBounds: [west - padX, south - padY, east + padX, north + padY],
       attributionControl: false,
-      canvasContextAttributes: { antialias: true },
+      // Smooth edges where the GPU pays for them; on a CPU renderer they cost most of a frame.
+      canvasContextAttributes: { antialias: !isSoftwareRenderer() },
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-right');

@@ -127,6 +127,12 @@ function buildingLayer(): LayerSpecification {
 /** Layer under which deck.gl's population cells are inserted: cells sit below every road. */
 export const FIRST_ROAD_LAYER = roadLayers()[0]?.id ?? 'buildings';
 
+/**
+ * Below street-block scale a road is a pixel wide and its casing only blurs it, while each casing
+ * layer redraws every road of its class (on a county, seconds per frame on a CPU renderer).
+ */
+export const CASINGS_MINZOOM = 13;
+
 /** All casings first, then all fills, so crossings of equal classes join cleanly. */
 function roadLayers(): LayerSpecification[] {
   const casings = ROAD_CLASSES.filter((c) => c.casing !== undefined).map(casingLayer);
@@ -138,7 +144,7 @@ function casingLayer(road: RoadClassStyle): LayerSpecification {
     id: `roads-${road.id}-casing`,
     type: 'line',
     source: 'roads',
-    minzoom: road.minzoom ?? 0,
+    minzoom: Math.max(road.minzoom ?? 0, CASINGS_MINZOOM),
     filter: highwayIn(road.highways),
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
