@@ -136,6 +136,10 @@ async function visitThenGoOffline(context: BrowserContext, page: Page, server: A
   expect(again.findings).toEqual(online.findings);
   expect(again.coverage.some((c) => (c.elders60Share ?? 0) > 0)).toBe(true);
   const counts = readCityCounts(join(DIST, CITY));
+  // The analysis can finish before the map's first idle frame, which publishes what it drew.
+  await offline.waitForFunction(
+    () => (window as unknown as { __carecircle?: { ready: boolean } }).__carecircle?.ready === true,
+  );
   const drawn = await offline.evaluate(
     () => (window as unknown as { __carecircle: { counts: object } }).__carecircle.counts,
   );
