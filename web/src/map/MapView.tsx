@@ -128,7 +128,7 @@ export function MapView(props: MapViewProps) {
       fitBoundsOptions: { padding: { top: 24, bottom: 24, right: 60, left: 24 } },
       maxBounds: [west - padX, south - padY, east + padX, north + padY],
       attributionControl: false,
-      // Smooth edges where the GPU pays for them; on a CPU renderer they cost most of a frame.
+      // Smooth edges where the GPU pays for them; on a CPU renderer they cost a quarter of a frame.
       canvasContextAttributes: { antialias: !isSoftwareRenderer() },
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');

@@ -129,9 +129,9 @@ export const FIRST_ROAD_LAYER = roadLayers()[0]?.id ?? 'buildings';
 
 /**
  * Below street-block scale a road is a pixel wide and its casing only blurs it, while each casing
- * layer redraws every road of its class (on a county, seconds per frame on a CPU renderer).
+ * layer draws every road of its class once more.
  */
-export const CASINGS_MINZOOM = 13;
+const CASINGS_MINZOOM = 13;
 
 /** All casings first, then all fills, so crossings of equal classes join cleanly. */
 function roadLayers(): LayerSpecification[] {

@@ -9,9 +9,9 @@ let cached: boolean | undefined;
 
 /**
  * Whether WebGL runs on the CPU (SwiftShader in a browser without a GPU, Mesa's llvmpipe in a
- * virtual machine). There every drawn pixel costs CPU time, and 4× multisampling roughly
- * quadruples it: on a county-sized city one frame took seconds. The answer is asked of a
- * throw-away context once and kept.
+ * virtual machine). There every drawn pixel costs CPU time: on a county-sized city a frame took
+ * seconds, and 4× multisampling was about a quarter of it. The answer is asked of a throw-away
+ * context once and kept.
  */
 export function isSoftwareRenderer(): boolean {
   if (cached !== undefined) return cached;
