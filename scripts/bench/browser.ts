@@ -105,11 +105,12 @@ async function longTasks(page: Page): Promise<LongTasks> {
 
 /**
  * Opens the scenario tab and adds a site at the map's centre; ms from the form's submit click to
- * the new coverage on screen, and ms from opening the tab until the live session was ready.
+ * the new coverage in the page (the panel's figures), ms to the end of the frame that draws it
+ * (the map included), and ms from opening the tab until the live session was ready.
  */
 async function editOnce(
   page: Page,
-): Promise<{ page_ms: number; worker_ms: number; ready_after_tab_s: number }> {
+): Promise<{ page_ms: number; frame_ms: number; worker_ms: number; ready_after_tab_s: number }> {
   const tabAt = performance.now();
   // A county's page can be busy for tens of seconds at a time: clicks wait as long as that.
   const slow = { timeout: 600_000 };
@@ -133,11 +134,13 @@ async function editOnce(
   });
   await page.getByTestId('scenario-site-form').waitFor(slow);
   await page.evaluate(() => {
-    const w = window as unknown as { __benchEdit: Promise<number> };
+    const w = window as unknown as { __benchEdit: Promise<{ dom: number; frame: number }> };
+    // The number of modifications evaluated (two runs may take the same ms).
     const before = document
       .querySelector('[data-testid="scenario-timing"]')
-      ?.getAttribute('data-ms');
-    w.__benchEdit = new Promise((resolve) => {
+      ?.getAttribute('data-modifications');
+    w.__benchEdit = new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('no new coverage within 10 minutes of the form')), 600_000);
       let clicked = 0;
       document.addEventListener(
         'click',
@@ -148,25 +151,31 @@ async function editOnce(
         { capture: true },
       );
       new MutationObserver((_, observer) => {
-        const ms = document
+        const evaluated = document
           .querySelector('[data-testid="scenario-timing"]')
-          ?.getAttribute('data-ms');
-        if (clicked > 0 && ms != null && ms !== before) {
+          ?.getAttribute('data-modifications');
+        if (clicked > 0 && evaluated != null && evaluated !== before) {
           observer.disconnect();
-          resolve(performance.now() - clicked);
+          const dom = performance.now() - clicked;
+          // A task queued from the next animation frame runs once that frame is committed.
+          requestAnimationFrame(() =>
+            setTimeout(() => resolve({ dom, frame: performance.now() - clicked }), 0),
+          );
         }
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
   });
   await page.getByTestId('scenario-form-submit').click(slow);
-  const pageMs = await page.evaluate(
-    () => (window as unknown as { __benchEdit: Promise<number> }).__benchEdit,
+  const edit = await page.evaluate(
+    () =>
+      (window as unknown as { __benchEdit: Promise<{ dom: number; frame: number }> }).__benchEdit,
   );
   const workerMs = Number(
     await page.getByTestId('scenario-timing').getAttribute('data-ms', { timeout: 60_000 }),
   );
   return {
-    page_ms: round(pageMs, 1),
+    page_ms: round(edit.dom, 1),
+    frame_ms: round(edit.frame, 1),
     worker_ms: round(workerMs, 1),
     ready_after_tab_s: round(readyAfterTabS, 1),
   };
@@ -303,6 +312,7 @@ export const benchmark: Benchmark = {
         const edit = await editOnce(county);
         if (editProfiler !== null) out.county_edit_main_thread_profile = await editProfiler.stop();
         out.county_edit_ms = edit.page_ms;
+        out.county_edit_frame_ms = edit.frame_ms;
         out.county_edit_worker_ms = edit.worker_ms;
         out.county_scenario_ready_after_tab_s = edit.ready_after_tab_s;
       } catch (error) {

@@ -2,13 +2,19 @@ import { expect, type Page, test } from '@playwright/test';
 
 /**
  * Editing the map as planners expect: every button says what it does (no two share a label),
- * add mode ends once a site is placed, Esc leaves a mode, a pen (pointer events, not mouse
- * events) drags a site and the moved site wears its state's mark (the card and service circle
- * of a clicked facility are checked in first-page.spec.ts).
+ * add mode ends once a site is placed, an edit redraws the map once, Esc leaves a mode, a pen
+ * (pointer events, not mouse events) drags a site and the moved site wears its state's mark (the
+ * card and service circle of a clicked facility are checked in first-page.spec.ts).
  */
 test.use({ viewport: { width: 1440, height: 900 } });
 
 const modCount = (page: Page) => page.getByTestId('scenario-mods').locator('li').count();
+
+/** How many sets of layers the map has been given (each one redraws it). */
+const layerSets = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __carecircle?: { layerSets: number } }).__carecircle?.layerSets,
+  );
 
 async function layers(page: Page): Promise<string[]> {
   return page.evaluate(() => [
@@ -77,9 +83,18 @@ test('editing: unique labels, add mode ends, Esc, pen drag, state marks', async 
     .evaluateAll((buttons) => buttons.map((b) => b.textContent?.trim() ?? '').filter((l) => l));
   const repeated = labels.filter((label, i) => labels.indexOf(label) !== i);
   expect(repeated, 'buttons sharing a label').toEqual([]);
+  const setsBefore = await layerSets(page);
   await page.getByTestId('scenario-form-submit').click();
   await expect.poll(() => modCount(page)).toBe(1);
   await expect(page.getByTestId('scenario-add-mode')).toHaveAttribute('aria-pressed', 'false');
+
+  // The edit redraws the map once: the site appears with the coverage it gives (a redraw costs
+  // about a second on a CPU renderer). What each measure brings is the edit's last answer.
+  await page.getByTestId('scenario-tab-compare').click();
+  await expect(page.getByTestId('measure')).toHaveCount(1, { timeout: 60_000 });
+  expect(await layerSets(page)).toBe((setsBefore ?? Number.NaN) + 1);
+  await expect.poll(() => layers(page)).toContain('scenario-sites');
+  await page.getByTestId('scenario-tab-edit').click();
 
   // Esc leaves add mode and the form of a placed site.
   await page.getByTestId('scenario-add-mode').click();

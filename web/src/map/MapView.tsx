@@ -23,7 +23,7 @@ import {
 } from './population-layer.ts';
 import { maplibregl } from './setup-maplibre.ts';
 import { isSoftwareRenderer } from './software-renderer.ts';
-import { publishTestState } from './test-hook.ts';
+import { countLayerSet, publishTestState } from './test-hook.ts';
 import { renderTooltip, tooltipFor } from './tooltip.ts';
 
 interface MapViewProps {
@@ -168,6 +168,7 @@ export function MapView(props: MapViewProps) {
     const base = buildDeckLayers(city, visibility, selected, serviceRadiusM);
     const layers = [...(extraLayers ?? []), ...base];
     overlay.setProps({ layers });
+    countLayerSet();
     // deck.gl inserts its fills before the first road too: the outlines go back above them.
     map.moveLayer(OUTLINES, FIRST_ROAD_LAYER);
     map.once('idle', () => {

@@ -12,6 +12,8 @@ export interface CareCircleTestState {
    */
   readonly baseFeatures: BaseFeatures;
   layers: string[];
+  /** How many sets of layers the map has been given so far (each one redraws it); read live. */
+  readonly layerSets: number;
   /** Citywide numbers of the last finished analysis; absent until one has run. */
   analysis?: AnalysisTestState;
 }
@@ -22,7 +24,7 @@ export interface BaseFeatures {
 }
 
 /** The map's part of the snapshot; base features are counted only when a test reads them. */
-export type MapTestState = Omit<CareCircleTestState, 'baseFeatures' | 'analysis'> & {
+export type MapTestState = Omit<CareCircleTestState, 'baseFeatures' | 'analysis' | 'layerSets'> & {
   countBaseFeatures(): BaseFeatures;
 };
 
@@ -50,6 +52,12 @@ declare global {
 
 let mapState: MapTestState | null = null;
 let analysisState: AnalysisTestState | undefined;
+let layerSets = 0;
+
+/** The map was given a new set of layers. */
+export function countLayerSet(): void {
+  layerSets += 1;
+}
 
 /** The map and the analysis publish independently: each keeps the other's part. */
 export function publishTestState(state: MapTestState): void {
@@ -67,6 +75,9 @@ function publish(): void {
   const map = mapState;
   const snapshot: CareCircleTestState = {
     ready: map?.ready ?? false,
+    get layerSets() {
+      return layerSets;
+    },
     counts: Object.freeze({ ...(map?.counts ?? NO_COUNTS) }),
     layers: Object.freeze([...(map?.layers ?? [])]) as string[],
     get baseFeatures() {

@@ -49,6 +49,8 @@ interface DragState {
   id: string;
   lon: number;
   lat: number;
+  /** Once dropped: the scenario the map showed then; the preview ends when that one is replaced. */
+  droppedOn?: Scenario;
 }
 
 /** Scenario editing, compare, optimiser and exports, wired into the workspace in one place. */
@@ -76,16 +78,29 @@ export function useScenarioWorkspace(
     setInteraction({ kind: 'idle' });
     onSelect(null);
   }, [facilities, onSelect]);
-  // While dragging, the map shows the site where it would land (not yet a modification).
-  const sites = useMemo(
-    () =>
-      scenarioSites(
-        control.baselineFacilities,
-        dragging === null
-          ? control.scenario
-          : appendModification(control.scenario, { kind: 'move-site', ...dragging }),
-      ),
-    [control.baselineFacilities, control.scenario, dragging],
+  // The map shows the evaluated scenario (its sites change with their coverage); while dragging,
+  // the site where it would land (not yet a modification).
+  const preview =
+    dragging !== null &&
+    (dragging.droppedOn === undefined || dragging.droppedOn === control.shownScenario)
+      ? dragging
+      : null;
+  const sites = useUnchangedWhileEqual(
+    useMemo(
+      () =>
+        scenarioSites(
+          control.baselineFacilities,
+          preview === null
+            ? control.shownScenario
+            : appendModification(control.scenario, {
+                kind: 'move-site',
+                id: preview.id,
+                lon: preview.lon,
+                lat: preview.lat,
+              }),
+        ),
+      [control.baselineFacilities, control.scenario, control.shownScenario, preview],
+    ),
   );
   const thresholds = control.baselineNumbers?.thresholds ?? [5, 10, 15];
   const minutes = highlightMinutes ?? thresholds[0];
@@ -147,6 +162,7 @@ export function useScenarioWorkspace(
     apply,
     baseline: control.baselineFacilities,
     hover: drawing.hover,
+    shown: control.shownScenario,
   });
   latest.current = {
     interaction,
@@ -154,6 +170,7 @@ export function useScenarioWorkspace(
     apply,
     baseline: control.baselineFacilities,
     hover: drawing.hover,
+    shown: control.shownScenario,
   };
   const drag = useMemo(
     (): MapDrag => ({
@@ -184,8 +201,12 @@ export function useScenarioWorkspace(
       end(lon, lat, moved) {
         const d = held.current;
         held.current = null;
-        setDragging(null);
-        if (d === null || !moved) return;
+        if (d === null || !moved) {
+          setDragging(null);
+          return;
+        }
+        // The preview stays until the map's scenario holds the move (no jump back meanwhile).
+        setDragging({ id: d.id, lon, lat, droppedOn: latest.current.shown });
         latest.current.apply({ kind: 'move-site', id: d.id, lon, lat });
         setPickedId(d.id);
         onSelect(null);
@@ -216,6 +237,14 @@ export function useScenarioWorkspace(
     </>
   );
   return { layers, panel, pick, drag };
+}
+
+/** The value of the previous render while the new one has the same content (no layer rebuilt). */
+function useUnchangedWhileEqual<T>(value: T): T {
+  const kept = useRef<{ value: T; json: string } | null>(null);
+  const json = JSON.stringify(value);
+  if (kept.current === null || kept.current.json !== json) kept.current = { value, json };
+  return kept.current.value;
 }
 
 /** The site id under a press: an edited scenario site or a baseline facility marker. */

@@ -55,6 +55,12 @@ export interface ScenarioControl {
    */
   problems: ScenarioProblem[][];
   scenario: Scenario;
+  /**
+   * The scenario the map draws: the one `live` was computed for, so that its sites and the
+   * coverage they give change in one frame (each frame costs a second on a CPU renderer). The
+   * active scenario while nothing is evaluated.
+   */
+  shownScenario: Scenario;
   baselineFacilities: SiteFacility[];
   /** What an imported scenario file is held to (the CLI's checks): the city, its area, profiles. */
   importChecks: ScenarioValidationOptions;
@@ -99,12 +105,14 @@ export function facilitiesOf(city: CityData): SiteFacility[] {
   }));
 }
 
+const NO_FLAGS: UnitFlagMap = {};
+const NO_VIEWS: NetworkEditView[] = [];
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * The scenarios of the page: a list autosaved to IndexedDB per city, the active one evaluated
  * live in the worker on every change (only the searches an edit touches are rerun there).
  */
-const NO_FLAGS: UnitFlagMap = {};
-
 export function useScenarios(
   city: CityData,
   graphsReady: boolean,
@@ -130,8 +138,9 @@ export function useScenarios(
   const [baselineNumbers, setBaselineNumbers] = useState<ScenarioControl['baselineNumbers']>(null);
   const [live, setLive] = useState<LiveUpdate | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [networkViews, setNetworkViews] = useState<NetworkEditView[]>([]);
+  const [networkViews, setNetworkViews] = useState<NetworkEditView[]>(NO_VIEWS);
   const [editGains, setEditGains] = useState<EditGain[] | null>(null);
+  const [evaluated, setEvaluated] = useState<Scenario | null>(null);
   const { locale } = useI18n();
   const lang = locale === 'en' ? 'en' : 'zh';
   const key = storeKey(city.manifest.name);
@@ -141,6 +150,7 @@ export function useScenarios(
     setForKey(key);
     setStore(initialStore(baselineRef, '方案1'));
     setLoaded(false);
+    setEvaluated(null);
   }
 
   // Restore what was autosaved for this city. Only the city decides which list is read: a new
@@ -236,7 +246,8 @@ export function useScenarios(
     const id = ++requestId.current;
     if (!valid) {
       setLive(null);
-      setNetworkViews([]);
+      setEvaluated(scenario);
+      setNetworkViews(NO_VIEWS);
       setEditGains(null);
       return;
     }
@@ -244,19 +255,26 @@ export function useScenarios(
       .scenarioEvaluate({ modifications: scenario.modifications })
       .then((answer) => {
         if (id !== requestId.current) return;
+        setEvaluated(scenario);
         if (answer.ok) {
           setLive(answer.value);
           setError(null);
         } else setError(answer.error.message);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => {
+        if (id === requestId.current) setEvaluated(scenario);
+        setError(e instanceof Error ? e.message : String(e));
+      });
     // Shapes, places and per-edit gains follow the evaluation (the worker answers in order).
     const worker = analysisWorker();
     const { modifications, programme } = scenario;
     worker
       .scenarioNetworkEdits({ modifications }, lang)
       .then((answer) => {
-        if (id === requestId.current) setNetworkViews(answer.ok ? answer.value : []);
+        if (id !== requestId.current) return;
+        // The same shapes again keep their array, so the map is not drawn once more for them.
+        const next = answer.ok ? answer.value : NO_VIEWS;
+        setNetworkViews((shown) => (sameJson(shown, next) ? shown : next));
       })
       .catch((e: unknown) => console.error('network edits failed', e));
     setEditGains(null);
@@ -288,6 +306,7 @@ export function useScenarios(
     store,
     problems,
     scenario,
+    shownScenario: (opened && loaded ? evaluated : null) ?? scenario,
     baselineFacilities,
     importChecks,
     baselineNumbers,
