@@ -58,7 +58,7 @@ test('editing: unique labels, add mode ends, Esc, pen drag, state marks', async 
   await expect(page.getByTestId('scenario-panel')).not.toContainText('正在准备方案计算', {
     timeout: 60_000,
   });
-  // The first analysis sets the profile the scenario follows (its session then reopens).
+  // The first analysis sets the profile the scenario follows (another one reopens its session).
   await page.waitForFunction(
     () =>
       (window as unknown as { __carecircle?: { analysis?: unknown } }).__carecircle?.analysis !==
@@ -69,6 +69,16 @@ test('editing: unique labels, add mode ends, Esc, pen drag, state marks', async 
   await expect(page.getByTestId('scenario-panel')).not.toContainText('正在准备方案计算', {
     timeout: 60_000,
   });
+  // It ran the default profile, the one the session already had: the session stayed open.
+  const opens = await page.evaluate(async () => {
+    const worker = (
+      window as unknown as {
+        __carecircleWorker: { workerTimeline(): Promise<{ name: string }[]> };
+      }
+    ).__carecircleWorker;
+    return (await worker.workerTimeline()).filter((m) => m.name === 'scenario-open-start').length;
+  });
+  expect(opens).toBe(1);
 
   // Place a site: the form's button is not labelled like the add button; the mode then ends.
   const map = await page.getByTestId('map').boundingBox();

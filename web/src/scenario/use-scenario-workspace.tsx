@@ -9,6 +9,7 @@ import {
 } from '../../../analysis/siting/scenario-types.ts';
 import type { ScenarioProblem } from '../../../analysis/siting/scenario-validate.ts';
 import type { StandardsProfile } from '../../../analysis/standards/types.ts';
+import { useUnchangedWhileEqual } from '../app/use-unchanged-while-equal.ts';
 import type { CityData } from '../data/city-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { DECK_LAYER_IDS, type FacilityFeature } from '../map/deck-layers.ts';
@@ -237,14 +238,6 @@ export function useScenarioWorkspace(
     </>
   );
   return { layers, panel, pick, drag };
-}
-
-/** The value of the previous render while the new one has the same content (no layer rebuilt). */
-function useUnchangedWhileEqual<T>(value: T): T {
-  const kept = useRef<{ value: T; json: string } | null>(null);
-  const json = JSON.stringify(value);
-  if (kept.current === null || kept.current.json !== json) kept.current = { value, json };
-  return kept.current.value;
 }
 
 /** The site id under a press: an edited scenario site or a baseline facility marker. */

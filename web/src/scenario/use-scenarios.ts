@@ -28,6 +28,7 @@ import type { LiveNumbers, LiveUpdate } from '../../../analysis/workflows/live-s
 import { DEFAULT_PROFILE_ID } from '../analysis-ui/use-analysis.ts';
 import { notify } from '../app/notices.ts';
 import { saveOrReport } from '../app/persist.ts';
+import { useUnchangedWhileEqual } from '../app/use-unchanged-while-equal.ts';
 import type { CityData } from '../data/city-data.ts';
 import { cityRef } from '../data/city-ref.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -119,8 +120,11 @@ export function useScenarios(
   chosenProfile: StandardsProfile | null = null,
   unitFlags: UnitFlagMap = NO_FLAGS,
 ): ScenarioControl {
-  // The standards profile chosen in the analysis panel: live numbers, compare and budget.
-  const profile = useMemo(() => chosenProfile ?? defaultProfile(), [chosenProfile]);
+  // The standards profile chosen in the analysis panel: live numbers, compare and budget. A copy
+  // of the profile in use (the first analysis runs the default one) keeps the session open.
+  const profile = useUnchangedWhileEqual(
+    useMemo(() => chosenProfile ?? defaultProfile(), [chosenProfile]),
+  );
   const profileId = profile.id;
   const baselineFacilities = useMemo(() => facilitiesOf(city), [city]);
   const importChecks = useMemo(
