@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { applyBaseMap } from '../settings/apply-base-map.ts';
 import type { BaseMapSetting } from '../settings/base-map-settings.ts';
 import type { OutlineCollection } from './analysis-layers/build-layers.ts';
-import { buildBaseStyle, FIRST_ROAD_LAYER } from './base-style.ts';
+import { buildBaseStyle, buildingsData, FIRST_ROAD_LAYER } from './base-style.ts';
 import {
   buildDeckLayers,
   DECK_LAYER_IDS,
@@ -14,6 +14,7 @@ import {
   type LayerVisibility,
 } from './deck-layers.ts';
 import type { ElderClasses } from './elder-classes.ts';
+import { loadBuildingsWhenShown } from './load-buildings.ts';
 import {
   POPULATION_LAYER,
   populationCellAt,
@@ -154,6 +155,7 @@ export function MapView(props: MapViewProps) {
         FIRST_ROAD_LAYER,
       );
       map.addControl(overlay);
+      loadBuildingsWhenShown(map, buildingsData(city));
       setCreated({ map, overlay, city });
     });
     return () => {

@@ -32,6 +32,13 @@ const highwayIn = (highways: string[]): ExpressionSpecification => [
   ['literal', highways],
 ];
 
+const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The buildings' source data: their file's URL when served, else the features in memory. */
+export function buildingsData(city: CityData): FeatureCollection | string {
+  return sourceData(city.buildings);
+}
+
 /**
  * A base-map source's data: a served file's URL, which maplibre's worker fetches and parses off
  * the page's thread (copying a county's features to it took the page seconds), or the features
@@ -52,7 +59,8 @@ export function buildBaseStyle(city: CityData): StyleSpecification {
     name: `CareCircle offline · ${city.manifest.name}`,
     sources: {
       basemap: { type: 'geojson', data: sourceData(city.basemap) },
-      buildings: { type: 'geojson', data: sourceData(city.buildings) },
+      // Filled in once the view reaches the buildings' zoom (load-buildings.ts).
+      buildings: { type: 'geojson', data: NO_FEATURES },
       // The page holds the roads (the register's view keys on them), maplibre reads its own.
       roads: { type: 'geojson', data: servedFileUrl(city, 'roads.geojson') ?? city.roads },
       units: { type: 'geojson', data: city.units },
@@ -109,7 +117,7 @@ function buildingLayer(): LayerSpecification {
     type: 'fill',
     source: 'buildings',
     // Below a block's scale buildings are specks; hidden, maplibre does not tile them either
-    // (a county has 80,000).
+    // (a county has 80,000), and their file is only read from this zoom (load-buildings.ts).
     minzoom: BUILDINGS_MINZOOM,
     paint: {
       'fill-color': [
@@ -124,14 +132,14 @@ function buildingLayer(): LayerSpecification {
   };
 }
 
-/** Layer under which deck.gl's population cells are inserted: cells sit below every road. */
-export const FIRST_ROAD_LAYER = roadLayers()[0]?.id ?? 'buildings';
-
 /**
  * Below street-block scale a road is a pixel wide and its casing only blurs it, while each casing
  * layer draws every road of its class once more.
  */
 const CASINGS_MINZOOM = 13;
+
+/** Layer under which deck.gl's population cells are inserted: cells sit below every road. */
+export const FIRST_ROAD_LAYER = roadLayers()[0]?.id ?? 'buildings';
 
 /** All casings first, then all fills, so crossings of equal classes join cleanly. */
 function roadLayers(): LayerSpecification[] {
