@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { applyBaseMap } from '../settings/apply-base-map.ts';
 import type { BaseMapSetting } from '../settings/base-map-settings.ts';
 import type { OutlineCollection } from './analysis-layers/build-layers.ts';
-import { buildBaseStyle, buildingsData, FIRST_ROAD_LAYER } from './base-style.ts';
+import { buildBaseStyle, FIRST_ROAD_LAYER, sourceData } from './base-style.ts';
 import {
   buildDeckLayers,
   DECK_LAYER_IDS,
@@ -155,7 +155,7 @@ export function MapView(props: MapViewProps) {
         FIRST_ROAD_LAYER,
       );
       map.addControl(overlay);
-      loadBuildingsWhenShown(map, buildingsData(city));
+      loadBuildingsWhenShown(map, sourceData(city.buildings));
       setCreated({ map, overlay, city });
     });
     return () => {

@@ -34,17 +34,12 @@ const highwayIn = (highways: string[]): ExpressionSpecification => [
 
 const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The buildings' source data: their file's URL when served, else the features in memory. */
-export function buildingsData(city: CityData): FeatureCollection | string {
-  return sourceData(city.buildings);
-}
-
 /**
  * A base-map source's data: a served file's URL, which maplibre's worker fetches and parses off
  * the page's thread (copying a county's features to it took the page seconds), or the features
  * of a city built in the browser.
  */
-function sourceData<T extends FeatureCollection>(features: T | ServedFeatures): T | string {
+export function sourceData<T extends FeatureCollection>(features: T | ServedFeatures): T | string {
   return 'url' in features ? features.url : features;
 }
 

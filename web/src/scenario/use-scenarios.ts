@@ -45,6 +45,7 @@ import {
   storeKey,
   storeProblems,
 } from './scenario-store.ts';
+import { useLiveEvaluation } from './use-live-evaluation.ts';
 
 export interface ScenarioControl {
   ready: boolean;
@@ -107,8 +108,6 @@ export function facilitiesOf(city: CityData): SiteFacility[] {
 }
 
 const NO_FLAGS: UnitFlagMap = {};
-const NO_VIEWS: NetworkEditView[] = [];
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The scenarios of the page: a list autosaved to IndexedDB per city, the active one evaluated
@@ -140,11 +139,7 @@ export function useScenarios(
   const [loaded, setLoaded] = useState(false);
   const [opened, setOpened] = useState(false);
   const [baselineNumbers, setBaselineNumbers] = useState<ScenarioControl['baselineNumbers']>(null);
-  const [live, setLive] = useState<LiveUpdate | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [networkViews, setNetworkViews] = useState<NetworkEditView[]>(NO_VIEWS);
-  const [editGains, setEditGains] = useState<EditGain[] | null>(null);
-  const [evaluated, setEvaluated] = useState<Scenario | null>(null);
   const { locale } = useI18n();
   const lang = locale === 'en' ? 'en' : 'zh';
   const key = storeKey(city.manifest.name);
@@ -154,7 +149,6 @@ export function useScenarios(
     setForKey(key);
     setStore(initialStore(baselineRef, '方案1'));
     setLoaded(false);
-    setEvaluated(null);
   }
 
   // Restore what was autosaved for this city. Only the city decides which list is read: a new
@@ -242,53 +236,14 @@ export function useScenarios(
 
   const scenario = store.scenarios[store.active] ?? store.scenarios[0];
   const valid = (problems[store.active] ?? []).length === 0;
-  // Evaluate the active scenario after each change; a newer request makes older answers stale.
-  // A scenario with problems is not evaluated (its sites are not in this register).
-  const requestId = useRef(0);
-  useEffect(() => {
-    if (!opened || !loaded) return;
-    const id = ++requestId.current;
-    if (!valid) {
-      setLive(null);
-      setEvaluated(scenario);
-      setNetworkViews(NO_VIEWS);
-      setEditGains(null);
-      return;
-    }
-    analysisWorker()
-      .scenarioEvaluate({ modifications: scenario.modifications })
-      .then((answer) => {
-        if (id !== requestId.current) return;
-        setEvaluated(scenario);
-        if (answer.ok) {
-          setLive(answer.value);
-          setError(null);
-        } else setError(answer.error.message);
-      })
-      .catch((e: unknown) => {
-        if (id === requestId.current) setEvaluated(scenario);
-        setError(e instanceof Error ? e.message : String(e));
-      });
-    // Shapes, places and per-edit gains follow the evaluation (the worker answers in order).
-    const worker = analysisWorker();
-    const { modifications, programme } = scenario;
-    worker
-      .scenarioNetworkEdits({ modifications }, lang)
-      .then((answer) => {
-        if (id !== requestId.current) return;
-        // The same shapes again keep their array, so the map is not drawn once more for them.
-        const next = answer.ok ? answer.value : NO_VIEWS;
-        setNetworkViews((shown) => (sameJson(shown, next) ? shown : next));
-      })
-      .catch((e: unknown) => console.error('network edits failed', e));
-    setEditGains(null);
-    worker
-      .scenarioEditGains({ modifications, ...(programme === undefined ? {} : { programme }) })
-      .then((answer) => {
-        if (id === requestId.current && answer.ok) setEditGains(answer.value);
-      })
-      .catch((e: unknown) => console.error('edit gains failed', e));
-  }, [opened, loaded, scenario, valid, lang]);
+  const { live, evaluated, networkViews, editGains } = useLiveEvaluation({
+    active: opened && loaded,
+    scenario,
+    valid,
+    lang,
+    cityKey: key,
+    setError,
+  });
 
   // Status records of sites an edit removed (an undone add) are dropped, so the scenario stays
   // valid and survives the autosave round trip.
