@@ -79,10 +79,15 @@ export async function analyseCity(
     options.onStage?.(name, now - clock);
     clock = now;
   };
-  // The cell centres (routing links, radius pairs) are pure CPU work: computed in slices while
-  // the database loads the population on its own threads.
-  await Promise.all([loadCity(runner, input), cellCentresInSlices(cityCells(input.cells).h3)]);
-  stage('load city');
+  // Routing needs no database, so the city is loaded while every network is routed (in the
+  // browser the database may still be starting then). The cell centres (routing links, radius
+  // pairs) are pure CPU work too: computed in slices, so the load proceeds between them.
+  const loading = Promise.all([
+    loadCity(runner, input),
+    cellCentresInSlices(cityCells(input.cells).h3),
+  ]);
+  // Awaited below; a failure meanwhile must not count as an unhandled rejection.
+  loading.catch(() => undefined);
 
   const { run } = selectRules(profile);
   const radiusMinutes = networkMinutes(RADIUS_M, settings.walkingSpeedMps);
@@ -104,22 +109,17 @@ export async function analyseCity(
       need('walk-elderly', networkMinutes(rule.radiusM, settings.walkingSpeedMps));
     }
   }
-  // Only the 2SFCA catchment and the 300 m detour check read per-facility rows (walk-elderly);
-  // everything else reads nearest minutes.
-  const facilityMinutes = Math.max(settings.sfca.catchmentMinutes, radiusMinutes);
-  for (const [travelProfile, minutes] of maxMinutes) {
-    // A network the city lacks reaches nothing (its rules are not evaluable): not routed.
-    const routable = options.networks === undefined || options.networks.includes(travelProfile);
-    const given = routable
-      ? await options.reach({
-          profile: travelProfile,
-          maxMinutes: minutes,
-          facilityMinutes: travelProfile === 'walk-elderly' ? facilityMinutes : 0,
-          walkingSpeedMps: settings.walkingSpeedMps,
-        })
-      : NO_REACH;
-    stage(`routing ${travelProfile}`);
-    const reach = isIndexedReach(given) ? given : indexReachTable(input, given);
+  let reaches: [TravelProfile, IndexedReachTable][];
+  try {
+    reaches = await routeAll(input, options, maxMinutes, radiusMinutes, stage);
+  } catch (error) {
+    // The load still runs on the runner: let it end before the runner is used again.
+    await loading.catch(() => undefined);
+    throw error;
+  }
+  await loading;
+  stage('load city');
+  for (const [travelProfile, reach] of reaches) {
     await loadReach(runner, travelProfile, reach);
     if (reach.nearestByType !== undefined) {
       await loadNearest(runner, travelProfile, reach.nearestByType, input.cells.length);
@@ -232,4 +232,34 @@ async function cellRows(runner: SqlRunner, input: CityInput): Promise<CellRow[]>
     };
   }
   return rows;
+}
+
+/** Reach of every travel profile up to its longest threshold, routed one after another. */
+async function routeAll(
+  input: CityInput,
+  options: AnalyseOptions,
+  maxMinutes: ReadonlyMap<TravelProfile, number>,
+  radiusMinutes: number,
+  stage: (name: string) => void,
+): Promise<[TravelProfile, IndexedReachTable][]> {
+  const settings = options.profile.settings;
+  // Only the 2SFCA catchment and the 300 m detour check read per-facility rows (walk-elderly);
+  // everything else reads nearest minutes.
+  const facilityMinutes = Math.max(settings.sfca.catchmentMinutes, radiusMinutes);
+  const out: [TravelProfile, IndexedReachTable][] = [];
+  for (const [travelProfile, minutes] of maxMinutes) {
+    // A network the city lacks reaches nothing (its rules are not evaluable): not routed.
+    const routable = options.networks === undefined || options.networks.includes(travelProfile);
+    const given = routable
+      ? await options.reach({
+          profile: travelProfile,
+          maxMinutes: minutes,
+          facilityMinutes: travelProfile === 'walk-elderly' ? facilityMinutes : 0,
+          walkingSpeedMps: settings.walkingSpeedMps,
+        })
+      : NO_REACH;
+    stage(`routing ${travelProfile}`);
+    out.push([travelProfile, isIndexedReach(given) ? given : indexReachTable(input, given)]);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import type { Finding } from './finding.ts';
 import type { Bilingual } from './quote-check.ts';
 import { areaPerHouseholdsSql, areaPerResidentSql } from './rules/area.ts';
 import { attributeShareSql } from './rules/attribute-share.ts';
-import type { RuleContext } from './rules/context.ts';
+import { cityFacts, type RuleContext } from './rules/context.ts';
 import { countPerUnitSql, unitShareSql } from './rules/count-per-unit.ts';
 import {
   coverageShareSql,
@@ -162,9 +162,10 @@ const SCOPE_ORDER = `CASE scope WHEN 'city' THEN 0 WHEN 'street' THEN 1 WHEN 'co
 export async function evaluateProfile(
   runner: SqlRunner,
   profile: StandardsProfile,
-  context: RuleContext,
+  given: Omit<RuleContext, 'facts'>,
 ): Promise<Evaluation> {
   const { run, skipped } = selectRules(profile);
+  const context: RuleContext = { ...given, facts: await cityFacts(runner) };
   await runner.exec('DELETE FROM findings');
   // One statement for all rules: per-statement overhead dominates on duckdb-wasm.
   const selects = run.map(

@@ -1,7 +1,14 @@
 import type { FacilityType } from '../../city/types.ts';
 import { sqlNumber, sqlStringList } from '../../db/sql-runner.ts';
 import type { AreaPerHouseholdsRule, AreaPerResidentRule, Rule } from '../types.ts';
-import { areaScopes, EPS, REGISTER_EMPTY, type RuleContext, statusSql } from './context.ts';
+import {
+  areaScopes,
+  type CityFacts,
+  EPS,
+  type RuleContext,
+  registerEmptySql,
+  statusSql,
+} from './context.ts';
 import { facilityIn, scopedSumsSql } from './unit-scope.ts';
 
 /**
@@ -15,9 +22,10 @@ function areaAndDemandSql(
   areaExpr: string,
   facilityTypes: readonly FacilityType[],
   demandExpr: string,
+  facts: CityFacts,
 ): string {
   const { area, bind } = facilityIn(rule);
-  const pop = scopedSumsSql(rule, { demand: demandExpr }, areaScopes(rule));
+  const pop = scopedSumsSql(rule, { demand: demandExpr }, areaScopes(rule), facts);
   return `WITH fac AS (
       SELECT fs.scope, fs.unit_id,
         sum(CASE WHEN ${area} THEN ${areaExpr} ELSE 0 END)::DOUBLE AS a_area,
@@ -40,11 +48,11 @@ function areaAndDemandSql(
  * Area per `per` demand units vs required; shortfall in m². No demand → not evaluable; short on
  * the recorded area while some sites' area is not recorded → not evaluable (they may make it up).
  */
-function perDemandSql(base: string, required: number, per: number): string {
+function perDemandSql(base: string, required: number, per: number, facts: CityFacts): string {
   const req = sqlNumber(required);
   const perN = sqlNumber(per);
   const met = `area * ${perN} + ${EPS} >= ${req} * demand`;
-  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register'
+  const reason = `CASE WHEN ${registerEmptySql(facts)} THEN 'no_register'
       WHEN NOT in_area THEN 'no_area_units' WHEN demand = 0 THEN 'no_population'
       WHEN unrecorded > 0 AND NOT (${met}) THEN 'unknown_value' END`;
   return `SELECT scope, unit_id, NULL::VARCHAR AS site_id,
@@ -60,14 +68,20 @@ function perDemandSql(base: string, required: number, per: number): string {
 export function areaPerResidentSql(rule: AreaPerResidentRule, context: RuleContext): string {
   const land = context.settings.perCapitaAreaBasis === 'land';
   const areaExpr = land ? 'coalesce(f.land_area_m2, f.floor_area_m2)' : 'f.floor_area_m2';
-  const base = areaAndDemandSql(rule, areaExpr, rule.facilityTypes, 'c.residents');
-  return perDemandSql(base, rule.requiredM2, rule.perResidents);
+  const base = areaAndDemandSql(rule, areaExpr, rule.facilityTypes, 'c.residents', context.facts);
+  return perDemandSql(base, rule.requiredM2, rule.perResidents, context.facts);
 }
 
 export function areaPerHouseholdsSql(rule: AreaPerHouseholdsRule, context: RuleContext): string {
   const { householdsSource, householdSize } = context.settings;
   const fromData = householdsSource === 'auto' && context.householdsInData;
   const households = fromData ? 'c.households' : `c.residents / ${sqlNumber(householdSize)}`;
-  const base = areaAndDemandSql(rule, 'f.floor_area_m2', rule.facilityTypes, households);
-  return perDemandSql(base, rule.requiredM2Per100Households, 100);
+  const base = areaAndDemandSql(
+    rule,
+    'f.floor_area_m2',
+    rule.facilityTypes,
+    households,
+    context.facts,
+  );
+  return perDemandSql(base, rule.requiredM2Per100Households, 100, context.facts);
 }

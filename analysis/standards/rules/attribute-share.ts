@@ -1,6 +1,6 @@
 import { sqlNumber, sqlStringList } from '../../db/sql-runner.ts';
 import type { AttributeShareRule } from '../types.ts';
-import { EPS, REGISTER_EMPTY, type RuleContext, statusSql } from './context.ts';
+import { EPS, type RuleContext, registerEmptySql, statusSql } from './context.ts';
 import { bindingOf } from './site-rules.ts';
 import { facilityIn } from './unit-scope.ts';
 
@@ -15,7 +15,7 @@ const ATTRIBUTE_COLUMN: Record<AttributeShareRule['attribute'], string> = {
  * lower bound meets the target, fail when the upper bound misses it, else not evaluable; no
  * facility records the field at all → not evaluable.
  */
-export function attributeShareSql(rule: AttributeShareRule, _context: RuleContext): string {
+export function attributeShareSql(rule: AttributeShareRule, context: RuleContext): string {
   const col = `f.${ATTRIBUTE_COLUMN[rule.attribute]}`;
   const target = sqlNumber(rule.targetShare);
   const { area } = facilityIn(rule);
@@ -36,7 +36,7 @@ export function attributeShareSql(rule: AttributeShareRule, _context: RuleContex
       ON a.scope = s.scope AND a.unit_id = s.unit_id
     WHERE s.scope IN ${sqlStringList(scopes)}
     GROUP BY s.scope, s.unit_id`;
-  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN n = 0 THEN 'no_sites'
+  const reason = `CASE WHEN ${registerEmptySql(context.facts)} THEN 'no_register' WHEN n = 0 THEN 'no_sites'
       WHEN missing = n THEN 'no_attribute'
       WHEN yes + ${EPS} < ${target} * n AND yes + missing + ${EPS} >= ${target} * n THEN 'attribute_partial' END`;
   return `WITH agg AS (${agg}), chosen AS (${chosen})

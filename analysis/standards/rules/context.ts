@@ -1,3 +1,4 @@
+import type { SqlRunner } from '../../db/sql-runner.ts';
 import type { ProfileSettings, Rule, Scope, TravelProfile } from '../types.ts';
 
 /** What a rule evaluator may read besides its rule: settings and facts decided beforehand. */
@@ -12,6 +13,37 @@ export interface RuleContext {
    * a rule on a missing network is not evaluable.
    */
   networks?: readonly TravelProfile[];
+  /** What the loaded city holds, read once before the rules run (cityFacts). */
+  facts: CityFacts;
+}
+
+/**
+ * Facts of the loaded city that many rules test. Each rule's SQL gets them as literals: the
+ * same subquery repeated in every rule made the one statement of all rules several times slower
+ * to plan on duckdb-wasm.
+ */
+export interface CityFacts {
+  /** The register holds no facility at all (no data, not a shortfall). */
+  registerEmpty: boolean;
+  /** Some unit of the area type exists ('all': any unit). */
+  unitsOf: Record<'all' | 'urban' | 'rural', boolean>;
+}
+
+export async function cityFacts(runner: SqlRunner): Promise<CityFacts> {
+  const [row] = await runner.query<{
+    empty: boolean;
+    all: boolean;
+    urban: boolean;
+    rural: boolean;
+  }>(
+    `SELECT (SELECT count(*) FROM facilities) = 0 AS empty, count(*) > 0 AS "all",
+       coalesce(bool_or(NOT rural), false) AS urban, coalesce(bool_or(rural), false) AS rural
+     FROM unit_flags`,
+  );
+  return {
+    registerEmpty: row.empty,
+    unitsOf: { all: row.all, urban: row.urban, rural: row.rural },
+  };
 }
 
 /**
@@ -30,7 +62,7 @@ export function areaScopes(rule: Rule): Scope[] {
 export const EPS = '1e-9';
 
 /** SQL: true when the register holds no facility at all (no data, not a shortfall). */
-export const REGISTER_EMPTY = '(SELECT count(*) FROM facilities) = 0';
+export const registerEmptySql = (facts: CityFacts) => (facts.registerEmpty ? 'true' : 'false');
 
 /**
  * SQL status from a not-evaluable reason (NULL = evaluable) and a pass condition. `reasonSql`

@@ -1,7 +1,7 @@
 import { sqlNumber, sqlString, sqlStringList } from '../../db/sql-runner.ts';
 import { unitTier } from '../../vocabulary.ts';
 import type { CountPerUnitRule, UnitShareRule } from '../types.ts';
-import { EPS, REGISTER_EMPTY, type RuleContext, statusSql } from './context.ts';
+import { type CityFacts, EPS, type RuleContext, registerEmptySql, statusSql } from './context.ts';
 import { areaPredicate, bindPredicate } from './unit-scope.ts';
 
 /**
@@ -30,10 +30,10 @@ function perUnitSql(rule: CountPerUnitRule | UnitShareRule): string {
 const undecided = (min: string) => `(n < ${min} AND n + u >= ${min})`;
 
 /** Per unit: value = sites, shortfall = sites missing (a row for each unit of the level). */
-function unitRowsSql(rule: CountPerUnitRule | UnitShareRule): string {
+function unitRowsSql(rule: CountPerUnitRule | UnitShareRule, facts: CityFacts): string {
   const min = sqlNumber(rule.minCount);
   const tier = unitTier(rule.unitLevel) ?? rule.unitLevel;
-  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register'
+  const reason = `CASE WHEN ${registerEmptySql(facts)} THEN 'no_register'
       WHEN ${undecided(min)} THEN 'unknown_value' END`;
   return `SELECT ${sqlString(tier)} AS scope, unit_id, NULL::VARCHAR AS site_id,
       ${statusSql(reason, `n >= ${min}`)} AS status, ${reason} AS reason, bind AS binding,
@@ -48,14 +48,14 @@ const CITY_UNITS = `(SELECT * FROM per_unit WHERE bind OR NOT (SELECT coalesce(b
  * Citywide: value = units meeting the rule, required = units, shortfall = sites missing in all
  * units together. No unit of the level → not evaluable.
  */
-export function countPerUnitSql(rule: CountPerUnitRule, _context: RuleContext): string {
+export function countPerUnitSql(rule: CountPerUnitRule, context: RuleContext): string {
   const min = sqlNumber(rule.minCount);
   const parts: string[] = [];
   const tier = unitTier(rule.unitLevel);
-  if (tier !== null && rule.scopes.includes(tier)) parts.push(unitRowsSql(rule));
+  if (tier !== null && rule.scopes.includes(tier)) parts.push(unitRowsSql(rule, context.facts));
   if (rule.scopes.includes('city')) {
     // No unit surely short, some undecided: the city cannot be judged either way.
-    const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_units'
+    const reason = `CASE WHEN ${registerEmptySql(context.facts)} THEN 'no_register' WHEN count(*) = 0 THEN 'no_units'
       WHEN bool_or(${undecided(min)}) AND NOT bool_or(n + u < ${min}) THEN 'unknown_value' END`;
     parts.push(`SELECT 'city' AS scope, '' AS unit_id, NULL::VARCHAR AS site_id,
       ${statusSql(reason, `coalesce(bool_and(n >= ${min}), false)`)} AS status, ${reason} AS reason,
@@ -73,14 +73,14 @@ export function countPerUnitSql(rule: CountPerUnitRule, _context: RuleContext): 
  * Share of units of the level holding ≥ minCount sites vs targetShare (city); shortfall = units
  * still missing. Per-unit rows as count_per_unit when the rule lists the unit's tier.
  */
-export function unitShareSql(rule: UnitShareRule, _context: RuleContext): string {
+export function unitShareSql(rule: UnitShareRule, context: RuleContext): string {
   const min = sqlNumber(rule.minCount);
   const target = sqlNumber(rule.targetShare);
   const parts: string[] = [];
   const tier = unitTier(rule.unitLevel);
-  if (tier !== null && rule.scopes.includes(tier)) parts.push(unitRowsSql(rule));
+  if (tier !== null && rule.scopes.includes(tier)) parts.push(unitRowsSql(rule, context.facts));
   const meeting = `count(*) FILTER (WHERE n >= ${min})::DOUBLE`;
-  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_units' END`;
+  const reason = `CASE WHEN ${registerEmptySql(context.facts)} THEN 'no_register' WHEN count(*) = 0 THEN 'no_units' END`;
   parts.push(`SELECT 'city' AS scope, '' AS unit_id, NULL::VARCHAR AS site_id,
     ${statusSql(reason, `${meeting} + ${EPS} >= ${target} * count(*)`)} AS status, ${reason} AS reason,
     coalesce(bool_or(bind), false) AS binding,

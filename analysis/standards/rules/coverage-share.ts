@@ -8,7 +8,14 @@ import {
   type Rule,
   type TravelProfile,
 } from '../types.ts';
-import { areaScopes, EPS, REGISTER_EMPTY, type RuleContext, statusSql } from './context.ts';
+import {
+  areaScopes,
+  type CityFacts,
+  EPS,
+  type RuleContext,
+  registerEmptySql,
+  statusSql,
+} from './context.ts';
 import { areaPredicate, scopedSumsSql } from './unit-scope.ts';
 
 /**
@@ -23,6 +30,7 @@ export function coverageFindingsSql(
   population: PopulationField,
   targetShare: number,
   networkPresent: boolean,
+  facts: CityFacts,
   counted?: string,
 ): string {
   const target = sqlNumber(targetShare);
@@ -34,10 +42,11 @@ export function coverageFindingsSql(
       covered: `CASE WHEN ${inCounted} AND k.cell_idx IS NOT NULL THEN c.${population} ELSE 0 END`,
     },
     areaScopes(rule),
+    facts,
     `LEFT JOIN covered k ON k.cell_idx = c.idx${counted === undefined ? '' : ' LEFT JOIN counted h ON h.cell_idx = c.idx'}`,
   );
   const reason = `CASE WHEN ${networkPresent ? 'false' : 'true'} THEN 'no_network'
-      WHEN ${REGISTER_EMPTY} THEN 'no_register'
+      WHEN ${registerEmptySql(facts)} THEN 'no_register'
       WHEN NOT in_area THEN 'no_area_units'
       WHEN total = 0 THEN 'no_population' END`;
   return `WITH covered AS (${coveredCells}),
@@ -76,6 +85,7 @@ export function coverageShareSql(rule: CoverageShareRule, context: RuleContext):
     rule.population,
     rule.targetShare,
     hasNetwork(context, rule.travelProfile),
+    context.facts,
   );
 }
 
@@ -92,7 +102,14 @@ export function radiusCoverageSql(rule: RadiusCoverageRule, context: RuleContext
           networkMinutes(rule.radiusM, context.settings.walkingSpeedMps),
         );
   const network = rule.method === 'straight' || hasNetwork(context, 'walk-elderly');
-  return coverageFindingsSql(rule, cells, rule.population, rule.targetShare, network);
+  return coverageFindingsSql(
+    rule,
+    cells,
+    rule.population,
+    rule.targetShare,
+    network,
+    context.facts,
+  );
 }
 
 /**
@@ -114,6 +131,7 @@ export function hotspotCoverageSql(rule: HotspotCoverageRule, context: RuleConte
     rule.population,
     rule.targetShare,
     hasNetwork(context, rule.travelProfile),
+    context.facts,
     counted,
   );
 }

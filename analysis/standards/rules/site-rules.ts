@@ -1,6 +1,6 @@
 import { sqlNumber, sqlStringList } from '../../db/sql-runner.ts';
 import type { Rule, SiteAreaRule, SiteFloorLevelRule } from '../types.ts';
-import { REGISTER_EMPTY, type RuleContext, statusSql } from './context.ts';
+import { type CityFacts, type RuleContext, registerEmptySql, statusSql } from './context.ts';
 import { areaPredicate, bindPredicate } from './unit-scope.ts';
 
 export const bindingOf = (rule: Rule) =>
@@ -11,10 +11,10 @@ export const bindingOf = (rule: Rule) =>
  * over the binding sites (else all, as a benchmark): value = sites passing, required = sites
  * checked, shortfall = sites failing. No site to check → not evaluable, never a pass.
  */
-function withCityRow(siteSql: string, cityWanted: boolean): string {
+function withCityRow(siteSql: string, cityWanted: boolean, facts: CityFacts): string {
   if (!cityWanted) return siteSql;
   // Sites not evaluable (a value not recorded) and none failing: the city is not decided.
-  const reason = `CASE WHEN ${REGISTER_EMPTY} THEN 'no_register' WHEN count(*) = 0 THEN 'no_sites'
+  const reason = `CASE WHEN ${registerEmptySql(facts)} THEN 'no_register' WHEN count(*) = 0 THEN 'no_sites'
     WHEN bool_or(status = 'not_evaluable') AND NOT bool_or(status = 'fail') THEN 'unknown_value' END`;
   return `WITH sites AS (${siteSql}),
     city_sites AS (SELECT * FROM sites WHERE binding OR NOT (SELECT coalesce(bool_or(binding), false) FROM sites))
@@ -29,7 +29,7 @@ function withCityRow(siteSql: string, cityWanted: boolean): string {
 }
 
 /** Floor area within [minM2, maxM2]; shortfall = m² below the minimum (or above the maximum). */
-export function siteAreaSql(rule: SiteAreaRule, _context: RuleContext): string {
+export function siteAreaSql(rule: SiteAreaRule, context: RuleContext): string {
   const min = sqlNumber(rule.minM2);
   const max = rule.maxM2 === undefined ? null : sqlNumber(rule.maxM2);
   const above = max === null ? 'false' : `f.floor_area_m2 > ${max}`;
@@ -44,14 +44,14 @@ export function siteAreaSql(rule: SiteAreaRule, _context: RuleContext): string {
       CASE WHEN ${above} THEN 'above_max' END::VARCHAR AS note
     FROM facilities f JOIN facility_flags ff ON ff.facility_id = f.id
     WHERE f.type IN ${sqlStringList(rule.facilityTypes)} AND ${areaPredicate(rule, 'ff')}`;
-  return withCityRow(site, rule.scopes.includes('city'));
+  return withCityRow(site, rule.scopes.includes('city'), context.facts);
 }
 
 /**
  * Lowest service floor ≤ maxFloorWithoutLift; with a lift ≤ maxFloorWithLift (null: no limit).
  * A rule whose two limits are equal (养老驿站 设置在建筑1-2层) is not relaxed by a lift.
  */
-export function siteFloorLevelSql(rule: SiteFloorLevelRule, _context: RuleContext): string {
+export function siteFloorLevelSql(rule: SiteFloorLevelRule, context: RuleContext): string {
   const max = sqlNumber(rule.maxFloorWithoutLift);
   const withLift =
     rule.maxFloorWithLift === null
@@ -68,5 +68,5 @@ export function siteFloorLevelSql(rule: SiteFloorLevelRule, _context: RuleContex
            WHEN f.floor_level > ${max} AND f.has_lift THEN 'lift_not_allowed' END::VARCHAR AS note
     FROM facilities f JOIN facility_flags ff ON ff.facility_id = f.id
     WHERE f.type IN ${sqlStringList(rule.facilityTypes)} AND ${areaPredicate(rule, 'ff')}`;
-  return withCityRow(site, rule.scopes.includes('city'));
+  return withCityRow(site, rule.scopes.includes('city'), context.facts);
 }

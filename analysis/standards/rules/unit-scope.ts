@@ -1,5 +1,6 @@
 import { scopeSumsSql } from '../../db/scope-sums.ts';
 import type { Rule, Scope } from '../types.ts';
+import type { CityFacts } from './context.ts';
 
 /**
  * Which units a rule speaks of, as SQL over the flag tables (db/schema.ts: unit_flags,
@@ -25,8 +26,8 @@ export function bindPredicate(rule: Rule, alias: string): string {
 }
 
 /** SQL: some unit of the rule's area type exists. */
-export function anyAreaUnitSql(rule: Rule): string {
-  return `EXISTS (SELECT 1 FROM unit_flags uf0 WHERE ${areaPredicate(rule, 'uf0')})`;
+export function anyAreaUnitSql(rule: Rule, facts: CityFacts): string {
+  return facts.unitsOf[rule.appliesTo ?? 'all'] ? 'true' : 'false';
 }
 
 /**
@@ -38,6 +39,7 @@ export function scopedSumsSql(
   rule: Rule,
   sums: Readonly<Record<string, string>>,
   scopes: Scope[],
+  facts: CityFacts,
   joins = '',
 ): string {
   const area = areaPredicate(rule, 'cf');
@@ -67,7 +69,7 @@ export function scopedSumsSql(
     .join('');
   return `SELECT scope, unit_id, in_area, binding${picks} FROM (
     SELECT s.*,
-      (s.n_in > 0 OR CASE WHEN s.scope = 'city' THEN ${anyAreaUnitSql(rule)} ELSE ${unitArea} END) AS in_area,
+      (s.n_in > 0 OR CASE WHEN s.scope = 'city' THEN ${anyAreaUnitSql(rule, facts)} ELSE ${unitArea} END) AS in_area,
       ${binding} AS binding
     FROM (${sumsSql}) s LEFT JOIN unit_flags uf ON uf.unit_id = s.unit_id AND s.scope <> 'city')`;
 }

@@ -1,6 +1,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import type { Column, SqlRunner } from '../../../../analysis/db/sql-runner.ts';
 import { type WasmConnectionLike, WasmRunner } from '../../../../analysis/db/wasm-runner.ts';
 import type { DuckDbFiles } from '../../pwa/duckdb-worker-shim.ts';
 import { mark, span } from '../timeline.ts';
@@ -20,6 +21,20 @@ export function openDuckDb(): Promise<WasmRunner> {
     });
   }
   return opening;
+}
+
+/**
+ * A runner to hand out before duckdb-wasm is open: each statement first waits for it. The
+ * analysis routes (no database needed) while the module is still compiling on a first visit.
+ */
+export function waitingDuckDbRunner(): SqlRunner {
+  return {
+    exec: async (sql: string) => (await openDuckDb()).exec(sql),
+    query: async <T>(sql: string) => (await openDuckDb()).query<T>(sql),
+    queryColumns: async (sql: string) => (await openDuckDb()).queryColumns(sql),
+    insertColumns: async (table: string, columns: Column[]) =>
+      (await openDuckDb()).insertColumns(table, columns),
+  };
 }
 
 async function open(): Promise<WasmRunner> {
