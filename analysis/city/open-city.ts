@@ -43,7 +43,12 @@ export type LoadedGraph = (network: NetworkProfile, file: string) => RoadGraph |
 
 export async function openCity(
   source: CitySource,
-  options: { overrides?: CityOverrides; loadedGraph?: LoadedGraph } = {},
+  options: {
+    overrides?: CityOverrides;
+    loadedGraph?: LoadedGraph;
+    /** Told the manifest as soon as it is read, before the city's other files. */
+    onManifest?: (manifest: CityManifest) => void;
+  } = {},
 ): Promise<OpenedCity> {
   const manifestText = await readText(source, 'city.json');
   if (manifestText === undefined) {
@@ -52,6 +57,7 @@ export async function openCity(
     });
   }
   const manifest = parseManifest(manifestText, source.label);
+  options.onManifest?.(manifest);
   const { overrides = {} } = options;
   const texts: CityTexts = {
     manifest: manifestText,

@@ -37,7 +37,14 @@ export function App() {
   // A city built in the browser from an OSM extract replaces the fetched one.
   const [memoryCity, setMemoryCity] = useMemoryCity();
   const baseline = memoryCity ?? (state.status === 'ready' ? state.city : null);
-  const graphs = useGraphs(baseline?.baseUrl ?? baseUrl, baseline?.manifest ?? null, tasks);
+  // The graphs start loading as soon as the folder's manifest is read, while the rest of the
+  // city still comes in.
+  const early = memoryCity === null && state.status === 'loading' ? state.manifest : undefined;
+  const graphs = useGraphs(
+    baseline?.baseUrl ?? baseUrl,
+    baseline?.manifest ?? early ?? null,
+    tasks,
+  );
   // Imported facilities/population layered over the baseline (which stays untouched).
   const register = useRegister(baseline);
   const city = register.city;

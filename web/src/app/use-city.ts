@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { CityManifest } from '../../../analysis/city/types.ts';
 import type { CityData } from '../data/city-data.ts';
 import { loadCity } from '../data/load-city.ts';
 import type { TaskList } from './tasks.ts';
 
 export type CityState =
-  | { status: 'loading' }
+  /** The manifest once city.json is read, before the rest of the folder. */
+  | { status: 'loading'; manifest?: CityManifest }
   | { status: 'error'; message: string }
   | { status: 'ready'; city: CityData };
 
@@ -20,6 +22,9 @@ export function useCity(baseUrl: string, tasks: Pick<TaskList, 'update' | 'finis
     update({ id, label: 'task.loadCity' });
     loadCity(baseUrl, {
       signal: abort.signal,
+      onManifest: (manifest) => {
+        if (!abort.signal.aborted) setState({ status: 'loading', manifest });
+      },
       onProgress: ({ done, total }) =>
         update({
           id,

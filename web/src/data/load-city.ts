@@ -21,6 +21,8 @@ export interface LoadProgress {
 
 export interface LoadCityOptions {
   onProgress?: (progress: LoadProgress) => void;
+  /** The manifest, as soon as city.json is read (the road graphs can start loading then). */
+  onManifest?: (manifest: CityManifest) => void;
   signal?: AbortSignal;
 }
 
@@ -36,7 +38,7 @@ export function cityUrl(folder: string): string {
  * use: one parser for population.csv and the register. The display files load in parallel.
  */
 export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): Promise<CityData> {
-  const { onProgress, signal } = options;
+  const { onProgress, onManifest, signal } = options;
   const source = fetchSource(baseUrl, signal);
   const files = ['roads.geojson', 'basemap.geojson', 'buildings.geojson'];
   const total = files.length + 1;
@@ -49,7 +51,7 @@ export async function loadCity(baseUrl: string, options: LoadCityOptions = {}): 
       return value;
     };
   const reads = [
-    openCity(source).then(tick('city.json')),
+    openCity(source, onManifest === undefined ? {} : { onManifest }).then(tick('city.json')),
     requireText(source, 'roads.geojson').then(tick('roads.geojson')),
     readText(source, 'basemap.geojson').then(tick('basemap.geojson')),
     readText(source, 'buildings.geojson').then(tick('buildings.geojson')),

@@ -91,6 +91,9 @@ export function createAnalysisApi(held: HeldGraphs, waitForGraphs: GraphWait) {
     ): Promise<AnalysisAnswer> {
       try {
         mark('analysis-asked');
+        // A served city is opened (fetched and parsed) while its graphs are still coming in; the
+        // run below gets the same opening from the cache. Its graphs are read only later.
+        if (request.city.kind === 'url') openRef(request.city, held).catch(() => undefined);
         await waitForGraphs(request.graphUrls ?? []);
         return { ok: true, value: await run(request, held, onProgress) };
       } catch (error) {
