@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CityManifest } from '../../../analysis/city/types.ts';
 import type { CityData } from '../data/city-data.ts';
 import { loadCity } from '../data/load-city.ts';
+import { analysisWorker } from '../worker/analysis-client.ts';
 import type { TaskList } from './tasks.ts';
 
 export type CityState =
@@ -20,6 +21,8 @@ export function useCity(baseUrl: string, tasks: Pick<TaskList, 'update' | 'finis
     const id = 'load-city';
     setState({ status: 'loading' });
     update({ id, label: 'task.loadCity' });
+    // The analysis worker opens the same folder meanwhile, for the first analysis.
+    analysisWorker().openAhead(baseUrl);
     loadCity(baseUrl, {
       signal: abort.signal,
       onManifest: (manifest) => {

@@ -85,15 +85,21 @@ export function createAnalysisApi(held: HeldGraphs, waitForGraphs: GraphWait) {
       openDuckDb().catch((error: unknown) => console.error('duckdb-wasm failed to start', error));
     },
 
+    /**
+     * Opens (fetches and parses) a served city folder while the page is still loading it
+     * itself: the first analysis of it then starts from the opened city (openRef keeps it).
+     * A failure is left to the analysis, which opens it again and reports it.
+     */
+    openAhead(baseUrl: string): void {
+      openRef({ kind: 'url', baseUrl, overrides: {} }, held).catch(() => undefined);
+    },
+
     async runAnalysis(
       request: AnalysisRequest,
       onProgress?: (progress: AnalysisProgress) => void,
     ): Promise<AnalysisAnswer> {
       try {
         mark('analysis-asked');
-        // A served city is opened (fetched and parsed) while its graphs are still coming in; the
-        // run below gets the same opening from the cache. Its graphs are read only later.
-        if (request.city.kind === 'url') openRef(request.city, held).catch(() => undefined);
         await waitForGraphs(request.graphUrls ?? []);
         return { ok: true, value: await run(request, held, onProgress) };
       } catch (error) {
