@@ -20,7 +20,7 @@ export interface RuleContext {
 /**
  * Facts of the loaded city that many rules test, given to each rule's SQL as literals: as a
  * subquery repeated in every rule they are planned once per use, and the one statement of all
- * rules ran about a fifth slower on duckdb-wasm (the Huaihua profile on the test city).
+ * rules took 10-30 % longer on duckdb-wasm (the Huaihua profile on the mini test city).
  */
 export interface CityFacts {
   /** The register holds no facility at all (no data, not a shortfall). */
