@@ -53,7 +53,12 @@ export interface AnalysisProgress {
 }
 
 export interface AnalysisOutcome {
-  result: AnalysisResult;
+  /**
+   * What the page shows: the summary, units and cells. The full coverage table (travel profile ×
+   * facility kind × threshold × unit; 203,140 rows and 44 MB to copy on the county) is the CLI's
+   * file and is not sent.
+   */
+  result: Pick<AnalysisResult, 'summary' | 'units' | 'cells'>;
   /** Facilities farther than the snap limit from every road, per travel profile. */
   unreachable: Record<string, string[]>;
   /** Travel profiles needed on networks the city has no graph for. */
@@ -183,7 +188,7 @@ async function run(
   };
   mark('analysis-done');
   return {
-    result,
+    result: { summary: result.summary, units: result.units, cells: result.cells },
     unreachable,
     unavailable,
     timings: { dbMs, cityMs, routingMs, totalMs: performance.now() - started },
