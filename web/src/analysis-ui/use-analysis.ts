@@ -8,8 +8,9 @@ import type { CityData } from '../data/city-data.ts';
 import { cityRef } from '../data/city-ref.ts';
 import { publishAnalysisState } from '../map/test-hook.ts';
 import { loadOsrmSetting } from '../settings/osrm-settings.ts';
-import type { AnalysisOutcome, AnalysisProgress } from '../worker/analysis/analysis-api.ts';
+import type { AnalysisProgress } from '../worker/analysis/analysis-api.ts';
 import type { CircleRows } from '../worker/analysis/circle-rows.ts';
+import { type AnalysisOutcome, receiveOutcome } from '../worker/analysis/outcome-wire.ts';
 import { analysisWorker, Comlink } from '../worker/analysis-client.ts';
 
 export const DEFAULT_PROFILE_ID = 'huaihua-2020';
@@ -96,7 +97,7 @@ export function useAnalysis(
             setState({ status: 'error', profile, ...answer.error });
             return;
           }
-          const outcome = answer.value;
+          const outcome = receiveOutcome(answer.value);
           setState({ status: 'done', profile, outcome, run });
           setLast({ profile, outcome, run });
           const s = outcome.result.summary;

@@ -1,4 +1,3 @@
-import type { AnalysisResult } from '../../../../analysis/coverage/analyse-city.ts';
 import type { CityInput, ReachSource } from '../../../../analysis/coverage/types.ts';
 import { isInputError } from '../../../../analysis/errors.ts';
 import type { OsrmRouting } from '../../../../analysis/routing/osrm-reach-source.ts';
@@ -16,6 +15,7 @@ import {
   serviceCircleRows,
 } from './circle-rows.ts';
 import { openDuckDb, waitingDuckDbRunner } from './open-duckdb.ts';
+import { type AnalysisOutcome, type SentOutcome, sendOutcome } from './outcome-wire.ts';
 
 /**
  * The analysis half of the worker: the same entry points the `analyse` CLI calls
@@ -52,23 +52,8 @@ export interface AnalysisProgress {
   total: number;
 }
 
-export interface AnalysisOutcome {
-  /**
-   * What the page shows: the summary, units and cells. The full coverage table (travel profile ×
-   * facility kind × threshold × unit; 203,140 rows and 44 MB to copy on the county) is the CLI's
-   * file and is not sent.
-   */
-  result: Pick<AnalysisResult, 'summary' | 'units' | 'cells'>;
-  /** Facilities farther than the snap limit from every road, per travel profile. */
-  unreachable: Record<string, string[]>;
-  /** Travel profiles needed on networks the city has no graph for. */
-  unavailable: TravelProfile[];
-  /** ms from the run's start: until duckdb-wasm was open, until the city was; routing; all. */
-  timings: { dbMs: number; cityMs: number; routingMs: number; totalMs: number };
-}
-
 export type AnalysisAnswer =
-  | { ok: true; value: AnalysisOutcome }
+  | { ok: true; value: SentOutcome }
   | { ok: false; error: { code: string; message: string; userError: boolean } };
 
 /** Resolves once every given graph URL is loaded (rejects if one fails to load). */
@@ -106,7 +91,7 @@ export function createAnalysisApi(held: HeldGraphs, waitForGraphs: GraphWait) {
       try {
         mark('analysis-asked');
         await waitForGraphs(request.graphUrls ?? []);
-        return { ok: true, value: await run(request, held, onProgress) };
+        return { ok: true, value: sendOutcome(await run(request, held, onProgress)) };
       } catch (error) {
         if (isInputError(error))
           return {
