@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { receiveOutcome, type SentOutcome } from '../../web/src/worker/analysis/outcome-wire.ts';
 
 /**
  * One path for every number: the browser's worker (the one the panels call) and the CLI give
@@ -274,10 +275,13 @@ for (const make of [() => demo, mosaic]) {
     for (const run of [cliAnalyse, cliCompare, cliOptimiseAndReport]) run.catch(() => undefined);
 
     // Analyse: the whole summary.
-    const analysed = unwrap(
-      await callWorker<Answer<{ result: { summary: unknown } }>>(page, 'runAnalysis', [
-        { city: ref, profile, travelProfiles: ['walk-elderly', 'walk', 'ebike', 'drive'] },
-      ]),
+    // As the page reads it: the findings unpacked from how the worker sends them.
+    const analysed = receiveOutcome(
+      unwrap(
+        await callWorker<Answer<SentOutcome>>(page, 'runAnalysis', [
+          { city: ref, profile, travelProfiles: ['walk-elderly', 'walk', 'ebike', 'drive'] },
+        ]),
+      ),
     );
     await cliAnalyse;
     const cliSummary = JSON.parse(readFileSync(join(out, 'analyse/summary.json'), 'utf8'));
