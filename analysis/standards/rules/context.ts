@@ -25,7 +25,7 @@ export interface RuleContext {
 export interface CityFacts {
   /** The register holds no facility at all (no data, not a shortfall). */
   registerEmpty: boolean;
-  /** Some unit of the area type exists ('all': any unit). */
+  /** Some unit of the area type exists ('all': some unit of either type). */
   unitsOf: Record<'all' | 'urban' | 'rural', boolean>;
 }
 
