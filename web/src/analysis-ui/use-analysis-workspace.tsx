@@ -164,25 +164,37 @@ export function useAnalysisWorkspace(city: CityData, tasks: Tasks): AnalysisWork
     [i18n, unitNames, facilityNames],
   );
 
-  const legend =
-    result === undefined ? null : <AnalysisLegend state={layerState} onChange={setLayerState} />;
+  // The legend and panel are the same elements until their inputs change: the workspace renders
+  // again on every scenario edit, and the panel's findings (thousands on a county) need not.
+  const legend = useMemo(
+    () =>
+      result === undefined ? null : <AnalysisLegend state={layerState} onChange={setLayerState} />,
+    [result, layerState],
+  );
   // A picked unit shows the figures of the latest run (a flag change re-runs the analysis).
-  const fresh =
-    picked?.kind === 'unit' ? result?.units.find((u) => u.unitId === picked.row.unitId) : undefined;
-  const shownPick =
-    picked?.kind === 'unit' && fresh !== undefined ? { ...picked, row: fresh } : picked;
-  const panel = (
-    <UnitFlagsContext.Provider value={unitFlags}>
-      <UnitFlagsNote />
-      <AnalysisPanel
-        analysis={analysis}
-        travel={layerState.travel}
-        picked={shownPick}
-        onClosePick={() => setPicked(null)}
-        onFocusUnit={focusUnit}
-        onFocusCluster={focusCluster}
-      />
-    </UnitFlagsContext.Provider>
+  const shownPick = useMemo(() => {
+    const fresh =
+      picked?.kind === 'unit'
+        ? result?.units.find((u) => u.unitId === picked.row.unitId)
+        : undefined;
+    return picked?.kind === 'unit' && fresh !== undefined ? { ...picked, row: fresh } : picked;
+  }, [picked, result]);
+  const closePick = useCallback(() => setPicked(null), []);
+  const panel = useMemo(
+    () => (
+      <UnitFlagsContext.Provider value={unitFlags}>
+        <UnitFlagsNote />
+        <AnalysisPanel
+          analysis={analysis}
+          travel={layerState.travel}
+          picked={shownPick}
+          onClosePick={closePick}
+          onFocusUnit={focusUnit}
+          onFocusCluster={focusCluster}
+        />
+      </UnitFlagsContext.Provider>
+    ),
+    [unitFlags, analysis, layerState.travel, shownPick, closePick, focusUnit, focusCluster],
   );
   return {
     layers: built?.layers ?? NO_LAYERS,

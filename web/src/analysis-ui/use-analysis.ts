@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UnitFlagMap } from '../../../analysis/city/unit-flags.ts';
 import { builtInProfile } from '../../../analysis/standards/profiles.ts';
 import type { StandardsProfile, TravelProfile } from '../../../analysis/standards/types.ts';
@@ -149,7 +149,8 @@ export function useAnalysis(
     start(lastProfile.current ?? builtInProfile(DEFAULT_PROFILE_ID));
   }, [city, unitFlags, start]);
 
-  return { state, last, start };
+  // One object while nothing changed: the panels that read it are not rendered again.
+  return useMemo(() => ({ state, last, start }), [state, last, start]);
 }
 
 /** Display circles of one travel profile for the last run; recomputed when either changes. */
