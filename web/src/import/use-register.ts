@@ -66,24 +66,29 @@ export function useRegister(baseline: CityData | null): Register {
   }
   const cityName = baseline?.manifest.name ?? null;
 
+  // Read again for every baseline, even one of the same name (a city reopened or rebuilt): the
+  // reset above has cleared what was read for the previous one.
   useEffect(() => {
-    if (cityName === null) return;
+    if (baseline === null) return;
     let cancelled = false;
-    get(importsKey(cityName))
+    get(importsKey(baseline.manifest.name))
       .then((value) => {
         const stored = restoreImports(value);
-        if (cancelled || stored === null) return;
-        setImported(stored.imported);
-        setPopulation(stored.population);
+        if (cancelled) return;
+        if (stored !== null) {
+          setImported(stored.imported);
+          setPopulation(stored.population);
+        }
+        setLoaded(true);
       })
-      .catch((e: unknown) => console.error('import restore failed', e))
-      .finally(() => {
+      .catch((e: unknown) => {
+        console.error('import restore failed', e);
         if (!cancelled) setLoaded(true);
       });
     return () => {
       cancelled = true;
     };
-  }, [cityName]);
+  }, [baseline]);
 
   // Saved after every change, once the stored value has been read.
   useEffect(() => {
@@ -133,7 +138,9 @@ export function useRegister(baseline: CityData | null): Register {
   };
 
   const view = useMemo(() => {
-    if (baseline === null) return { city: null, clashingIds: [] };
+    // Until the stored imports are read, no city: the map and the first analysis would otherwise
+    // show the baseline register for a moment and then run again on the user's own.
+    if (baseline === null || !loaded) return { city: null, clashingIds: [] };
     const facilities = registerView(baseline.facilities, imported);
     const manifest = {
       ...baseline.manifest,
@@ -162,7 +169,7 @@ export function useRegister(baseline: CityData | null): Register {
           }),
     };
     return { city, clashingIds: facilities.clashingIds };
-  }, [baseline, imported, population]);
+  }, [baseline, loaded, imported, population]);
 
   useEffect(() => {
     const state: ImportTestState = {
