@@ -149,6 +149,8 @@ test('imports and the scenarios built on them survive reload; restoring keeps th
   // Reload: the imported register and the scenario on it both come back, the scenario valid.
   await page.reload();
   await expect.poll(() => facilityCount(page), { timeout: 90_000 }).toBe(EXPECTED.accepted.length);
+  // A page that fails while restoring says so here, before its missing parts would.
+  expect(pageErrors).toEqual([]);
   await expect(page.getByTestId('import-source-label')).toContainText('register-xinjiekou-gbk.csv');
   await expect
     .poll(async () => JSON.stringify(await scenarios(page)), { timeout: 60_000 })
